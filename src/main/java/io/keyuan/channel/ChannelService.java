@@ -1,0 +1,197 @@
+package io.keyuan.channel;
+
+import io.keyuan.channel.domain.ChannelCost;
+import io.keyuan.channel.domain.ChannelCostRepository;
+import io.keyuan.channel.domain.SourceChannel;
+import io.keyuan.channel.domain.SourceChannelRepository;
+import io.keyuan.shared.KeyuanException;
+import io.keyuan.shared.NotFoundException;
+import io.keyuan.shared.Roles;
+import io.keyuan.shared.StaleEditException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Source channels and their monthly costs: staff read, managers change. */
+@Service
+@Transactional
+public class ChannelService {
+    public static final BigDecimal MAX_COST = new BigDecimal("999999999999.99");
+    private final SourceChannelRepository channels;
+    private final ChannelCostRepository costs;
+    private final Validator validator;
+
+    ChannelService(SourceChannelRepository channels, ChannelCostRepository costs, Validator validator) {
+        this.channels = channels;
+        this.costs = costs;
+        this.validator = validator;
+    }
+
+    @RolesAllowed(Roles.STAFF)
+    @Transactional(readOnly = true)
+    public List<SourceChannel> page(ChannelFilter filter, Pageable pageable) {
+        return channels.findAll(spec(filter), pageable).getContent();
+    }
+
+    @RolesAllowed(Roles.STAFF)
+    @Transactional(readOnly = true)
+    public long count(ChannelFilter filter) {
+        return channels.count(spec(filter));
+    }
+
+    /** Every channel, for pickers and for showing names by id; channels number in the tens. */
+    @RolesAllowed(Roles.STAFF)
+    @Transactional(readOnly = true)
+    public List<ChannelSummary> summaries() {
+        return channels.findAllByOrderByNameAsc().stream()
+                .map(c -> new ChannelSummary(c.getId(), c.getName(), c.getCategory(), c.getAcquisitionMethod(),
+                        c.isActive()))
+                .toList();
+    }
+
+    @RolesAllowed(Roles.STAFF)
+    @Transactional(readOnly = true)
+    public Optional<ChannelSummary> summary(long id) {
+        return channels.findById(id).map(c -> new ChannelSummary(c.getId(), c.getName(), c.getCategory(),
+                c.getAcquisitionMethod(), c.isActive()));
+    }
+
+    @RolesAllowed(Roles.STAFF)
+    @Transactional(readOnly = true)
+    public SourceChannel get(long id) {
+        return channels.findById(id).orElseThrow(() -> new NotFoundException("channel", id));
+    }
+
+    /** Creates or updates; an update over a newer version is refused. */
+    @RolesAllowed(Roles.MANAGER)
+    public SourceChannel save(SourceChannel edited) {
+        validate(edited);
+        String name = edited.getName().strip();
+        boolean taken = edited.isNew() ? channels.existsByNameIgnoreCase(name)
+                : channels.existsByNameIgnoreCaseAndIdNot(name, edited.getId());
+        if (taken) {
+            throw KeyuanException.onField("name", "channel.error.name-taken", name);
+        }
+        SourceChannel target;
+        if (edited.isNew()) {
+            target = new SourceChannel();
+        } else {
+            target = get(edited.getId());
+            if (target.getVersion() != edited.getVersion()) {
+                throw new StaleEditException(target.getUpdatedBy(), target.getUpdatedAt());
+            }
+        }
+        target.setName(name);
+        target.setCategory(edited.getCategory());
+        target.setAcquisitionMethod(edited.getAcquisitionMethod());
+        target.setActive(edited.isActive());
+        target.setDescription(blankToNull(edited.getDescription()));
+        try {
+            return channels.saveAndFlush(target);
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new StaleEditException("?", "?");
+        }
+    }
+
+    /** Deletes a channel no customer refers to; otherwise asks to deactivate it instead. */
+    @RolesAllowed(Roles.MANAGER)
+    public void delete(long id, long expectedVersion) {
+        SourceChannel channel = get(id);
+        if (channel.getVersion() != expectedVersion) {
+            throw new StaleEditException(channel.getUpdatedBy(), channel.getUpdatedAt());
+        }
+        try {
+            channels.delete(channel);
+            channels.flush();
+        } catch (DataIntegrityViolationException e) {
+            throw new KeyuanException("channel.error.in-use", channel.getName());
+        }
+    }
+
+    @RolesAllowed(Roles.STAFF)
+    @Transactional(readOnly = true)
+    public List<ChannelCostRow> costs(long channelId) {
+        return costs.findByChannelIdOrderByMonthDesc(channelId).stream().map(ChannelService::toRow).toList();
+    }
+
+    /** Sets the cost of one month, replacing what was there. */
+    @RolesAllowed(Roles.MANAGER)
+    public ChannelCostRow setCost(long channelId, YearMonth month, BigDecimal amount, String note) {
+        get(channelId);
+        if (month == null) {
+            throw KeyuanException.onField("month", "channel.error.month-required");
+        }
+        if (amount == null || amount.signum() < 0 || amount.compareTo(MAX_COST) > 0 || amount.scale() > 2) {
+            throw KeyuanException.onField("amount", "channel.error.amount");
+        }
+        if (note != null && note.length() > ChannelCost.NOTE_LENGTH) {
+            throw KeyuanException.onField("note", "error.too-long", ChannelCost.NOTE_LENGTH);
+        }
+        ChannelCost cost = costs.findByChannelIdAndMonth(channelId, month.atDay(1)).orElseGet(ChannelCost::new);
+        cost.setChannelId(channelId);
+        cost.setMonth(month.atDay(1));
+        cost.setAmount(amount);
+        cost.setNote(blankToNull(note));
+        return toRow(costs.saveAndFlush(cost));
+    }
+
+    @RolesAllowed(Roles.MANAGER)
+    public void deleteCost(long costId) {
+        costs.deleteById(costId);
+    }
+
+    private void validate(SourceChannel channel) {
+        Set<ConstraintViolation<SourceChannel>> violations = validator.validate(channel);
+        if (!violations.isEmpty()) {
+            ConstraintViolation<SourceChannel> v = violations.iterator().next();
+            throw KeyuanException.onField(v.getPropertyPath().toString(), "error.invalid-field",
+                    v.getPropertyPath().toString());
+        }
+    }
+
+    private static Specification<SourceChannel> spec(ChannelFilter filter) {
+        ChannelFilter f = filter == null ? ChannelFilter.none() : filter;
+        return (root, query, cb) -> {
+            List<Predicate> p = new ArrayList<>();
+            if (f.name() != null && !f.name().isBlank()) {
+                p.add(cb.like(cb.lower(root.get("name")), "%" + escapeLike(f.name().strip().toLowerCase()) + "%", '\\'));
+            }
+            if (f.category() != null) {
+                p.add(cb.equal(root.get("category"), f.category()));
+            }
+            if (f.method() != null) {
+                p.add(cb.equal(root.get("acquisitionMethod"), f.method()));
+            }
+            if (f.active() != null) {
+                p.add(cb.equal(root.get("active"), f.active()));
+            }
+            return cb.and(p.toArray(Predicate[]::new));
+        };
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static ChannelCostRow toRow(ChannelCost c) {
+        return new ChannelCostRow(c.getId(), c.getVersion(), c.getChannelId(), YearMonth.from(c.getMonth()),
+                c.getAmount(), c.getNote(), c.getUpdatedBy(), c.getUpdatedAt());
+    }
+}

@@ -1,0 +1,55 @@
+package io.keyuan.cli;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The jar as a command-line tool: {@code seed}, {@code bench <suite>} (and, as their issues land, {@code import}
+ * and {@code export}). It starts Spring without the web server, runs the command as the system actor, and exits
+ * with 0 on success or a one-line reason and a non-zero code.
+ */
+public final class CommandLine {
+    static final List<String> COMMANDS = List.of("seed", "bench", "import", "export", "help");
+
+    private CommandLine() {
+    }
+
+    public static boolean isCommand(String[] args) {
+        return args.length > 0 && COMMANDS.contains(args[0]);
+    }
+
+    public static int run(Class<?> application, String[] args) {
+        if ("help".equals(args[0])) {
+            System.out.println(Commands.USAGE);
+            return 0;
+        }
+        Map<String, Object> props = new HashMap<>();
+        props.put("keyuan.demo.enabled", "false");
+        props.put("spring.main.banner-mode", "off");
+        props.put("spring.main.log-startup-info", "false");
+        props.put("logging.level.root", "WARN");
+        props.put("logging.level.io.keyuan", "INFO");
+        if ("bench".equals(args[0])) {
+            // Benchmarks fill their own database, never the demo one.
+            props.put("keyuan.db.embedded.database", "keyuan_bench");
+        }
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+                .web(WebApplicationType.NONE).properties(props).run()) {
+            return context.getBean(Commands.class).execute(args);
+        } catch (CommandException e) {
+            System.err.println("keyuan " + args[0] + ": " + e.getMessage());
+            return e.exitCode();
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            System.err.println("keyuan " + args[0] + ": " + root.getClass().getSimpleName() + ": " + root.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package io.keyuan.customer;
+
+/** Person or organisation. */
+public enum CustomerKind {
+    PERSON, ORGANIZATION
+}

@@ -1,0 +1,211 @@
+package io.keyuan.customer;
+
+import io.keyuan.customer.domain.LifecycleSettings;
+import io.keyuan.customer.domain.LifecycleSettingsRepository;
+import io.keyuan.shared.KeyuanException;
+import io.keyuan.shared.Roles;
+import io.keyuan.shared.StaleEditException;
+import io.keyuan.shared.SystemActor;
+import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Derives recency, frequency, monetary, lifecycle and value from purchases, as SQL aggregates written to
+ * customer_metrics: one customer when their purchases change, everyone when the thresholds change and nightly
+ * (lifecycle moves with the calendar even when nothing is bought).
+ */
+@Service
+public class CustomerMetricsService {
+    private static final Logger log = LoggerFactory.getLogger(CustomerMetricsService.class);
+    private static final int CHUNK = 50_000;
+
+    private static final String REFRESH = """
+            INSERT INTO customer_metrics (customer_id, first_purchase, last_purchase, frequency, monetary,
+                                          recent_spend, lifecycle, value_level, refreshed_at)
+            SELECT c.id, a.first_p, a.last_p, COALESCE(a.freq, 0), COALESCE(a.mon, 0), COALESCE(a.recent, 0),
+                   CASE WHEN a.last_p IS NULL THEN 'POTENTIAL'
+                        WHEN a.first_p >= :newFrom THEN 'NEW'
+                        WHEN a.last_p >= :activeFrom THEN 'ACTIVE'
+                        WHEN a.last_p >= :churnFrom THEN 'INACTIVE'
+                        ELSE 'CHURNED' END,
+                   CASE WHEN COALESCE(a.recent, 0) >= :highValue THEN 'HIGH' ELSE 'LOW' END,
+                   UTC_TIMESTAMP(6)
+            FROM customer c
+            LEFT JOIN (SELECT p.customer_id, MIN(p.purchase_date) first_p, MAX(p.purchase_date) last_p,
+                              COUNT(*) freq, SUM(p.amount) mon,
+                              SUM(CASE WHEN p.purchase_date >= :valueFrom THEN p.amount ELSE 0 END) recent
+                       FROM purchase p
+                       WHERE p.customer_id BETWEEN :fromId AND :toId
+                       GROUP BY p.customer_id) a ON a.customer_id = c.id
+            WHERE c.id BETWEEN :fromId AND :toId
+            ON DUPLICATE KEY UPDATE first_purchase = VALUES(first_purchase), last_purchase = VALUES(last_purchase),
+                   frequency = VALUES(frequency), monetary = VALUES(monetary), recent_spend = VALUES(recent_spend),
+                   lifecycle = VALUES(lifecycle), value_level = VALUES(value_level),
+                   refreshed_at = VALUES(refreshed_at)
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final LifecycleSettingsRepository settings;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    CustomerMetricsService(NamedParameterJdbcTemplate jdbc, LifecycleSettingsRepository settings,
+            TransactionTemplate tx, Clock clock) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @RolesAllowed(Roles.STAFF)
+    @Transactional(readOnly = true)
+    public LifecycleThresholds thresholds() {
+        return toThresholds(load());
+    }
+
+    /** Changes the thresholds and recomputes everyone's lifecycle and value. Managers only. */
+    @RolesAllowed(Roles.MANAGER)
+    public LifecycleThresholds updateThresholds(LifecycleThresholds edited) {
+        validate(edited);
+        LifecycleThresholds saved = tx.execute(status -> {
+            LifecycleSettings s = load();
+            if (s.getVersion() != edited.version()) {
+                throw new StaleEditException(s.getUpdatedBy(), s.getUpdatedAt());
+            }
+            s.setNewDays(edited.newDays());
+            s.setActiveDays(edited.activeDays());
+            s.setChurnDays(edited.churnDays());
+            s.setHighValueSpend(edited.highValueSpend());
+            s.setValueWindowDays(edited.valueWindowDays());
+            return toThresholds(settings.saveAndFlush(s));
+        });
+        refreshAll(n -> { });
+        return saved;
+    }
+
+    static void validate(LifecycleThresholds t) {
+        int max = LifecycleThresholds.MAX_DAYS;
+        if (t.newDays() < 1 || t.newDays() > max) {
+            throw KeyuanException.onField("newDays", "lifecycle.error.days", 1, max);
+        }
+        if (t.activeDays() < 1 || t.activeDays() > max) {
+            throw KeyuanException.onField("activeDays", "lifecycle.error.days", 1, max);
+        }
+        if (t.churnDays() <= t.activeDays() || t.churnDays() > max) {
+            throw KeyuanException.onField("churnDays", "lifecycle.error.churn-after-active");
+        }
+        if (t.valueWindowDays() < 1 || t.valueWindowDays() > max) {
+            throw KeyuanException.onField("valueWindowDays", "lifecycle.error.days", 1, max);
+        }
+        if (t.highValueSpend() == null || t.highValueSpend().signum() < 0
+                || t.highValueSpend().compareTo(new BigDecimal("999999999999")) > 0) {
+            throw KeyuanException.onField("highValueSpend", "lifecycle.error.spend");
+        }
+    }
+
+    /** Recomputes one customer; called inside the transaction that changed their purchases. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void refreshCustomer(long customerId) {
+        jdbc.update(REFRESH, params(load(), customerId, customerId));
+    }
+
+    /**
+     * Recomputes every customer in chunks of ids, each chunk its own transaction so that the table is never
+     * locked for long; reports the number of customers done after each chunk.
+     */
+    @RolesAllowed(Roles.MANAGER)
+    public long refreshAll(LongConsumer progress) {
+        LifecycleSettings s = tx.execute(status -> load());
+        Long maxId = jdbc.getJdbcTemplate().queryForObject("SELECT MAX(id) FROM customer", Long.class);
+        if (maxId == null) {
+            return 0;
+        }
+        long done = 0;
+        for (long from = 1; from <= maxId; from += CHUNK) {
+            long to = Math.min(maxId, from + CHUNK - 1);
+            MapSqlParameterSource p = params(s, from, to);
+            Integer n = tx.execute(status -> jdbc.update(REFRESH, p));
+            done = to;
+            progress.accept(done);
+        }
+        return done;
+    }
+
+    /** Nightly, on one node only: the database lock keeps other nodes out. */
+    @Scheduled(cron = "${keyuan.metrics.refresh-cron:0 30 2 * * *}")
+    public void nightlyRefresh() {
+        Integer got = jdbc.getJdbcTemplate().queryForObject("SELECT GET_LOCK('keyuan.metrics.refresh', 0)",
+                Integer.class);
+        if (got == null || got != 1) {
+            log.info("Another node is refreshing customer metrics");
+            return;
+        }
+        try {
+            SystemActor.run(() -> refreshAll(n -> { }));
+        } finally {
+            jdbc.getJdbcTemplate().queryForObject("SELECT RELEASE_LOCK('keyuan.metrics.refresh')", Integer.class);
+        }
+    }
+
+    @RolesAllowed(Roles.STAFF)
+    @Transactional(readOnly = true)
+    public CustomerMetrics metrics(long customerId) {
+        var rows = jdbc.query("""
+                SELECT first_purchase, last_purchase, frequency, monetary, recent_spend, lifecycle, value_level,
+                       refreshed_at
+                FROM customer_metrics WHERE customer_id = :id
+                """, Map.of("id", customerId), (rs, i) -> {
+            LocalDate first = rs.getObject("first_purchase", LocalDate.class);
+            LocalDate last = rs.getObject("last_purchase", LocalDate.class);
+            int frequency = rs.getInt("frequency");
+            BigDecimal monetary = rs.getBigDecimal("monetary");
+            Integer recency = last == null ? null
+                    : (int) java.time.temporal.ChronoUnit.DAYS.between(last, LocalDate.now(clock));
+            BigDecimal aov = frequency == 0 ? BigDecimal.ZERO
+                    : monetary.divide(BigDecimal.valueOf(frequency), 2, java.math.RoundingMode.HALF_UP);
+            return new CustomerMetrics(first, last, recency, frequency, monetary, rs.getBigDecimal("recent_spend"),
+                    aov, Lifecycle.valueOf(rs.getString("lifecycle")), ValueLevel.valueOf(rs.getString("value_level")),
+                    rs.getTimestamp("refreshed_at").toInstant());
+        });
+        if (rows.isEmpty()) {
+            return new CustomerMetrics(null, null, null, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                    Lifecycle.POTENTIAL, ValueLevel.LOW, null);
+        }
+        return rows.getFirst();
+    }
+
+    private MapSqlParameterSource params(LifecycleSettings s, long fromId, long toId) {
+        LocalDate today = LocalDate.now(clock);
+        return new MapSqlParameterSource()
+                .addValue("newFrom", Date.valueOf(today.minusDays(s.getNewDays())))
+                .addValue("activeFrom", Date.valueOf(today.minusDays(s.getActiveDays())))
+                .addValue("churnFrom", Date.valueOf(today.minusDays(s.getChurnDays())))
+                .addValue("valueFrom", Date.valueOf(today.minusDays(s.getValueWindowDays())))
+                .addValue("highValue", s.getHighValueSpend())
+                .addValue("fromId", fromId)
+                .addValue("toId", toId);
+    }
+
+    private LifecycleSettings load() {
+        return settings.findById(1L).orElseThrow(() -> new IllegalStateException("lifecycle_settings row missing"));
+    }
+
+    private static LifecycleThresholds toThresholds(LifecycleSettings s) {
+        return new LifecycleThresholds(s.getVersion(), s.getNewDays(), s.getActiveDays(), s.getChurnDays(),
+                s.getHighValueSpend(), s.getValueWindowDays(), s.getUpdatedBy(), s.getUpdatedAt());
+    }
+}

@@ -1,0 +1,448 @@
+package io.keyuan.customer;
+
+import io.keyuan.channel.ChannelService;
+import io.keyuan.customer.domain.Customer;
+import io.keyuan.customer.domain.CustomerRepository;
+import io.keyuan.customer.domain.Purchase;
+import io.keyuan.customer.domain.PurchaseRepository;
+import io.keyuan.shared.KeyuanException;
+import io.keyuan.shared.NotFoundException;
+import io.keyuan.shared.Roles;
+import io.keyuan.shared.StaleEditException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Customers and their purchases. Staff keep the records; deleting a customer is for managers. The grid reads
+ * with SQL that stays fast at a million rows: ids are paged over an index first (a deferred join), then only
+ * that page's rows are read; counts are cached briefly so that scrolling does not recount.
+ */
+@Service
+@Transactional
+public class CustomerService {
+    public static final int MAX_PAGE = 500;
+    public static final LocalDate MIN_BIRTH_DATE = LocalDate.of(1900, 1, 1);
+    private static final long COUNT_TTL_MILLIS = 15_000;
+
+    private final CustomerRepository customers;
+    private final PurchaseRepository purchases;
+    private final CustomerMetricsService metrics;
+    private final ChannelService channels;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Validator validator;
+    private final Clock clock;
+    private final Map<CustomerFilter, long[]> countCache = new ConcurrentHashMap<>();
+
+    CustomerService(CustomerRepository customers, PurchaseRepository purchases, CustomerMetricsService metrics,
+            ChannelService channels, NamedParameterJdbcTemplate jdbc, Validator validator, Clock clock) {
+        this.customers = customers;
+        this.purchases = purchases;
+        this.metrics = metrics;
+        this.channels = channels;
+        this.jdbc = jdbc;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    // ---- the grid ----
+
+    @RolesAllowed(Roles.STAFF)
+    @Transactional(readOnly = true)
+    public List<CustomerRow> page(CustomerFilter filter, CustomerSort sort, int offset, int limit) {
+        if (offset < 0 || limit < 0 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("bad page " + offset + "/" + limit);
+        }
+        CustomerSort s = sort == null ? CustomerSort.newestFirst() : sort;
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(filter, params);
+        boolean metricsJoin = s.field().needsMetrics() || needsMetrics(filter);
+        String dir = s.ascending() ? "ASC" : "DESC";
+        String order = s.field() == CustomerSort.Field.ID ? "c.id " + dir
+                : s.field().column() + " " + dir + ", c.id " + dir;
+        params.addValue("limit", limit).addValue("offset", offset);
+        String sql = "SELECT c.id, c.code, c.name, c.kind, c.gender, c.province, c.city, c.phone, c.email,"
+                + " c.occupation, c.income, c.source_channel_id, c.owner_id, c.updated_at,"
+                + " m.lifecycle, m.value_level, m.last_purchase, m.frequency, m.monetary"
+                + " FROM (SELECT c.id FROM customer c"
+                + (metricsJoin ? " LEFT JOIN customer_metrics m ON m.customer_id = c.id" : "")
+                + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset) k"
+                + " JOIN customer c ON c.id = k.id"
+                + " LEFT JOIN customer_metrics m ON m.customer_id = c.id"
+                + " ORDER BY " + order;
+        return jdbc.query(sql, params, CustomerService::toRow);
+    }
+
+    @RolesAllowed(Roles.STAFF)
+    @Transactional(readOnly = true)
+    public long count(CustomerFilter filter) {
+        CustomerFilter key = filter == null ? CustomerFilter.none() : filter;
+        long now = clock.millis();
+        long[] cached = countCache.get(key);
+        if (cached != null && now - cached[1] < COUNT_TTL_MILLIS) {
+            return cached[0];
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(key, params);
+        String sql = "SELECT COUNT(*) FROM customer c"
+                + (needsMetrics(key) ? " LEFT JOIN customer_metrics m ON m.customer_id = c.id" : "") + where;
+        Long n = jdbc.queryForObject(sql, params, Long.class);
+        long value = n == null ? 0 : n;
+        if (countCache.size() > 1_000) {
+            countCache.clear();
+        }
+        countCache.put(key, new long[] {value, now});
+        return value;
+    }
+
+    /** The exact count, bypassing the grid's short-lived cache. */
+    @RolesAllowed(Roles.STAFF)
+    @Transactional(readOnly = true)
+    public long exactCount(CustomerFilter filter) {
+        countCache.remove(filter == null ? CustomerFilter.none() : filter);
+        return count(filter);
+    }
+
+    private static boolean needsMetrics(CustomerFilter f) {
+        return f != null && (f.lifecycle() != null || f.valueLevel() != null);
+    }
+
+    /** Builds the WHERE clause from whitelisted columns; every user value is a bound parameter. */
+    private static String where(CustomerFilter filter, MapSqlParameterSource p) {
+        if (filter == null) {
+            return "";
+        }
+        List<String> c = new ArrayList<>();
+        String quick = trim(filter.quick());
+        if (quick != null) {
+            p.addValue("quick", quick).addValue("quickPrefix", likePrefix(quick));
+            c.add("(c.code = :quick OR c.phone = :quick OR c.email = :quick OR c.name LIKE :quickPrefix)");
+        }
+        if (trim(filter.code()) != null) {
+            p.addValue("code", likePrefix(trim(filter.code())));
+            c.add("c.code LIKE :code");
+        }
+        if (trim(filter.name()) != null) {
+            p.addValue("name", likePrefix(trim(filter.name())));
+            c.add("c.name LIKE :name");
+        }
+        if (filter.kind() != null) {
+            p.addValue("kind", filter.kind().name());
+            c.add("c.kind = :kind");
+        }
+        if (trim(filter.province()) != null) {
+            p.addValue("province", trim(filter.province()));
+            c.add("c.province = :province");
+        }
+        if (trim(filter.city()) != null) {
+            p.addValue("city", trim(filter.city()));
+            c.add("c.city = :city");
+        }
+        if (filter.occupation() != null) {
+            p.addValue("occupation", filter.occupation().name());
+            c.add("c.occupation = :occupation");
+        }
+        if (filter.sourceChannelId() != null) {
+            p.addValue("channel", filter.sourceChannelId());
+            c.add("c.source_channel_id = :channel");
+        }
+        if (filter.ownerId() != null) {
+            p.addValue("owner", filter.ownerId());
+            c.add("c.owner_id = :owner");
+        }
+        if (filter.incomeMin() != null) {
+            p.addValue("incomeMin", filter.incomeMin());
+            c.add("c.income >= :incomeMin");
+        }
+        if (filter.incomeMax() != null) {
+            p.addValue("incomeMax", filter.incomeMax());
+            c.add("c.income <= :incomeMax");
+        }
+        if (filter.lifecycle() != null) {
+            p.addValue("lifecycle", filter.lifecycle().name());
+            c.add(filter.lifecycle() == Lifecycle.POTENTIAL ? "(m.lifecycle = :lifecycle OR m.lifecycle IS NULL)"
+                    : "m.lifecycle = :lifecycle");
+        }
+        if (filter.valueLevel() != null) {
+            p.addValue("valueLevel", filter.valueLevel().name());
+            c.add(filter.valueLevel() == ValueLevel.LOW ? "(m.value_level = :valueLevel OR m.value_level IS NULL)"
+                    : "m.value_level = :valueLevel");
+        }
+        return c.isEmpty() ? "" : " WHERE " + String.join(" AND ", c);
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String likePrefix(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static CustomerRow toRow(ResultSet rs, int i) throws SQLException {
+        return new CustomerRow(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
+                enumOf(CustomerKind.class, rs.getString("kind")), enumOf(Gender.class, rs.getString("gender")),
+                rs.getString("province"), rs.getString("city"), rs.getString("phone"), rs.getString("email"),
+                enumOf(Occupation.class, rs.getString("occupation")), rs.getBigDecimal("income"),
+                (Long) rs.getObject("source_channel_id", Long.class), (Long) rs.getObject("owner_id", Long.class),
+                Optional.ofNullable(enumOf(Lifecycle.class, rs.getString("lifecycle"))).orElse(Lifecycle.POTENTIAL),
+                Optional.ofNullable(enumOf(ValueLevel.class, rs.getString("value_level"))).orElse(ValueLevel.LOW),
+                rs.getObject("last_purchase", LocalDate.class), rs.getInt("frequency"),
+                Optional.ofNullable(rs.getBigDecimal("monetary")).orElse(BigDecimal.ZERO),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value) {
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+
+    // ---- one customer ----
+
+    @RolesAllowed(Roles.STAFF)
+    @Transactional(readOnly = true)
+    public Customer get(long id) {
+        return customers.findById(id).orElseThrow(() -> new NotFoundException("customer", id));
+    }
+
+    @RolesAllowed(Roles.STAFF)
+    @Transactional(readOnly = true)
+    public Optional<CustomerRef> ref(long id) {
+        return customers.findById(id).map(c -> new CustomerRef(c.getId(), c.getCode(), c.getName()));
+    }
+
+    /** Customers whose code or name starts with the text, for the referred-by picker. */
+    @RolesAllowed(Roles.STAFF)
+    @Transactional(readOnly = true)
+    public List<CustomerRef> findRefs(String text, int offset, int limit) {
+        String t = trim(text);
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("limit", Math.min(limit, MAX_PAGE))
+                .addValue("offset", offset);
+        String sql;
+        if (t == null) {
+            sql = "SELECT id, code, name FROM customer ORDER BY id DESC LIMIT :limit OFFSET :offset";
+        } else {
+            p.addValue("prefix", likePrefix(t));
+            sql = "SELECT id, code, name FROM (SELECT id, code, name FROM customer WHERE name LIKE :prefix"
+                    + " UNION SELECT id, code, name FROM customer WHERE code LIKE :prefix) x"
+                    + " ORDER BY name, id LIMIT :limit OFFSET :offset";
+        }
+        return jdbc.query(sql, p, (rs, i) -> new CustomerRef(rs.getLong(1), rs.getString(2), rs.getString(3)));
+    }
+
+    @RolesAllowed(Roles.STAFF)
+    @Transactional(readOnly = true)
+    public long referralCount(long customerId) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM customer WHERE referred_by_id = :id",
+                Map.of("id", customerId), Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /**
+     * Creates or updates a customer. Refuses invalid fields (naming the field), a code already in use, a
+     * referral loop, and an update over a version someone else saved meanwhile.
+     */
+    @RolesAllowed(Roles.STAFF)
+    public Customer save(Customer edited) {
+        normalize(edited);
+        validate(edited);
+        if (edited.getCode() == null) {
+            edited.setCode(nextCode());
+        }
+        boolean taken = edited.isNew() ? customers.existsByCode(edited.getCode())
+                : customers.existsByCodeAndIdNot(edited.getCode(), edited.getId());
+        if (taken) {
+            throw KeyuanException.onField("code", "customer.error.code-taken", edited.getCode());
+        }
+        if (edited.getSourceChannelId() != null && channels.summary(edited.getSourceChannelId()).isEmpty()) {
+            throw KeyuanException.onField("sourceChannelId", "customer.error.channel-missing");
+        }
+        if (edited.getReferredById() != null) {
+            checkReferral(edited.getId(), edited.getReferredById());
+        }
+        Customer target;
+        if (edited.isNew()) {
+            target = new Customer();
+        } else {
+            target = get(edited.getId());
+            if (target.getVersion() != edited.getVersion()) {
+                throw new StaleEditException(target.getUpdatedBy(), target.getUpdatedAt());
+            }
+        }
+        copy(edited, target);
+        try {
+            Customer saved = customers.saveAndFlush(target);
+            if (edited.isNew()) {
+                metrics.refreshCustomer(saved.getId());
+            }
+            countCache.clear();
+            return saved;
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new StaleEditException("?", "?");
+        } catch (DataIntegrityViolationException e) {
+            throw KeyuanException.onField("code", "customer.error.code-taken", edited.getCode());
+        }
+    }
+
+    @RolesAllowed(Roles.MANAGER)
+    public void delete(long id, long expectedVersion) {
+        Customer c = get(id);
+        if (c.getVersion() != expectedVersion) {
+            throw new StaleEditException(c.getUpdatedBy(), c.getUpdatedAt());
+        }
+        customers.delete(c);
+        customers.flush();
+        countCache.clear();
+    }
+
+    private void checkReferral(Long selfId, long referredById) {
+        if (selfId != null && selfId == referredById) {
+            throw KeyuanException.onField("referredById", "customer.error.referral-self");
+        }
+        Long cursor = referredById;
+        for (int depth = 0; cursor != null && depth < 100; depth++) {
+            List<Long> up = jdbc.queryForList("SELECT referred_by_id FROM customer WHERE id = :id",
+                    Map.of("id", cursor), Long.class);
+            if (up.isEmpty()) {
+                if (depth == 0) {
+                    throw KeyuanException.onField("referredById", "customer.error.referral-missing");
+                }
+                return;
+            }
+            cursor = up.getFirst();
+            if (selfId != null && selfId.equals(cursor)) {
+                throw KeyuanException.onField("referredById", "customer.error.referral-loop");
+            }
+        }
+    }
+
+    private String nextCode() {
+        Long max = jdbc.getJdbcTemplate().queryForObject("SELECT COALESCE(MAX(id), 0) + 1 FROM customer", Long.class);
+        long n = max == null ? 1 : max;
+        String code;
+        do {
+            code = String.format("C%08d", n++);
+        } while (customers.existsByCode(code));
+        return code;
+    }
+
+    private void normalize(Customer c) {
+        c.setCode(trim(c.getCode()));
+        c.setName(c.getName() == null ? null : c.getName().strip());
+        c.setProvince(trim(c.getProvince()));
+        c.setCity(trim(c.getCity()));
+        c.setPhone(trim(c.getPhone()));
+        c.setEmail(trim(c.getEmail()));
+        c.setTags(trim(c.getTags()));
+        c.setNotes(trim(c.getNotes()));
+    }
+
+    private void validate(Customer c) {
+        List<ConstraintViolation<Customer>> violations = new ArrayList<>(validator.validate(c));
+        if (!violations.isEmpty()) {
+            violations.sort(Comparator.comparing(v -> v.getPropertyPath().toString()));
+            ConstraintViolation<Customer> v = violations.getFirst();
+            throw KeyuanException.onField(v.getPropertyPath().toString(), "error.invalid-field-detail",
+                    v.getPropertyPath().toString(), v.getMessage());
+        }
+        if (c.getBirthDate() != null && c.getBirthDate().isBefore(MIN_BIRTH_DATE)) {
+            throw KeyuanException.onField("birthDate", "customer.error.birth-date-too-early");
+        }
+    }
+
+    private static void copy(Customer from, Customer to) {
+        to.setCode(from.getCode());
+        to.setName(from.getName());
+        to.setKind(from.getKind());
+        to.setGender(from.getGender());
+        to.setBirthDate(from.getBirthDate());
+        to.setOccupation(from.getOccupation());
+        to.setIncome(from.getIncome());
+        to.setProvince(from.getProvince());
+        to.setCity(from.getCity());
+        to.setPhone(from.getPhone());
+        to.setEmail(from.getEmail());
+        to.setSourceChannelId(from.getSourceChannelId());
+        to.setAcquisitionMethod(from.getAcquisitionMethod());
+        to.setReferredById(from.getReferredById());
+        to.setNeedType(from.getNeedType());
+        to.setPurchaseStyle(from.getPurchaseStyle());
+        to.setLoyalty(from.getLoyalty());
+        to.setTags(from.getTags());
+        to.setNotes(from.getNotes());
+        to.setOwnerId(from.getOwnerId());
+    }
+
+    // ---- purchases ----
+
+    @RolesAllowed(Roles.STAFF)
+    @Transactional(readOnly = true)
+    public List<Purchase> purchases(long customerId, int offset, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        int size = Math.min(limit, MAX_PAGE);
+        // Vaadin asks for pages aligned to its page size; Spring's PageRequest wants a page index.
+        return purchases.findByCustomerIdOrderByPurchaseDateDescIdDesc(customerId,
+                PageRequest.of(offset / size, size));
+    }
+
+    @RolesAllowed(Roles.STAFF)
+    @Transactional(readOnly = true)
+    public long purchaseCount(long customerId) {
+        return purchases.countByCustomerId(customerId);
+    }
+
+    /** Records a purchase and recomputes the customer's figures in the same transaction. */
+    @RolesAllowed(Roles.STAFF)
+    public Purchase addPurchase(long customerId, Purchase purchase) {
+        get(customerId);
+        if (purchase.getProduct() != null) {
+            purchase.setProduct(purchase.getProduct().strip());
+        }
+        var violations = validator.validate(purchase);
+        if (!violations.isEmpty()) {
+            var v = violations.iterator().next();
+            throw KeyuanException.onField(v.getPropertyPath().toString(), "error.invalid-field-detail",
+                    v.getPropertyPath().toString(), v.getMessage());
+        }
+        if (purchase.getPurchaseDate().isAfter(LocalDate.now(clock))) {
+            throw KeyuanException.onField("purchaseDate", "purchase.error.future");
+        }
+        Purchase p = new Purchase();
+        p.setCustomerId(customerId);
+        p.setPurchaseDate(purchase.getPurchaseDate());
+        p.setProduct(purchase.getProduct());
+        p.setQuantity(purchase.getQuantity());
+        p.setAmount(purchase.getAmount());
+        p.setChannel(purchase.getChannel());
+        Purchase saved = purchases.saveAndFlush(p);
+        metrics.refreshCustomer(customerId);
+        return saved;
+    }
+
+    @RolesAllowed(Roles.STAFF)
+    public void deletePurchase(long purchaseId) {
+        Purchase p = purchases.findById(purchaseId).orElseThrow(() -> new NotFoundException("purchase", purchaseId));
+        purchases.delete(p);
+        purchases.flush();
+        metrics.refreshCustomer(p.getCustomerId());
+    }
+}

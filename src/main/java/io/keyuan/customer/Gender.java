@@ -1,0 +1,6 @@
+package io.keyuan.customer;
+
+/** Gender as the customer states it. */
+public enum Gender {
+    MALE, FEMALE, OTHER
+}

@@ -1,0 +1,6 @@
+package io.keyuan.customer;
+
+/** Where a purchase was made. */
+public enum SalesChannel {
+    STORE, ONLINE, PHONE, DISTRIBUTOR
+}

