@@ -77,7 +77,10 @@ public class CustomerMetricsService {
         return toThresholds(load());
     }
 
-    /** Changes the thresholds and recomputes everyone's lifecycle and value. Managers only. */
+    /**
+     * Changes the thresholds. Callers then run {@link #refreshAll} (the settings view does so in the background
+     * with a progress bar) so that everyone's lifecycle and value follow. Managers only.
+     */
     @RolesAllowed(Roles.MANAGER)
     public LifecycleThresholds updateThresholds(LifecycleThresholds edited) {
         validate(edited);
@@ -93,7 +96,6 @@ public class CustomerMetricsService {
             s.setValueWindowDays(edited.valueWindowDays());
             return toThresholds(settings.saveAndFlush(s));
         });
-        refreshAll(n -> { });
         return saved;
     }
 
@@ -129,6 +131,17 @@ public class CustomerMetricsService {
      */
     @RolesAllowed(Roles.MANAGER)
     public long refreshAll(LongConsumer progress) {
+        return refreshAllInternal(progress);
+    }
+
+    /** The largest customer id, so that progress can be shown as a fraction. */
+    @RolesAllowed(Roles.STAFF)
+    public long maxCustomerId() {
+        Long maxId = jdbc.getJdbcTemplate().queryForObject("SELECT COALESCE(MAX(id), 0) FROM customer", Long.class);
+        return maxId == null ? 0 : maxId;
+    }
+
+    private long refreshAllInternal(LongConsumer progress) {
         LifecycleSettings s = tx.execute(status -> load());
         Long maxId = jdbc.getJdbcTemplate().queryForObject("SELECT MAX(id) FROM customer", Long.class);
         if (maxId == null) {
@@ -138,7 +151,7 @@ public class CustomerMetricsService {
         for (long from = 1; from <= maxId; from += CHUNK) {
             long to = Math.min(maxId, from + CHUNK - 1);
             MapSqlParameterSource p = params(s, from, to);
-            Integer n = tx.execute(status -> jdbc.update(REFRESH, p));
+            tx.executeWithoutResult(status -> jdbc.update(REFRESH, p));
             done = to;
             progress.accept(done);
         }
@@ -155,7 +168,7 @@ public class CustomerMetricsService {
             return;
         }
         try {
-            SystemActor.run(() -> refreshAll(n -> { }));
+            SystemActor.run(() -> refreshAllInternal(n -> { }));
         } finally {
             jdbc.getJdbcTemplate().queryForObject("SELECT RELEASE_LOCK('keyuan.metrics.refresh')", Integer.class);
         }

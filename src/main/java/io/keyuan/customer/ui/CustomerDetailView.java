@@ -245,6 +245,6 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
 
     @Override
     public String getPageTitle() {
-        return customer == null ? getTranslation("nav.customers") : customer.getName();
+        return getTranslation("customer.detail.title");
     }
 }

@@ -80,6 +80,7 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
         channelNames = channelList.stream().collect(Collectors.toMap(ChannelSummary::id, ChannelSummary::name));
         ownerNames = userList.stream().collect(Collectors.toMap(UserRef::id, UserRef::displayName));
 
+        configureGrid(channelList, userList);
         quick.setId("customer-quick-search");
         quick.setPlaceholder(getTranslation("customer.list.quick-search"));
         quick.setPrefixComponent(VaadinIcon.SEARCH.create());
@@ -101,11 +102,26 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
         total.setId("customer-total");
         total.addClassName("keyuan-audit");
 
-        HorizontalLayout toolbar = new HorizontalLayout(quick, create, reset, total);
+        Button columns = new Button(getTranslation("grid.columns"), VaadinIcon.GRID_H.create());
+        columns.setId("customer-columns");
+        columns.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        com.vaadin.flow.component.contextmenu.ContextMenu chooser =
+                new com.vaadin.flow.component.contextmenu.ContextMenu(columns);
+        chooser.setOpenOnClick(true);
+        for (var column : grid.getColumns()) {
+            var header = column.getHeaderText();
+            if (header == null || header.isEmpty()) {
+                continue;
+            }
+            var item = chooser.addItem(header, e -> column.setVisible(e.getSource().isChecked()));
+            item.setCheckable(true);
+            item.setChecked(column.isVisible());
+            item.setKeepOpen(true);
+        }
+        HorizontalLayout toolbar = new HorizontalLayout(quick, create, reset, columns, total);
         toolbar.addClassName("keyuan-toolbar");
         toolbar.setWidthFull();
 
-        configureGrid(channelList, userList);
         add(toolbar, grid);
         refresh();
     }
@@ -118,33 +134,34 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
         grid.setEmptyStateText(getTranslation("customer.list.empty"));
 
         var codeCol = grid.addColumn(CustomerRow::code).setHeader(getTranslation("customer.field.code"))
-                .setKey("CODE").setSortable(true).setAutoWidth(true).setFlexGrow(0);
+                .setKey("CODE").setSortable(true).setWidth("8.5rem").setFlexGrow(0);
         var nameCol = grid.addColumn(CustomerRow::name).setHeader(getTranslation("customer.field.name"))
-                .setKey("NAME").setSortable(true).setAutoWidth(true);
+                .setKey("NAME").setSortable(true).setWidth("10rem").setFlexGrow(1);
         var kindCol = grid.addColumn(r -> EnumLabels.label(this, r.kind()))
-                .setHeader(getTranslation("customer.field.kind")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("customer.field.kind")).setKey("kind").setWidth("6.5rem").setFlexGrow(0);
         var cityCol = grid.addColumn(r -> join(r.province(), r.city()))
-                .setHeader(getTranslation("customer.field.city")).setKey("CITY").setSortable(true).setAutoWidth(true);
-        grid.addColumn(CustomerRow::phone).setHeader(getTranslation("customer.field.phone")).setAutoWidth(true);
+                .setHeader(getTranslation("customer.field.city")).setKey("CITY").setSortable(true).setWidth("8rem").setFlexGrow(0);
+        grid.addColumn(CustomerRow::phone).setHeader(getTranslation("customer.field.phone")).setKey("phone")
+                .setWidth("9rem").setFlexGrow(0);
         var occupationCol = grid.addColumn(r -> EnumLabels.label(this, r.occupation()))
-                .setHeader(getTranslation("customer.field.occupation")).setAutoWidth(true);
+                .setHeader(getTranslation("customer.field.occupation")).setKey("occupation").setWidth("8rem").setFlexGrow(0);
         var incomeCol = grid.addColumn(r -> Formats.money(r.income(), getLocale()))
                 .setHeader(getTranslation("customer.field.income")).setKey("INCOME").setSortable(true)
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+                .setTextAlign(ColumnTextAlign.END).setWidth("11rem").setFlexGrow(0);
         var channelCol = grid.addColumn(r -> r.sourceChannelId() == null ? ""
                 : channelNames.getOrDefault(r.sourceChannelId(), "#" + r.sourceChannelId()))
-                .setHeader(getTranslation("customer.field.channel")).setAutoWidth(true);
+                .setHeader(getTranslation("customer.field.channel")).setKey("channel").setWidth("9rem").setFlexGrow(0);
         var lifecycleCol = grid.addComponentColumn(r -> badge(r.lifecycle()))
-                .setHeader(getTranslation("customer.field.lifecycle")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("customer.field.lifecycle")).setKey("lifecycle").setWidth("7rem").setFlexGrow(0);
         var valueCol = grid.addColumn(r -> EnumLabels.label(this, r.valueLevel()))
-                .setHeader(getTranslation("customer.field.value")).setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("customer.field.value")).setKey("value").setWidth("7rem").setFlexGrow(0);
         grid.addColumn(r -> Formats.date(r.lastPurchase())).setHeader(getTranslation("customer.field.last-purchase"))
-                .setKey("LAST_PURCHASE").setSortable(true).setAutoWidth(true);
+                .setKey("LAST_PURCHASE").setSortable(true).setWidth("8rem").setFlexGrow(0);
         grid.addColumn(r -> Formats.money(r.monetary(), getLocale()))
                 .setHeader(getTranslation("customer.field.monetary")).setKey("MONETARY").setSortable(true)
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+                .setTextAlign(ColumnTextAlign.END).setWidth("8rem").setFlexGrow(0);
         var ownerCol = grid.addColumn(r -> r.ownerId() == null ? "" : ownerNames.getOrDefault(r.ownerId(), ""))
-                .setHeader(getTranslation("customer.field.owner")).setAutoWidth(true);
+                .setHeader(getTranslation("customer.field.owner")).setKey("owner").setWidth("7rem").setFlexGrow(0);
 
         HeaderRow filters = grid.appendHeaderRow();
         code.setId("filter-code");
@@ -183,6 +200,9 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
         owner.addValueChangeListener(e -> refresh());
         filters.getCell(ownerCol).setComponent(owner);
 
+        for (String hidden : List.of("kind", "occupation", "value", "LAST_PURCHASE", "owner")) {
+            grid.getColumnByKey(hidden).setVisible(false);
+        }
         grid.addItemClickListener(e -> open(e.getItem()));
         grid.addSortListener(e -> refresh());
         grid.setItems(q -> customers.page(filter(), sort(q.getSortOrders().isEmpty() ? null

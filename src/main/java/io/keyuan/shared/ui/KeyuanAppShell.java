@@ -6,6 +6,7 @@ import com.vaadin.flow.component.page.Meta;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
 
+@com.vaadin.flow.component.page.Push
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles/keyuan.css")
 @Meta(name = "viewport", content = "width=device-width, initial-scale=1")
