@@ -29,10 +29,16 @@ public final class CommandLine {
         }
         Map<String, Object> props = new HashMap<>();
         props.put("keyuan.demo.enabled", "false");
+        // No servlet container here, so none of Vaadin's web wiring either.
+        props.put("spring.autoconfigure.exclude", "com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration");
         props.put("spring.main.banner-mode", "off");
         props.put("spring.main.log-startup-info", "false");
         props.put("logging.level.root", "WARN");
         props.put("logging.level.io.keyuan", "INFO");
+        // A refused command prints one line, not Spring's report of a failed start.
+        props.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
+        props.put("logging.level.org.springframework.context", "ERROR");
         if ("bench".equals(args[0])) {
             // Benchmarks fill their own database, never the demo one.
             props.put("keyuan.db.embedded.database", "keyuan_bench");

@@ -1,31 +1,17 @@
 package io.keyuan.security;
 
-import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
-
-import io.keyuan.security.ui.LoginView;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.SecurityFilterChain;
 
+/** Method security and password hashing: on in every mode, the command line included. */
 @Configuration(proxyBeanMethods = false)
-@EnableWebSecurity
 @EnableMethodSecurity(jsr250Enabled = true)
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
-
-    @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.headers(h -> h.contentTypeOptions(c -> { }).frameOptions(f -> f.sameOrigin()));
-        // The portal's own stylesheet must load on the login page too.
-        http.authorizeHttpRequests(a -> a.requestMatchers("/styles/**").permitAll());
-        return http.with(vaadin(), v -> v.loginView(LoginView.class)).build();
-    }
 
     @Bean
     PasswordEncoder passwordEncoder() {

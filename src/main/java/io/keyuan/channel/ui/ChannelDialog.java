@@ -100,7 +100,8 @@ class ChannelDialog extends Dialog {
             save.setId("channel-save");
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             save.addClickListener(e -> save());
-            save.addClickShortcut(Key.KEY_S, KeyModifier.CONTROL).setBrowserDefaultAllowed(false);
+            save.addClickShortcut(Key.KEY_S, KeyModifier.CONTROL).resetFocusOnActiveElement()
+                .setBrowserDefaultAllowed(false);
             if (!channel.isNew()) {
                 Button delete = new Button(getTranslation("action.delete"), e -> confirmDelete());
                 delete.setId("channel-delete");

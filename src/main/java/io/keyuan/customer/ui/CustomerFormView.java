@@ -108,8 +108,9 @@ public class CustomerFormView extends VerticalLayout implements BeforeEnterObser
         save.setId("customer-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
-        save.addClickShortcut(Key.KEY_S, KeyModifier.CONTROL).setBrowserDefaultAllowed(false);
-        save.addClickShortcut(Key.ENTER, KeyModifier.CONTROL);
+        save.addClickShortcut(Key.KEY_S, KeyModifier.CONTROL).resetFocusOnActiveElement()
+                .setBrowserDefaultAllowed(false);
+        save.addClickShortcut(Key.ENTER, KeyModifier.CONTROL).resetFocusOnActiveElement();
         save.setTooltipText("Ctrl+S");
         cancel.setText(getTranslation("action.cancel"));
         cancel.setId("customer-cancel");

@@ -75,7 +75,8 @@ public class LifecycleSettingsView extends VerticalLayout implements HasDynamicT
         save.setId("lifecycle-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
-        save.addClickShortcut(Key.KEY_S, KeyModifier.CONTROL).setBrowserDefaultAllowed(false);
+        save.addClickShortcut(Key.KEY_S, KeyModifier.CONTROL).resetFocusOnActiveElement()
+                .setBrowserDefaultAllowed(false);
         progress.setVisible(false);
         progress.setWidth("20rem");
         progress.setId("lifecycle-progress");

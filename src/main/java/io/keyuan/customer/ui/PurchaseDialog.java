@@ -80,7 +80,7 @@ class PurchaseDialog extends Dialog {
         });
         save.setId("purchase-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickShortcut(Key.ENTER);
+        save.addClickShortcut(Key.ENTER).resetFocusOnActiveElement();
         Button cancel = new Button(getTranslation("action.cancel"), e -> close());
         getFooter().add(cancel, save);
         product.focus();

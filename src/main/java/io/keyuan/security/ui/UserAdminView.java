@@ -124,7 +124,7 @@ public class UserAdminView extends VerticalLayout implements HasDynamicTitle {
         });
         save.setId("user-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickShortcut(Key.ENTER);
+        save.addClickShortcut(Key.ENTER).resetFocusOnActiveElement();
         d.getFooter().add(new Button(getTranslation("action.cancel"), e -> d.close()), save);
         d.open();
         username.focus();
@@ -156,7 +156,7 @@ public class UserAdminView extends VerticalLayout implements HasDynamicTitle {
         });
         save.setId("user-edit-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickShortcut(Key.ENTER);
+        save.addClickShortcut(Key.ENTER).resetFocusOnActiveElement();
         d.getFooter().add(new Button(getTranslation("action.cancel"), e -> d.close()), save);
         d.open();
     }
@@ -182,7 +182,7 @@ public class UserAdminView extends VerticalLayout implements HasDynamicTitle {
         });
         save.setId("user-reset-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.addClickShortcut(Key.ENTER);
+        save.addClickShortcut(Key.ENTER).resetFocusOnActiveElement();
         d.getFooter().add(new Button(getTranslation("action.cancel"), e -> d.close()), save);
         d.open();
         password.focus();

@@ -1,0 +1,26 @@
+package io.keyuan.security;
+
+import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
+
+import io.keyuan.security.ui.LoginView;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** Login page, sessions, CSRF and view access for the portal; absent in command-line mode. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableWebSecurity
+class WebSecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        http.headers(h -> h.contentTypeOptions(c -> { }).frameOptions(f -> f.sameOrigin()));
+        // The portal's own stylesheet must load on the login page too.
+        http.authorizeHttpRequests(a -> a.requestMatchers("/styles/**").permitAll());
+        return http.with(vaadin(), v -> v.loginView(LoginView.class)).build();
+    }
+}
