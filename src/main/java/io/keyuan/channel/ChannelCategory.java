@@ -2,5 +2,9 @@ package io.keyuan.channel;
 
 /** Where a customer came from, broadly. */
 public enum ChannelCategory {
-    NATURAL, PROMOTION, REFERRAL, PARTNER, ONLINE
+    NATURAL,
+    PROMOTION,
+    REFERRAL,
+    PARTNER,
+    ONLINE
 }

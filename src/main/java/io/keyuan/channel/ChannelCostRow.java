@@ -5,6 +5,12 @@ import java.time.Instant;
 import java.time.YearMonth;
 
 /** One month's cost of a channel. */
-public record ChannelCostRow(long id, long version, long channelId, YearMonth month, BigDecimal amount, String note,
-        String updatedBy, Instant updatedAt) {
-}
+public record ChannelCostRow(
+        long id,
+        long version,
+        long channelId,
+        YearMonth month,
+        BigDecimal amount,
+        String note,
+        String updatedBy,
+        Instant updatedAt) {}

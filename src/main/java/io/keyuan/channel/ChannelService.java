@@ -57,16 +57,17 @@ public class ChannelService {
     @Transactional(readOnly = true)
     public List<ChannelSummary> summaries() {
         return channels.findAllByOrderByNameAsc().stream()
-                .map(c -> new ChannelSummary(c.getId(), c.getName(), c.getCategory(), c.getAcquisitionMethod(),
-                        c.isActive()))
+                .map(c -> new ChannelSummary(
+                        c.getId(), c.getName(), c.getCategory(), c.getAcquisitionMethod(), c.isActive()))
                 .toList();
     }
 
     @RolesAllowed(Roles.STAFF)
     @Transactional(readOnly = true)
     public Optional<ChannelSummary> summary(long id) {
-        return channels.findById(id).map(c -> new ChannelSummary(c.getId(), c.getName(), c.getCategory(),
-                c.getAcquisitionMethod(), c.isActive()));
+        return channels.findById(id)
+                .map(c -> new ChannelSummary(
+                        c.getId(), c.getName(), c.getCategory(), c.getAcquisitionMethod(), c.isActive()));
     }
 
     @RolesAllowed(Roles.STAFF)
@@ -80,7 +81,8 @@ public class ChannelService {
     public SourceChannel save(SourceChannel edited) {
         validate(edited);
         String name = edited.getName().strip();
-        boolean taken = edited.isNew() ? channels.existsByNameIgnoreCase(name)
+        boolean taken = edited.isNew()
+                ? channels.existsByNameIgnoreCase(name)
                 : channels.existsByNameIgnoreCaseAndIdNot(name, edited.getId());
         if (taken) {
             throw KeyuanException.onField("name", "channel.error.name-taken", name);
@@ -124,7 +126,9 @@ public class ChannelService {
     @RolesAllowed(Roles.STAFF)
     @Transactional(readOnly = true)
     public List<ChannelCostRow> costs(long channelId) {
-        return costs.findByChannelIdOrderByMonthDesc(channelId).stream().map(ChannelService::toRow).toList();
+        return costs.findByChannelIdOrderByMonthDesc(channelId).stream()
+                .map(ChannelService::toRow)
+                .toList();
     }
 
     /** Sets the cost of one month, replacing what was there. */
@@ -140,7 +144,8 @@ public class ChannelService {
         if (note != null && note.length() > ChannelCost.NOTE_LENGTH) {
             throw KeyuanException.onField("note", "error.too-long", ChannelCost.NOTE_LENGTH);
         }
-        ChannelCost cost = costs.findByChannelIdAndMonth(channelId, month.atDay(1)).orElseGet(ChannelCost::new);
+        ChannelCost cost =
+                costs.findByChannelIdAndMonth(channelId, month.atDay(1)).orElseGet(ChannelCost::new);
         cost.setChannelId(channelId);
         cost.setMonth(month.atDay(1));
         cost.setAmount(amount);
@@ -157,7 +162,9 @@ public class ChannelService {
         Set<ConstraintViolation<SourceChannel>> violations = validator.validate(channel);
         if (!violations.isEmpty()) {
             ConstraintViolation<SourceChannel> v = violations.iterator().next();
-            throw KeyuanException.onField(v.getPropertyPath().toString(), "error.invalid-field",
+            throw KeyuanException.onField(
+                    v.getPropertyPath().toString(),
+                    "error.invalid-field",
                     v.getPropertyPath().toString());
         }
     }
@@ -167,7 +174,10 @@ public class ChannelService {
         return (root, query, cb) -> {
             List<Predicate> p = new ArrayList<>();
             if (f.name() != null && !f.name().isBlank()) {
-                p.add(cb.like(cb.lower(root.get("name")), "%" + escapeLike(f.name().strip().toLowerCase()) + "%", '\\'));
+                p.add(cb.like(
+                        cb.lower(root.get("name")),
+                        "%" + escapeLike(f.name().strip().toLowerCase()) + "%",
+                        '\\'));
             }
             if (f.category() != null) {
                 p.add(cb.equal(root.get("category"), f.category()));
@@ -191,7 +201,14 @@ public class ChannelService {
     }
 
     private static ChannelCostRow toRow(ChannelCost c) {
-        return new ChannelCostRow(c.getId(), c.getVersion(), c.getChannelId(), YearMonth.from(c.getMonth()),
-                c.getAmount(), c.getNote(), c.getUpdatedBy(), c.getUpdatedAt());
+        return new ChannelCostRow(
+                c.getId(),
+                c.getVersion(),
+                c.getChannelId(),
+                YearMonth.from(c.getMonth()),
+                c.getAmount(),
+                c.getNote(),
+                c.getUpdatedBy(),
+                c.getUpdatedAt());
     }
 }

@@ -15,8 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class CommandLine {
     static final List<String> COMMANDS = List.of("seed", "bench", "import", "export", "help");
 
-    private CommandLine() {
-    }
+    private CommandLine() {}
 
     public static boolean isCommand(String[] args) {
         return args.length > 0 && COMMANDS.contains(args[0]);
@@ -30,8 +29,10 @@ public final class CommandLine {
         Map<String, Object> props = new HashMap<>();
         props.put("keyuan.demo.enabled", "false");
         // No servlet container here, so none of Vaadin's web wiring either.
-        props.put("spring.autoconfigure.exclude", "com.vaadin.flow.spring.SpringBootAutoConfiguration,"
-                + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration");
+        props.put(
+                "spring.autoconfigure.exclude",
+                "com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                        + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration");
         props.put("spring.main.banner-mode", "off");
         props.put("spring.main.log-startup-info", "false");
         props.put("logging.level.root", "WARN");
@@ -44,7 +45,9 @@ public final class CommandLine {
             props.put("keyuan.db.embedded.database", "keyuan_bench");
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .web(WebApplicationType.NONE).properties(props).run()) {
+                .web(WebApplicationType.NONE)
+                .properties(props)
+                .run()) {
             return context.getBean(Commands.class).execute(args);
         } catch (CommandException e) {
             System.err.println("keyuan " + args[0] + ": " + e.getMessage());

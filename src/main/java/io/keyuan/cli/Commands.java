@@ -32,8 +32,9 @@ class Commands {
         return SystemActor.call(() -> switch (args[0]) {
             case "seed" -> seed(new Options(args, 1));
             case "bench" -> bench(args);
-            case "import", "export" -> throw new CommandException(
-                    "the Excel exchange is not built yet; '" + args[0] + "' arrives with the exchange module", 2);
+            case "import", "export" ->
+                throw new CommandException(
+                        "the Excel exchange is not built yet; '" + args[0] + "' arrives with the exchange module", 2);
             default -> throw new CommandException("unknown command " + args[0] + "\n" + USAGE, 2);
         });
     }
@@ -49,8 +50,8 @@ class Commands {
         long started = System.nanoTime();
         long purchases = seeder.seed(customers, seed, today, line -> System.out.println("  " + line));
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("Seeded %,d customers and %,d purchases in %.1f s (seed %d)%n", customers, purchases,
-                seconds, seed);
+        System.out.printf(
+                "Seeded %,d customers and %,d purchases in %.1f s (seed %d)%n", customers, purchases, seconds, seed);
         return 0;
     }
 
@@ -62,7 +63,7 @@ class Commands {
         return switch (args[1]) {
             case "grid" -> gridBenchmark.run(o);
             case "exchange", "segmentation", "pipeline", "pricing", "survey", "insight", "load" ->
-                    throw new CommandException("suite '" + args[1] + "' arrives with its module; built so far: grid");
+                throw new CommandException("suite '" + args[1] + "' arrives with its module; built so far: grid");
             default -> throw new CommandException("unknown suite '" + args[1] + "'; suites: grid");
         };
     }

@@ -24,19 +24,35 @@ import java.util.SplittableRandom;
  * purchases spread over the two years before {@code today}. The same seed, start id and date give the same rows.
  */
 final class DemoDataGenerator {
-    private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+    private static final String SURNAMES =
+            "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
     private static final String GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂英华玉兰萍红鹏辉建国志宇浩然子涵欣怡梓轩雨萱思远晨曦嘉怡俊杰文博一鸣佳琪诗雨天宇";
-    private static final String[] ORG_WORDS = {"华信", "鼎盛", "长城", "恒通", "瑞丰", "博远", "新元", "嘉禾", "众诚",
-        "天成", "宏达", "金桥", "明德", "远航", "盛世"};
-    private static final String[] ORG_SUFFIX = {"科技有限公司", "贸易有限公司", "餐饮管理有限公司", "教育咨询有限公司",
-        "实业集团", "文化传媒有限公司", "医疗器械有限公司"};
+    private static final String[] ORG_WORDS = {
+        "华信", "鼎盛", "长城", "恒通", "瑞丰", "博远", "新元", "嘉禾", "众诚", "天成", "宏达", "金桥", "明德", "远航", "盛世"
+    };
+    private static final String[] ORG_SUFFIX = {
+        "科技有限公司", "贸易有限公司", "餐饮管理有限公司", "教育咨询有限公司", "实业集团", "文化传媒有限公司", "医疗器械有限公司"
+    };
     private static final String[] TAGS = {"VIP", "团购", "会员", "老客户", "价格敏感", "企业采购", "节日促销", "线上活跃", ""};
     private static final String[] MAIL = {"qq.com", "163.com", "126.com", "sina.com", "outlook.com"};
     private static final String[][] PRODUCTS = {
-        {"智能手环", "299"}, {"蓝牙耳机", "399"}, {"空气净化器", "1899"}, {"扫地机器人", "2499"},
-        {"咖啡机", "1299"}, {"保温杯", "129"}, {"护肤套装", "588"}, {"运动鞋", "699"}, {"羽绒服", "1099"},
-        {"有机大米 10kg", "168"}, {"茶叶礼盒", "398"}, {"儿童绘本套装", "228"}, {"办公椅", "899"},
-        {"笔记本电脑", "5999"}, {"年度会员服务", "365"}, {"维修保养服务", "199"}};
+        {"智能手环", "299"},
+        {"蓝牙耳机", "399"},
+        {"空气净化器", "1899"},
+        {"扫地机器人", "2499"},
+        {"咖啡机", "1299"},
+        {"保温杯", "129"},
+        {"护肤套装", "588"},
+        {"运动鞋", "699"},
+        {"羽绒服", "1099"},
+        {"有机大米 10kg", "168"},
+        {"茶叶礼盒", "398"},
+        {"儿童绘本套装", "228"},
+        {"办公椅", "899"},
+        {"笔记本电脑", "5999"},
+        {"年度会员服务", "365"},
+        {"维修保养服务", "199"}
+    };
     private static final int[] PROVINCE_WEIGHT_TOP = {8, 8, 3, 3, 10, 8, 8, 6, 6, 5, 4, 4, 3, 4, 3, 3, 3};
 
     private final SplittableRandom random;
@@ -65,20 +81,39 @@ final class DemoDataGenerator {
         }
         Occupation occupation = organization ? null : occupation();
         Gender gender = organization ? null : (random.nextInt(100) < 49 ? Gender.MALE : Gender.FEMALE);
-        LocalDate birth = organization ? null : today.minusYears(occupation == Occupation.STUDENT
-                ? 17 + random.nextInt(8) : occupation == Occupation.RETIRED ? 58 + random.nextInt(20)
-                : 22 + random.nextInt(38)).minusDays(random.nextInt(365));
+        LocalDate birth = organization
+                ? null
+                : today.minusYears(
+                                occupation == Occupation.STUDENT
+                                        ? 17 + random.nextInt(8)
+                                        : occupation == Occupation.RETIRED
+                                                ? 58 + random.nextInt(20)
+                                                : 22 + random.nextInt(38))
+                        .minusDays(random.nextInt(365));
         String name = organization ? city + pick(ORG_WORDS) + pick(ORG_SUFFIX) : personName();
         String phone = "1" + (3 + random.nextInt(7)) + String.format("%09d", random.nextInt(1_000_000_000));
         String email = random.nextInt(100) < 70 ? "c" + id + "@" + pick(MAIL) : null;
         String tag = pick(TAGS);
-        NewCustomer c = new NewCustomer(id, String.format("C%08d", id), name,
-                organization ? CustomerKind.ORGANIZATION : CustomerKind.PERSON, gender, birth, occupation,
-                income(organization, occupation), province, city, phone, email,
-                channel == null ? null : channel.id(), channel == null ? null : channel.method(), referredBy,
+        NewCustomer c = new NewCustomer(
+                id,
+                String.format("C%08d", id),
+                name,
+                organization ? CustomerKind.ORGANIZATION : CustomerKind.PERSON,
+                gender,
+                birth,
+                occupation,
+                income(organization, occupation),
+                province,
+                city,
+                phone,
+                email,
+                channel == null ? null : channel.id(),
+                channel == null ? null : channel.method(),
+                referredBy,
                 random.nextBoolean() ? NeedType.BASIC : NeedType.VALUE_ADDED,
                 random.nextInt(100) < 35 ? PurchaseStyle.IMPULSE : PurchaseStyle.PLANNED,
-                random.nextInt(100) < 40 ? Loyalty.LOYAL : Loyalty.FLOATING, tag.isEmpty() ? null : tag,
+                random.nextInt(100) < 40 ? Loyalty.LOYAL : Loyalty.FLOATING,
+                tag.isEmpty() ? null : tag,
                 owners.isEmpty() ? null : owners.get(random.nextInt(owners.size())));
         addPurchases(id, organization, purchases);
         return c;
@@ -96,10 +131,12 @@ final class DemoDataGenerator {
         int lastDay = random.nextInt(100) < 30 ? 200 + random.nextInt(500) : 0;
         for (int i = 0; i < count; i++) {
             String[] product = PRODUCTS[random.nextInt(PRODUCTS.length)];
-            int quantity = organization ? 1 + random.nextInt(20) : 1 + (random.nextInt(100) < 80 ? 0 : random.nextInt(3));
+            int quantity =
+                    organization ? 1 + random.nextInt(20) : 1 + (random.nextInt(100) < 80 ? 0 : random.nextInt(3));
             BigDecimal price = new BigDecimal(product[1]);
             BigDecimal discount = BigDecimal.valueOf(80 + random.nextInt(31)).movePointLeft(2);
-            BigDecimal amount = price.multiply(BigDecimal.valueOf(quantity)).multiply(discount)
+            BigDecimal amount = price.multiply(BigDecimal.valueOf(quantity))
+                    .multiply(discount)
                     .setScale(2, RoundingMode.HALF_UP);
             LocalDate date = today.minusDays(lastDay + random.nextInt(730 - lastDay));
             SalesChannel channel = SalesChannel.values()[random.nextInt(100) < 55 ? 0 : 1 + random.nextInt(3)];
@@ -194,9 +231,11 @@ final class DemoDataGenerator {
             case RETIRED -> 36_000;
             case OTHER -> 30_000;
         };
-        int spread = occupation == Occupation.STUDENT ? 20_000 : occupation == Occupation.BUSINESS_OWNER ? 800_000
-                : base * 2;
-        return BigDecimal.valueOf((base + random.nextInt(spread + 1)) / 100 * 100L).setScale(2);
+        int spread = occupation == Occupation.STUDENT
+                ? 20_000
+                : occupation == Occupation.BUSINESS_OWNER ? 800_000 : base * 2;
+        return BigDecimal.valueOf((base + random.nextInt(spread + 1)) / 100 * 100L)
+                .setScale(2);
     }
 
     private String personName() {

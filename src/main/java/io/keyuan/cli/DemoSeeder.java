@@ -25,8 +25,7 @@ import org.springframework.stereotype.Component;
 class DemoSeeder {
     static final int BATCH = 2_000;
 
-    private record DemoChannel(String name, ChannelCategory category, AcquisitionMethod method, int monthlyCost) {
-    }
+    private record DemoChannel(String name, ChannelCategory category, AcquisitionMethod method, int monthlyCost) {}
 
     private static final List<DemoChannel> CHANNELS = List.of(
             new DemoChannel("老客户介绍", ChannelCategory.REFERRAL, AcquisitionMethod.REFERRAL, 3000),
@@ -48,8 +47,8 @@ class DemoSeeder {
     private final CustomerMetricsService metrics;
     private final UserDirectory users;
 
-    DemoSeeder(ChannelService channels, CustomerBulkLoader loader, CustomerMetricsService metrics,
-            UserDirectory users) {
+    DemoSeeder(
+            ChannelService channels, CustomerBulkLoader loader, CustomerMetricsService metrics, UserDirectory users) {
         this.channels = channels;
         this.loader = loader;
         this.metrics = metrics;
@@ -108,7 +107,7 @@ class DemoSeeder {
                 }
             }
         }
-        metrics.refreshAll(n -> { });
+        metrics.refreshAll(n -> {});
         loader.analyze();
         return purchaseCount;
     }

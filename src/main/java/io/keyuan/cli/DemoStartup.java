@@ -27,7 +27,10 @@ class DemoStartup implements ApplicationRunner {
     private final boolean demo;
     private final int demoCustomers;
 
-    DemoStartup(AdminBootstrap adminBootstrap, UserAdminService userAdmin, DemoSeeder seeder,
+    DemoStartup(
+            AdminBootstrap adminBootstrap,
+            UserAdminService userAdmin,
+            DemoSeeder seeder,
             @Value("${keyuan.demo.enabled:true}") boolean demo,
             @Value("${keyuan.demo.seed-customers:3000}") int demoCustomers) {
         this.adminBootstrap = adminBootstrap;
@@ -49,7 +52,10 @@ class DemoStartup implements ApplicationRunner {
             System.out.println(" Demo users wang.fang (STAFF) and li.qiang (MANAGER) have the same password.");
             long started = System.nanoTime();
             long purchases = seeder.seed(demoCustomers, 20261122L, LocalDate.now(), log::info);
-            log.info("Demo data: {} customers and {} purchases in {} ms", demoCustomers, purchases,
+            log.info(
+                    "Demo data: {} customers and {} purchases in {} ms",
+                    demoCustomers,
+                    purchases,
                     (System.nanoTime() - started) / 1_000_000);
         });
     }

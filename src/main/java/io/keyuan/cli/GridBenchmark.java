@@ -43,21 +43,35 @@ class GridBenchmark {
         }
         long total = customers.exactCount(CustomerFilter.none());
         int deepOffset = (int) (total / 2);
-        CustomerFilter filtered = CustomerFilter.none().withCity("杭州")
-                .withIncome(new BigDecimal("100000"), new BigDecimal("200000"));
+        CustomerFilter filtered =
+                CustomerFilter.none().withCity("杭州").withIncome(new BigDecimal("100000"), new BigDecimal("200000"));
         CustomerSort byName = new CustomerSort(CustomerSort.Field.NAME, true);
-        System.out.printf("# %d cores, JVM %s, %,d customers, deep offset %,d, %d warm-up + %d timed runs, median%n",
+        System.out.printf(
+                "# %d cores, JVM %s, %,d customers, deep offset %,d, %d warm-up + %d timed runs, median%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), total, deepOffset, warmup, repeat);
 
-        double first = median(warmup, repeat, () -> customers.page(CustomerFilter.none(),
-                CustomerSort.newestFirst(), 0, 50).size());
-        double filteredPage = median(warmup, repeat, () -> customers.page(filtered, CustomerSort.newestFirst(), 0, 50)
-                .size());
+        double first = median(
+                warmup,
+                repeat,
+                () -> customers
+                        .page(CustomerFilter.none(), CustomerSort.newestFirst(), 0, 50)
+                        .size());
+        double filteredPage = median(
+                warmup,
+                repeat,
+                () -> customers
+                        .page(filtered, CustomerSort.newestFirst(), 0, 50)
+                        .size());
         double filteredCount = median(warmup, repeat, () -> customers.exactCount(filtered));
-        double deep = median(warmup, repeat, () -> customers.page(CustomerFilter.none(), byName, deepOffset, 50)
-                .size());
+        double deep = median(
+                warmup,
+                repeat,
+                () -> customers
+                        .page(CustomerFilter.none(), byName, deepOffset, 50)
+                        .size());
         double countAll = median(warmup, repeat, () -> customers.exactCount(CustomerFilter.none()));
-        double naive = median(0, Math.min(repeat, 3), () -> jdbc.queryForList("""
+        double naive = median(
+                0, Math.min(repeat, 3), () -> jdbc.queryForList("""
                 SELECT c.*, m.lifecycle, m.value_level, m.last_purchase, m.frequency, m.monetary
                 FROM customer c LEFT JOIN customer_metrics m ON m.customer_id = c.id
                 ORDER BY c.name, c.id LIMIT 50 OFFSET ?""", deepOffset).size());
@@ -68,7 +82,8 @@ class GridBenchmark {
         print("grid.deep_sorted_page_ms", deep);
         print("grid.count_all_ms", countAll);
         print("grid.deep_sorted_page_naive_offset_ms", naive);
-        System.out.printf("# deep sorted page: %.0fx faster than the naive OFFSET baseline; target under 100 ms each%n",
+        System.out.printf(
+                "# deep sorted page: %.0fx faster than the naive OFFSET baseline; target under 100 ms each%n",
                 naive / Math.max(deep, 0.001));
         return 0;
     }

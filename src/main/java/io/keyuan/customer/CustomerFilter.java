@@ -6,26 +6,73 @@ import java.math.BigDecimal;
  * The customer grid's filter; null or blank fields do not filter. {@code quick} matches a code, phone or email
  * exactly, or the start of a name. Name and code filters match a prefix so that they can use an index.
  */
-public record CustomerFilter(String quick, String code, String name, CustomerKind kind, String province,
-        String city, Occupation occupation, Long sourceChannelId, Lifecycle lifecycle, ValueLevel valueLevel,
-        Long ownerId, BigDecimal incomeMin, BigDecimal incomeMax) {
+public record CustomerFilter(
+        String quick,
+        String code,
+        String name,
+        CustomerKind kind,
+        String province,
+        String city,
+        Occupation occupation,
+        Long sourceChannelId,
+        Lifecycle lifecycle,
+        ValueLevel valueLevel,
+        Long ownerId,
+        BigDecimal incomeMin,
+        BigDecimal incomeMax) {
 
     public static CustomerFilter none() {
         return new CustomerFilter(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public CustomerFilter withQuick(String value) {
-        return new CustomerFilter(value, code, name, kind, province, city, occupation, sourceChannelId, lifecycle,
-                valueLevel, ownerId, incomeMin, incomeMax);
+        return new CustomerFilter(
+                value,
+                code,
+                name,
+                kind,
+                province,
+                city,
+                occupation,
+                sourceChannelId,
+                lifecycle,
+                valueLevel,
+                ownerId,
+                incomeMin,
+                incomeMax);
     }
 
     public CustomerFilter withCity(String value) {
-        return new CustomerFilter(quick, code, name, kind, province, value, occupation, sourceChannelId, lifecycle,
-                valueLevel, ownerId, incomeMin, incomeMax);
+        return new CustomerFilter(
+                quick,
+                code,
+                name,
+                kind,
+                province,
+                value,
+                occupation,
+                sourceChannelId,
+                lifecycle,
+                valueLevel,
+                ownerId,
+                incomeMin,
+                incomeMax);
     }
 
     public CustomerFilter withIncome(BigDecimal min, BigDecimal max) {
-        return new CustomerFilter(quick, code, name, kind, province, city, occupation, sourceChannelId, lifecycle,
-                valueLevel, ownerId, min, max);
+        return new CustomerFilter(
+                quick,
+                code,
+                name,
+                kind,
+                province,
+                city,
+                occupation,
+                sourceChannelId,
+                lifecycle,
+                valueLevel,
+                ownerId,
+                min,
+                max);
     }
 }

@@ -2,5 +2,6 @@ package io.keyuan.customer;
 
 /** Person or organisation. */
 public enum CustomerKind {
-    PERSON, ORGANIZATION
+    PERSON,
+    ORGANIZATION
 }

@@ -63,8 +63,11 @@ public class CustomerMetricsService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    CustomerMetricsService(NamedParameterJdbcTemplate jdbc, LifecycleSettingsRepository settings,
-            TransactionTemplate tx, Clock clock) {
+    CustomerMetricsService(
+            NamedParameterJdbcTemplate jdbc,
+            LifecycleSettingsRepository settings,
+            TransactionTemplate tx,
+            Clock clock) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.tx = tx;
@@ -113,7 +116,8 @@ public class CustomerMetricsService {
         if (t.valueWindowDays() < 1 || t.valueWindowDays() > max) {
             throw KeyuanException.onField("valueWindowDays", "lifecycle.error.days", 1, max);
         }
-        if (t.highValueSpend() == null || t.highValueSpend().signum() < 0
+        if (t.highValueSpend() == null
+                || t.highValueSpend().signum() < 0
                 || t.highValueSpend().compareTo(new BigDecimal("999999999999")) > 0) {
             throw KeyuanException.onField("highValueSpend", "lifecycle.error.spend");
         }
@@ -161,14 +165,14 @@ public class CustomerMetricsService {
     /** Nightly, on one node only: the database lock keeps other nodes out. */
     @Scheduled(cron = "${keyuan.metrics.refresh-cron:0 30 2 * * *}")
     public void nightlyRefresh() {
-        Integer got = jdbc.getJdbcTemplate().queryForObject("SELECT GET_LOCK('keyuan.metrics.refresh', 0)",
-                Integer.class);
+        Integer got =
+                jdbc.getJdbcTemplate().queryForObject("SELECT GET_LOCK('keyuan.metrics.refresh', 0)", Integer.class);
         if (got == null || got != 1) {
             log.info("Another node is refreshing customer metrics");
             return;
         }
         try {
-            SystemActor.run(() -> refreshAllInternal(n -> { }));
+            SystemActor.run(() -> refreshAllInternal(n -> {}));
         } finally {
             jdbc.getJdbcTemplate().queryForObject("SELECT RELEASE_LOCK('keyuan.metrics.refresh')", Integer.class);
         }
@@ -186,17 +190,35 @@ public class CustomerMetricsService {
             LocalDate last = rs.getObject("last_purchase", LocalDate.class);
             int frequency = rs.getInt("frequency");
             BigDecimal monetary = rs.getBigDecimal("monetary");
-            Integer recency = last == null ? null
-                    : (int) java.time.temporal.ChronoUnit.DAYS.between(last, LocalDate.now(clock));
-            BigDecimal aov = frequency == 0 ? BigDecimal.ZERO
+            Integer recency =
+                    last == null ? null : (int) java.time.temporal.ChronoUnit.DAYS.between(last, LocalDate.now(clock));
+            BigDecimal aov = frequency == 0
+                    ? BigDecimal.ZERO
                     : monetary.divide(BigDecimal.valueOf(frequency), 2, java.math.RoundingMode.HALF_UP);
-            return new CustomerMetrics(first, last, recency, frequency, monetary, rs.getBigDecimal("recent_spend"),
-                    aov, Lifecycle.valueOf(rs.getString("lifecycle")), ValueLevel.valueOf(rs.getString("value_level")),
+            return new CustomerMetrics(
+                    first,
+                    last,
+                    recency,
+                    frequency,
+                    monetary,
+                    rs.getBigDecimal("recent_spend"),
+                    aov,
+                    Lifecycle.valueOf(rs.getString("lifecycle")),
+                    ValueLevel.valueOf(rs.getString("value_level")),
                     rs.getTimestamp("refreshed_at").toInstant());
         });
         if (rows.isEmpty()) {
-            return new CustomerMetrics(null, null, null, 0, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-                    Lifecycle.POTENTIAL, ValueLevel.LOW, null);
+            return new CustomerMetrics(
+                    null,
+                    null,
+                    null,
+                    0,
+                    BigDecimal.ZERO,
+                    BigDecimal.ZERO,
+                    BigDecimal.ZERO,
+                    Lifecycle.POTENTIAL,
+                    ValueLevel.LOW,
+                    null);
         }
         return rows.getFirst();
     }
@@ -218,7 +240,14 @@ public class CustomerMetricsService {
     }
 
     private static LifecycleThresholds toThresholds(LifecycleSettings s) {
-        return new LifecycleThresholds(s.getVersion(), s.getNewDays(), s.getActiveDays(), s.getChurnDays(),
-                s.getHighValueSpend(), s.getValueWindowDays(), s.getUpdatedBy(), s.getUpdatedAt());
+        return new LifecycleThresholds(
+                s.getVersion(),
+                s.getNewDays(),
+                s.getActiveDays(),
+                s.getChurnDays(),
+                s.getHighValueSpend(),
+                s.getValueWindowDays(),
+                s.getUpdatedBy(),
+                s.getUpdatedAt());
     }
 }

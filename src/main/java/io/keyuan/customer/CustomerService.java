@@ -52,8 +52,14 @@ public class CustomerService {
     private final Clock clock;
     private final Map<CustomerFilter, long[]> countCache = new ConcurrentHashMap<>();
 
-    CustomerService(CustomerRepository customers, PurchaseRepository purchases, CustomerMetricsService metrics,
-            ChannelService channels, NamedParameterJdbcTemplate jdbc, Validator validator, Clock clock) {
+    CustomerService(
+            CustomerRepository customers,
+            PurchaseRepository purchases,
+            CustomerMetricsService metrics,
+            ChannelService channels,
+            NamedParameterJdbcTemplate jdbc,
+            Validator validator,
+            Clock clock) {
         this.customers = customers;
         this.purchases = purchases;
         this.metrics = metrics;
@@ -76,8 +82,8 @@ public class CustomerService {
         String where = where(filter, params);
         boolean metricsJoin = s.field().needsMetrics() || needsMetrics(filter);
         String dir = s.ascending() ? "ASC" : "DESC";
-        String order = s.field() == CustomerSort.Field.ID ? "c.id " + dir
-                : s.field().column() + " " + dir + ", c.id " + dir;
+        String order =
+                s.field() == CustomerSort.Field.ID ? "c.id " + dir : s.field().column() + " " + dir + ", c.id " + dir;
         params.addValue("limit", limit).addValue("offset", offset);
         String sql = "SELECT c.id, c.code, c.name, c.kind, c.gender, c.province, c.city, c.phone, c.email,"
                 + " c.occupation, c.income, c.source_channel_id, c.owner_id, c.updated_at,"
@@ -178,13 +184,17 @@ public class CustomerService {
         }
         if (filter.lifecycle() != null) {
             p.addValue("lifecycle", filter.lifecycle().name());
-            c.add(filter.lifecycle() == Lifecycle.POTENTIAL ? "(m.lifecycle = :lifecycle OR m.lifecycle IS NULL)"
-                    : "m.lifecycle = :lifecycle");
+            c.add(
+                    filter.lifecycle() == Lifecycle.POTENTIAL
+                            ? "(m.lifecycle = :lifecycle OR m.lifecycle IS NULL)"
+                            : "m.lifecycle = :lifecycle");
         }
         if (filter.valueLevel() != null) {
             p.addValue("valueLevel", filter.valueLevel().name());
-            c.add(filter.valueLevel() == ValueLevel.LOW ? "(m.value_level = :valueLevel OR m.value_level IS NULL)"
-                    : "m.value_level = :valueLevel");
+            c.add(
+                    filter.valueLevel() == ValueLevel.LOW
+                            ? "(m.value_level = :valueLevel OR m.value_level IS NULL)"
+                            : "m.value_level = :valueLevel");
         }
         return c.isEmpty() ? "" : " WHERE " + String.join(" AND ", c);
     }
@@ -198,14 +208,26 @@ public class CustomerService {
     }
 
     private static CustomerRow toRow(ResultSet rs, int i) throws SQLException {
-        return new CustomerRow(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-                enumOf(CustomerKind.class, rs.getString("kind")), enumOf(Gender.class, rs.getString("gender")),
-                rs.getString("province"), rs.getString("city"), rs.getString("phone"), rs.getString("email"),
-                enumOf(Occupation.class, rs.getString("occupation")), rs.getBigDecimal("income"),
-                (Long) rs.getObject("source_channel_id", Long.class), (Long) rs.getObject("owner_id", Long.class),
-                Optional.ofNullable(enumOf(Lifecycle.class, rs.getString("lifecycle"))).orElse(Lifecycle.POTENTIAL),
-                Optional.ofNullable(enumOf(ValueLevel.class, rs.getString("value_level"))).orElse(ValueLevel.LOW),
-                rs.getObject("last_purchase", LocalDate.class), rs.getInt("frequency"),
+        return new CustomerRow(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                enumOf(CustomerKind.class, rs.getString("kind")),
+                enumOf(Gender.class, rs.getString("gender")),
+                rs.getString("province"),
+                rs.getString("city"),
+                rs.getString("phone"),
+                rs.getString("email"),
+                enumOf(Occupation.class, rs.getString("occupation")),
+                rs.getBigDecimal("income"),
+                (Long) rs.getObject("source_channel_id", Long.class),
+                (Long) rs.getObject("owner_id", Long.class),
+                Optional.ofNullable(enumOf(Lifecycle.class, rs.getString("lifecycle")))
+                        .orElse(Lifecycle.POTENTIAL),
+                Optional.ofNullable(enumOf(ValueLevel.class, rs.getString("value_level")))
+                        .orElse(ValueLevel.LOW),
+                rs.getObject("last_purchase", LocalDate.class),
+                rs.getInt("frequency"),
                 Optional.ofNullable(rs.getBigDecimal("monetary")).orElse(BigDecimal.ZERO),
                 rs.getTimestamp("updated_at").toInstant());
     }
@@ -233,7 +255,8 @@ public class CustomerService {
     @Transactional(readOnly = true)
     public List<CustomerRef> findRefs(String text, int offset, int limit) {
         String t = trim(text);
-        MapSqlParameterSource p = new MapSqlParameterSource().addValue("limit", Math.min(limit, MAX_PAGE))
+        MapSqlParameterSource p = new MapSqlParameterSource()
+                .addValue("limit", Math.min(limit, MAX_PAGE))
                 .addValue("offset", offset);
         String sql;
         if (t == null) {
@@ -250,8 +273,8 @@ public class CustomerService {
     @RolesAllowed(Roles.STAFF)
     @Transactional(readOnly = true)
     public long referralCount(long customerId) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM customer WHERE referred_by_id = :id",
-                Map.of("id", customerId), Long.class);
+        Long n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM customer WHERE referred_by_id = :id", Map.of("id", customerId), Long.class);
         return n == null ? 0 : n;
     }
 
@@ -266,12 +289,14 @@ public class CustomerService {
         if (edited.getCode() == null) {
             edited.setCode(nextCode());
         }
-        boolean taken = edited.isNew() ? customers.existsByCode(edited.getCode())
+        boolean taken = edited.isNew()
+                ? customers.existsByCode(edited.getCode())
                 : customers.existsByCodeAndIdNot(edited.getCode(), edited.getId());
         if (taken) {
             throw KeyuanException.onField("code", "customer.error.code-taken", edited.getCode());
         }
-        if (edited.getSourceChannelId() != null && channels.summary(edited.getSourceChannelId()).isEmpty()) {
+        if (edited.getSourceChannelId() != null
+                && channels.summary(edited.getSourceChannelId()).isEmpty()) {
             throw KeyuanException.onField("sourceChannelId", "customer.error.channel-missing");
         }
         if (edited.getReferredById() != null) {
@@ -318,8 +343,8 @@ public class CustomerService {
         }
         Long cursor = referredById;
         for (int depth = 0; cursor != null && depth < 100; depth++) {
-            List<Long> up = jdbc.queryForList("SELECT referred_by_id FROM customer WHERE id = :id",
-                    Map.of("id", cursor), Long.class);
+            List<Long> up = jdbc.queryForList(
+                    "SELECT referred_by_id FROM customer WHERE id = :id", Map.of("id", cursor), Long.class);
             if (up.isEmpty()) {
                 if (depth == 0) {
                     throw KeyuanException.onField("referredById", "customer.error.referral-missing");
@@ -359,8 +384,11 @@ public class CustomerService {
         if (!violations.isEmpty()) {
             violations.sort(Comparator.comparing(v -> v.getPropertyPath().toString()));
             ConstraintViolation<Customer> v = violations.getFirst();
-            throw KeyuanException.onField(v.getPropertyPath().toString(), "error.invalid-field-detail",
-                    v.getPropertyPath().toString(), v.getMessage());
+            throw KeyuanException.onField(
+                    v.getPropertyPath().toString(),
+                    "error.invalid-field-detail",
+                    v.getPropertyPath().toString(),
+                    v.getMessage());
         }
         if (c.getBirthDate() != null && c.getBirthDate().isBefore(MIN_BIRTH_DATE)) {
             throw KeyuanException.onField("birthDate", "customer.error.birth-date-too-early");
@@ -400,8 +428,7 @@ public class CustomerService {
         }
         int size = Math.min(limit, MAX_PAGE);
         // Vaadin asks for pages aligned to its page size; Spring's PageRequest wants a page index.
-        return purchases.findByCustomerIdOrderByPurchaseDateDescIdDesc(customerId,
-                PageRequest.of(offset / size, size));
+        return purchases.findByCustomerIdOrderByPurchaseDateDescIdDesc(customerId, PageRequest.of(offset / size, size));
     }
 
     @RolesAllowed(Roles.STAFF)
@@ -420,8 +447,11 @@ public class CustomerService {
         var violations = validator.validate(purchase);
         if (!violations.isEmpty()) {
             var v = violations.iterator().next();
-            throw KeyuanException.onField(v.getPropertyPath().toString(), "error.invalid-field-detail",
-                    v.getPropertyPath().toString(), v.getMessage());
+            throw KeyuanException.onField(
+                    v.getPropertyPath().toString(),
+                    "error.invalid-field-detail",
+                    v.getPropertyPath().toString(),
+                    v.getMessage());
         }
         if (purchase.getPurchaseDate().isAfter(LocalDate.now(clock))) {
             throw KeyuanException.onField("purchaseDate", "purchase.error.future");

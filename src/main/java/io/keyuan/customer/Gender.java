@@ -2,5 +2,7 @@ package io.keyuan.customer;
 
 /** Gender as the customer states it. */
 public enum Gender {
-    MALE, FEMALE, OTHER
+    MALE,
+    FEMALE,
+    OTHER
 }

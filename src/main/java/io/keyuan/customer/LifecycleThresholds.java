@@ -9,7 +9,14 @@ import java.time.Instant;
  * within {@code churnDays} INACTIVE; older CHURNED; one with no purchase POTENTIAL. HIGH value means spending at
  * least {@code highValueSpend} within the last {@code valueWindowDays}.
  */
-public record LifecycleThresholds(long version, int newDays, int activeDays, int churnDays,
-        BigDecimal highValueSpend, int valueWindowDays, String updatedBy, Instant updatedAt) {
+public record LifecycleThresholds(
+        long version,
+        int newDays,
+        int activeDays,
+        int churnDays,
+        BigDecimal highValueSpend,
+        int valueWindowDays,
+        String updatedBy,
+        Instant updatedAt) {
     public static final int MAX_DAYS = 3650;
 }

@@ -2,5 +2,6 @@ package io.keyuan.customer;
 
 /** 忠实 / 流动. */
 public enum Loyalty {
-    LOYAL, FLOATING
+    LOYAL,
+    FLOATING
 }

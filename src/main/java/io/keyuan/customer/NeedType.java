@@ -2,5 +2,6 @@ package io.keyuan.customer;
 
 /** 基本需求型 / 附加需求型. */
 public enum NeedType {
-    BASIC, VALUE_ADDED
+    BASIC,
+    VALUE_ADDED
 }

@@ -2,5 +2,6 @@ package io.keyuan.customer;
 
 /** 冲动型 / 计划型. */
 public enum PurchaseStyle {
-    IMPULSE, PLANNED
+    IMPULSE,
+    PLANNED
 }

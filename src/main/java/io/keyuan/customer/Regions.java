@@ -44,8 +44,7 @@ public final class Regions {
         CITIES = java.util.Collections.unmodifiableMap(m);
     }
 
-    private Regions() {
-    }
+    private Regions() {}
 
     public static List<String> provinces() {
         return List.copyOf(CITIES.keySet());

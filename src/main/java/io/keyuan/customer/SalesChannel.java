@@ -2,5 +2,8 @@ package io.keyuan.customer;
 
 /** Where a purchase was made. */
 public enum SalesChannel {
-    STORE, ONLINE, PHONE, DISTRIBUTOR
+    STORE,
+    ONLINE,
+    PHONE,
+    DISTRIBUTOR
 }

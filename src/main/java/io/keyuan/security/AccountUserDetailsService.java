@@ -25,13 +25,14 @@ class AccountUserDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        AppUser user = users.findByUsername(username)
-                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+        AppUser user = users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         return User.withUsername(user.getUsername())
                 .password(user.getPasswordHash())
                 .disabled(!user.isEnabled())
                 .accountLocked(user.isLockedAt(clock.instant()))
-                .authorities(user.getRole().grants().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList())
+                .authorities(user.getRole().grants().stream()
+                        .map(r -> new SimpleGrantedAuthority("ROLE_" + r))
+                        .toList())
                 .build();
     }
 }

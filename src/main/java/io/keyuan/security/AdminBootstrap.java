@@ -23,7 +23,9 @@ public class AdminBootstrap {
     private final PasswordEncoder encoder;
     private final String configuredPassword;
 
-    AdminBootstrap(AppUserRepository users, PasswordEncoder encoder,
+    AdminBootstrap(
+            AppUserRepository users,
+            PasswordEncoder encoder,
             @Value("${keyuan.admin.password:}") String configuredPassword) {
         this.users = users;
         this.encoder = encoder;

@@ -34,7 +34,10 @@ class LoginAttemptListener {
         users.findByUsername(username).ifPresent(user -> {
             if (user.getFailedAttempts() >= properties.maxFailedLogins()) {
                 users.lockUntil(username, clock.instant().plus(properties.lockFor()));
-                log.warn("Account {} locked for {} after {} failed logins", username, properties.lockFor(),
+                log.warn(
+                        "Account {} locked for {} after {} failed logins",
+                        username,
+                        properties.lockFor(),
                         user.getFailedAttempts());
             }
         });

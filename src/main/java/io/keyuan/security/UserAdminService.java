@@ -111,15 +111,28 @@ public class UserAdminService {
     }
 
     static void checkPassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > MAX_PASSWORD_LENGTH
+        if (password == null
+                || password.length() < MIN_PASSWORD_LENGTH
+                || password.length() > MAX_PASSWORD_LENGTH
                 || password.isBlank()) {
             throw KeyuanException.onField("password", "user.error.password", MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH);
         }
     }
 
     private UserAccount toAccount(AppUser u) {
-        return new UserAccount(u.getId(), u.getVersion(), u.getUsername(), u.getDisplayName(), u.getRole().name(),
-                u.isEnabled(), u.isLockedAt(clock.instant()), u.getLockedUntil(), u.getFailedAttempts(),
-                u.getCreatedAt(), u.getCreatedBy(), u.getUpdatedAt(), u.getUpdatedBy());
+        return new UserAccount(
+                u.getId(),
+                u.getVersion(),
+                u.getUsername(),
+                u.getDisplayName(),
+                u.getRole().name(),
+                u.isEnabled(),
+                u.isLockedAt(clock.instant()),
+                u.getLockedUntil(),
+                u.getFailedAttempts(),
+                u.getCreatedAt(),
+                u.getCreatedBy(),
+                u.getUpdatedAt(),
+                u.getUpdatedBy());
     }
 }

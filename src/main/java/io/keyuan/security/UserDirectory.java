@@ -22,13 +22,16 @@ public class UserDirectory {
     }
 
     public List<UserRef> activeUsers() {
-        return users.findAllByOrderByUsernameAsc().stream().filter(u -> u.isEnabled())
-                .map(u -> new UserRef(u.getId(), u.getUsername(), u.getDisplayName())).toList();
+        return users.findAllByOrderByUsernameAsc().stream()
+                .filter(u -> u.isEnabled())
+                .map(u -> new UserRef(u.getId(), u.getUsername(), u.getDisplayName()))
+                .toList();
     }
 
     public List<UserRef> allUsers() {
         return users.findAllByOrderByUsernameAsc().stream()
-                .map(u -> new UserRef(u.getId(), u.getUsername(), u.getDisplayName())).toList();
+                .map(u -> new UserRef(u.getId(), u.getUsername(), u.getDisplayName()))
+                .toList();
     }
 
     public Optional<UserRef> current() {

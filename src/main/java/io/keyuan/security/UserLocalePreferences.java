@@ -23,8 +23,10 @@ class UserLocalePreferences implements LocalePreferences {
         if (!isCaller(username)) {
             return Optional.empty();
         }
-        return users.findByUsername(username).map(u -> u.getLocale())
-                .filter(s -> s != null && !s.isBlank()).map(Locale::forLanguageTag);
+        return users.findByUsername(username)
+                .map(u -> u.getLocale())
+                .filter(s -> s != null && !s.isBlank())
+                .map(Locale::forLanguageTag);
     }
 
     @Override

@@ -18,7 +18,7 @@ class WebSecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.headers(h -> h.contentTypeOptions(c -> { }).frameOptions(f -> f.sameOrigin()));
+        http.headers(h -> h.contentTypeOptions(c -> {}).frameOptions(f -> f.sameOrigin()));
         // The portal's own stylesheet must load on the login page too.
         http.authorizeHttpRequests(a -> a.requestMatchers("/styles/**").permitAll());
         return http.with(vaadin(), v -> v.loginView(LoginView.class)).build();

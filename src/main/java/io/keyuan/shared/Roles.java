@@ -9,6 +9,5 @@ public final class Roles {
     public static final String MANAGER = "MANAGER";
     public static final String ADMIN = "ADMIN";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

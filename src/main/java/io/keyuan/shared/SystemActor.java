@@ -15,14 +15,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
 public final class SystemActor {
     public static final String NAME = "system";
 
-    private SystemActor() {
-    }
+    private SystemActor() {}
 
     public static Authentication authentication() {
-        return UsernamePasswordAuthenticationToken.authenticated(NAME, null, List.of(
-                new SimpleGrantedAuthority("ROLE_" + Roles.ADMIN),
-                new SimpleGrantedAuthority("ROLE_" + Roles.MANAGER),
-                new SimpleGrantedAuthority("ROLE_" + Roles.STAFF)));
+        return UsernamePasswordAuthenticationToken.authenticated(
+                NAME,
+                null,
+                List.of(
+                        new SimpleGrantedAuthority("ROLE_" + Roles.ADMIN),
+                        new SimpleGrantedAuthority("ROLE_" + Roles.MANAGER),
+                        new SimpleGrantedAuthority("ROLE_" + Roles.STAFF)));
     }
 
     public static <T> T call(Supplier<T> work) {

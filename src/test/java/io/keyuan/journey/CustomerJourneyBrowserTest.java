@@ -34,13 +34,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The main journey in a real headless Chromium against the running portal: sign in, search a customer, open and
  * edit it, see the change, sign out. Screenshots of each step land in target/screenshots.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "keyuan.db.probe-local=true",
-    "keyuan.db.local-database=keyuan_test",
-    "keyuan.demo.enabled=false",
-    "keyuan.metrics.refresh-cron=-",
-    "keyuan.db.embedded.data-dir=${java.io.tmpdir}/keyuan-test/mariadb",
-    "vaadin.launch-browser=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "keyuan.db.probe-local=true",
+            "keyuan.db.local-database=keyuan_test",
+            "keyuan.demo.enabled=false",
+            "keyuan.metrics.refresh-cron=-",
+            "keyuan.db.embedded.data-dir=${java.io.tmpdir}/keyuan-test/mariadb",
+            "vaadin.launch-browser=false"
+        })
 class CustomerJourneyBrowserTest {
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
@@ -48,8 +51,10 @@ class CustomerJourneyBrowserTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserAdminService users;
+
     @Autowired
     CustomerService customers;
 
@@ -59,17 +64,29 @@ class CustomerJourneyBrowserTest {
 
     @BeforeEach
     void startBrowser() throws Exception {
-        assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+        assumeTrue(
+                new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
                 "Debian's chromium and chromium-driver are needed for the browser journey (apt-get install chromium chromium-driver)");
         Files.createDirectories(shots);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1400,900", "--lang=zh-CN",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1400,900",
+                "--lang=zh-CN",
                 "--user-data-dir=" + Files.createTempDirectory("keyuan-chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(60));
     }
@@ -96,16 +113,18 @@ class CustomerJourneyBrowserTest {
 
         // Sign in.
         driver.get(base() + "/login");
-        WebElement user = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("vaadin-login-form input[name=username]")));
+        WebElement user = wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form input[name=username]")));
         shot("01-login");
         user.sendKeys(username);
-        driver.findElement(By.cssSelector("vaadin-login-form input[name=password]")).sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot=submit]")).click();
+        driver.findElement(By.cssSelector("vaadin-login-form input[name=password]"))
+                .sendKeys(PASSWORD);
+        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot=submit]"))
+                .click();
 
         // The customer list, in Simplified Chinese by default; search by code.
-        WebElement search = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#customer-quick-search input")));
+        WebElement search =
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#customer-quick-search input")));
         assertThat(driver.findElement(By.id("customer-new")).getText()).isEqualTo("新建客户");
         search.sendKeys(code);
         wait.until(d -> textOfGrid().contains(c.getName()) && !textOfGrid().contains("C00000"));
@@ -120,7 +139,8 @@ class CustomerJourneyBrowserTest {
 
         // Edit the phone and save.
         driver.findElement(By.id("customer-edit")).click();
-        WebElement phone = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#customer-phone input")));
+        WebElement phone =
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#customer-phone input")));
         phone.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         phone.sendKeys("139 1234 5678");
         shot("04-form");
@@ -136,17 +156,19 @@ class CustomerJourneyBrowserTest {
         phone.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         phone.sendKeys("not a phone", Keys.TAB);
         js("const b = document.getElementById('customer-save'); b.scrollIntoView(); b.click();");
-        wait.until(d -> "true".equals(String.valueOf(
-                ((JavascriptExecutor) d).executeScript("return document.getElementById('customer-phone').invalid"))));
+        wait.until(d -> "true"
+                .equals(String.valueOf(((JavascriptExecutor) d)
+                        .executeScript("return document.getElementById('customer-phone').invalid"))));
         shot("05-invalid");
         assertThat(SystemActor.call(() -> customers.get(id)).getPhone()).isEqualTo("139 1234 5678");
 
         // Sign out through the user menu.
         js("document.querySelector('#user-menu vaadin-menu-bar-button').click()");
-        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
-                "return !!document.querySelector('vaadin-menu-bar-item#logout')")));
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript("return !!document.querySelector('vaadin-menu-bar-item#logout')")));
         js("document.querySelector('vaadin-menu-bar-item#logout').click()");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form input[name=username]")));
+        wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form input[name=username]")));
         assertThat(driver.getCurrentUrl()).contains("/login");
         shot("06-signed-out");
 
@@ -161,15 +183,17 @@ class CustomerJourneyBrowserTest {
     }
 
     private String textOfGrid() {
-        Object text = ((JavascriptExecutor) driver).executeScript(
-                "return Array.from(document.querySelectorAll('#customer-grid vaadin-grid-cell-content'))"
+        Object text = ((JavascriptExecutor) driver)
+                .executeScript("return Array.from(document.querySelectorAll('#customer-grid vaadin-grid-cell-content'))"
                         + ".map(e => e.textContent).join('|')");
         return String.valueOf(text);
     }
 
     private WebElement cellWithText(String text) {
         return wait.until(d -> d.findElements(By.cssSelector("#customer-grid vaadin-grid-cell-content")).stream()
-                .filter(e -> text.equals(e.getText())).findFirst().orElse(null));
+                .filter(e -> text.equals(e.getText()))
+                .findFirst()
+                .orElse(null));
     }
 
     private void js(String script) {

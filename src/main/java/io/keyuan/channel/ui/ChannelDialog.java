@@ -26,7 +26,6 @@ import io.keyuan.channel.AcquisitionMethod;
 import io.keyuan.channel.ChannelCategory;
 import io.keyuan.channel.ChannelCostRow;
 import io.keyuan.channel.ChannelService;
-import io.keyuan.channel.domain.ChannelCost;
 import io.keyuan.channel.domain.SourceChannel;
 import io.keyuan.shared.KeyuanException;
 import io.keyuan.shared.StaleEditException;
@@ -77,8 +76,12 @@ class ChannelDialog extends Dialog {
         description.setMaxLength(SourceChannel.DESCRIPTION_LENGTH);
 
         binder.forField(name).asRequired(getTranslation("validation.required")).bind("name");
-        binder.forField(category).asRequired(getTranslation("validation.required")).bind("category");
-        binder.forField(method).asRequired(getTranslation("validation.required")).bind("acquisitionMethod");
+        binder.forField(category)
+                .asRequired(getTranslation("validation.required"))
+                .bind("category");
+        binder.forField(method)
+                .asRequired(getTranslation("validation.required"))
+                .bind("acquisitionMethod");
         binder.forField(active).bind("active");
         binder.forField(description).bind("description");
         binder.readBean(channel);
@@ -100,8 +103,9 @@ class ChannelDialog extends Dialog {
             save.setId("channel-save");
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             save.addClickListener(e -> save());
-            save.addClickShortcut(Key.KEY_S, KeyModifier.CONTROL).resetFocusOnActiveElement()
-                .setBrowserDefaultAllowed(false);
+            save.addClickShortcut(Key.KEY_S, KeyModifier.CONTROL)
+                    .resetFocusOnActiveElement()
+                    .setBrowserDefaultAllowed(false);
             if (!channel.isNew()) {
                 Button delete = new Button(getTranslation("action.delete"), e -> confirmDelete());
                 delete.setId("channel-delete");
@@ -121,22 +125,29 @@ class ChannelDialog extends Dialog {
         costs.setHeight("14rem");
         costs.addThemeVariants(GridVariant.LUMO_COMPACT);
         costs.setEmptyStateText(getTranslation("channel.costs.empty"));
-        costs.addColumn(r -> r.month().toString()).setHeader(getTranslation("channel.costs.month")).setAutoWidth(true);
-        costs.addColumn(r -> Formats.money(r.amount(), getLocale())).setHeader(getTranslation("channel.costs.amount"))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        costs.addColumn(r -> r.month().toString())
+                .setHeader(getTranslation("channel.costs.month"))
+                .setAutoWidth(true);
+        costs.addColumn(r -> Formats.money(r.amount(), getLocale()))
+                .setHeader(getTranslation("channel.costs.amount"))
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
         costs.addColumn(r -> r.updatedBy() + " · " + Formats.dateTime(r.updatedAt()))
-                .setHeader(getTranslation("audit.updated")).setAutoWidth(true);
+                .setHeader(getTranslation("audit.updated"))
+                .setAutoWidth(true);
         if (manager) {
             costs.addComponentColumn(r -> {
-                Button remove = new Button(VaadinIcon.TRASH.create(), e -> {
-                    if (Notifications.attempt(this, () -> channels.deleteCost(r.id()))) {
-                        loadCosts();
-                    }
-                });
-                remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
-                remove.setAriaLabel(getTranslation("action.delete"));
-                return remove;
-            }).setFlexGrow(0).setWidth("4rem");
+                        Button remove = new Button(VaadinIcon.TRASH.create(), e -> {
+                            if (Notifications.attempt(this, () -> channels.deleteCost(r.id()))) {
+                                loadCosts();
+                            }
+                        });
+                        remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+                        remove.setAriaLabel(getTranslation("action.delete"));
+                        return remove;
+                    })
+                    .setFlexGrow(0)
+                    .setWidth("4rem");
         }
         loadCosts();
         VerticalLayout box = new VerticalLayout(title, costs);
@@ -201,8 +212,11 @@ class ChannelDialog extends Dialog {
     }
 
     private void confirmDelete() {
-        ConfirmDialog d = new ConfirmDialog(getTranslation("channel.delete.title"),
-                getTranslation("channel.delete.text", channel.getName()), getTranslation("action.delete"), e -> {
+        ConfirmDialog d = new ConfirmDialog(
+                getTranslation("channel.delete.title"),
+                getTranslation("channel.delete.text", channel.getName()),
+                getTranslation("action.delete"),
+                e -> {
                     if (Notifications.attempt(this, () -> channels.delete(channel.getId(), channel.getVersion()))) {
                         close();
                         onChange.run();
@@ -213,5 +227,4 @@ class ChannelDialog extends Dialog {
         d.setCancelText(getTranslation("action.cancel"));
         d.open();
     }
-
 }

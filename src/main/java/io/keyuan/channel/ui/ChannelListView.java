@@ -48,7 +48,8 @@ public class ChannelListView extends VerticalLayout implements HasDynamicTitle {
         setSizeFull();
         setPadding(false);
 
-        Button create = new Button(getTranslation("channel.new"), VaadinIcon.PLUS.create(), e -> edit(new SourceChannel()));
+        Button create =
+                new Button(getTranslation("channel.new"), VaadinIcon.PLUS.create(), e -> edit(new SourceChannel()));
         create.setId("channel-new");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setVisible(manager);
@@ -60,19 +61,30 @@ public class ChannelListView extends VerticalLayout implements HasDynamicTitle {
         grid.setSizeFull();
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation(manager ? "channel.empty.manager" : "channel.empty"));
-        var nameCol = grid.addColumn(SourceChannel::getName).setHeader(getTranslation("channel.field.name"))
-                .setKey("name").setSortable(true).setAutoWidth(true);
+        var nameCol = grid.addColumn(SourceChannel::getName)
+                .setHeader(getTranslation("channel.field.name"))
+                .setKey("name")
+                .setSortable(true)
+                .setAutoWidth(true);
         var categoryCol = grid.addColumn(c -> EnumLabels.label(this, c.getCategory()))
-                .setHeader(getTranslation("channel.field.category")).setKey("category").setSortable(true)
+                .setHeader(getTranslation("channel.field.category"))
+                .setKey("category")
+                .setSortable(true)
                 .setAutoWidth(true);
         var methodCol = grid.addColumn(c -> EnumLabels.label(this, c.getAcquisitionMethod()))
-                .setHeader(getTranslation("channel.field.method")).setKey("acquisitionMethod").setSortable(true)
+                .setHeader(getTranslation("channel.field.method"))
+                .setKey("acquisitionMethod")
+                .setSortable(true)
                 .setAutoWidth(true);
         var activeCol = grid.addColumn(c -> getTranslation(c.isActive() ? "channel.active" : "channel.inactive"))
-                .setHeader(getTranslation("channel.field.active")).setKey("active").setSortable(true).setAutoWidth(true);
+                .setHeader(getTranslation("channel.field.active"))
+                .setKey("active")
+                .setSortable(true)
+                .setAutoWidth(true);
         grid.addColumn(SourceChannel::getDescription).setHeader(getTranslation("channel.field.description"));
         grid.addColumn(c -> c.getUpdatedBy() + " · " + Formats.dateTime(c.getUpdatedAt()))
-                .setHeader(getTranslation("audit.updated")).setAutoWidth(true);
+                .setHeader(getTranslation("audit.updated"))
+                .setAutoWidth(true);
 
         HeaderRow filters = grid.appendHeaderRow();
         name.setId("channel-filter-name");
@@ -89,15 +101,15 @@ public class ChannelListView extends VerticalLayout implements HasDynamicTitle {
         filters.getCell(methodCol).setComponent(method);
         active.setItems(Boolean.TRUE, Boolean.FALSE);
         active.setEmptySelectionAllowed(true);
-        active.setItemLabelGenerator(b -> b == null ? getTranslation("filter.all")
-                : getTranslation(b ? "channel.active" : "channel.inactive"));
+        active.setItemLabelGenerator(b ->
+                b == null ? getTranslation("filter.all") : getTranslation(b ? "channel.active" : "channel.inactive"));
         active.addThemeName("small");
         active.setWidthFull();
         active.addValueChangeListener(e -> refresh());
         filters.getCell(activeCol).setComponent(active);
 
-        grid.setItems(q -> channels.page(filter(), VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
-                q -> (int) channels.count(filter()));
+        grid.setItems(q -> channels.page(filter(), VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(), q ->
+                (int) channels.count(filter()));
         grid.addItemClickListener(e -> edit(channels.get(e.getItem().getId())));
         add(toolbar, grid);
     }

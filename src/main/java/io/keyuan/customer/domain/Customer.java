@@ -39,7 +39,6 @@ public class Customer extends AuditedEntity {
     public static final int TAGS_LENGTH = 500;
     public static final int NOTES_LENGTH = 4000;
 
-
     @Size(max = CODE_LENGTH)
     @Pattern(regexp = CODE_PATTERN, message = "{customer.validation.code}")
     @Column(name = "code", nullable = false, length = CODE_LENGTH, updatable = true)

@@ -2,5 +2,4 @@ package io.keyuan.customer.domain;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface LifecycleSettingsRepository extends JpaRepository<LifecycleSettings, Long> {
-}
+public interface LifecycleSettingsRepository extends JpaRepository<LifecycleSettings, Long> {}

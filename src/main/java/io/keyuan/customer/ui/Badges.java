@@ -7,8 +7,7 @@ import io.keyuan.customer.ValueLevel;
 import io.keyuan.shared.ui.EnumLabels;
 
 final class Badges {
-    private Badges() {
-    }
+    private Badges() {}
 
     static Span lifecycle(Component owner, Lifecycle l) {
         Span s = new Span(EnumLabels.label(owner, l));

@@ -50,8 +50,12 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
     private final Grid<Purchase> purchases = new Grid<>();
     private Customer customer;
 
-    public CustomerDetailView(CustomerService customers, CustomerMetricsService metricsService,
-            ChannelService channels, UserDirectory users, AuthenticationContext auth) {
+    public CustomerDetailView(
+            CustomerService customers,
+            CustomerMetricsService metricsService,
+            ChannelService channels,
+            UserDirectory users,
+            AuthenticationContext auth) {
         this.customers = customers;
         this.metricsService = metricsService;
         this.channels = channels;
@@ -76,17 +80,20 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
         Span code = new Span(customer.getCode());
         code.addClassName("keyuan-audit");
         code.setId("detail-code");
-        HorizontalLayout badges = new HorizontalLayout(Badges.lifecycle(this, m.lifecycle()),
-                Badges.value(this, m.valueLevel()));
+        HorizontalLayout badges =
+                new HorizontalLayout(Badges.lifecycle(this, m.lifecycle()), Badges.value(this, m.valueLevel()));
         badges.setSpacing(true);
-        Button edit = new Button(getTranslation("action.edit"), VaadinIcon.EDIT.create(),
-                e -> getUI().ifPresent(ui -> ui.navigate(CustomerFormView.class,
-                        new RouteParameters("id", String.valueOf(customer.getId())))));
+        Button edit = new Button(
+                getTranslation("action.edit"),
+                VaadinIcon.EDIT.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate(
+                        CustomerFormView.class, new RouteParameters("id", String.valueOf(customer.getId())))));
         edit.setId("customer-edit");
         edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout actions = new HorizontalLayout(edit);
         if (manager) {
-            Button delete = new Button(getTranslation("action.delete"), VaadinIcon.TRASH.create(), e -> confirmDelete());
+            Button delete =
+                    new Button(getTranslation("action.delete"), VaadinIcon.TRASH.create(), e -> confirmDelete());
             delete.setId("customer-delete");
             delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             actions.add(delete);
@@ -101,14 +108,20 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
         Div figures = new Div();
         figures.addClassName("keyuan-figures");
         figures.setId("customer-figures");
-        figures.add(figure("customer.metric.recency", m.recencyDays() == null ? "—"
-                        : getTranslation("customer.metric.days", m.recencyDays())),
+        figures.add(
+                figure(
+                        "customer.metric.recency",
+                        m.recencyDays() == null ? "—" : getTranslation("customer.metric.days", m.recencyDays())),
                 figure("customer.metric.frequency", String.valueOf(m.frequency())),
                 figure("customer.metric.monetary", Formats.money(m.monetary(), getLocale())),
                 figure("customer.metric.recent-spend", Formats.money(m.recentSpend(), getLocale())),
                 figure("customer.metric.aov", Formats.money(m.averageOrderValue(), getLocale())),
-                figure("customer.metric.first-purchase", m.firstPurchase() == null ? "—" : Formats.date(m.firstPurchase())),
-                figure("customer.metric.last-purchase", m.lastPurchase() == null ? "—" : Formats.date(m.lastPurchase())),
+                figure(
+                        "customer.metric.first-purchase",
+                        m.firstPurchase() == null ? "—" : Formats.date(m.firstPurchase())),
+                figure(
+                        "customer.metric.last-purchase",
+                        m.lastPurchase() == null ? "—" : Formats.date(m.lastPurchase())),
                 figure("customer.metric.referrals", String.valueOf(customers.referralCount(customer.getId()))));
 
         add(top, figures, details(), purchasesSection(), audit());
@@ -129,8 +142,11 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
         Div grid = new Div();
         grid.addClassName("keyuan-details");
         grid.setId("customer-details");
-        String channelName = customer.getSourceChannelId() == null ? "" : channels.summary(customer.getSourceChannelId())
-                .map(c -> c.name() + " · " + EnumLabels.label(this, c.category())).orElse("");
+        String channelName = customer.getSourceChannelId() == null
+                ? ""
+                : channels.summary(customer.getSourceChannelId())
+                        .map(c -> c.name() + " · " + EnumLabels.label(this, c.category()))
+                        .orElse("");
         item(grid, "customer.field.kind", EnumLabels.label(this, customer.getKind()));
         item(grid, "customer.field.gender", EnumLabels.label(this, customer.getGender()));
         item(grid, "customer.field.birth-date", Formats.date(customer.getBirthDate()));
@@ -144,10 +160,14 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
         item(grid, "customer.field.acquisition-method", EnumLabels.label(this, customer.getAcquisitionMethod()));
         Div referred = item(grid, "customer.field.referred-by", "");
         if (customer.getReferredById() != null) {
-            customers.ref(customer.getReferredById()).ifPresent(r -> referred.add(
-                    new Anchor("customers/" + r.id(), r.label())));
+            customers
+                    .ref(customer.getReferredById())
+                    .ifPresent(r -> referred.add(new Anchor("customers/" + r.id(), r.label())));
         }
-        item(grid, "customer.field.owner", customer.getOwnerId() == null ? "" : userNames.getOrDefault(customer.getOwnerId(), ""));
+        item(
+                grid,
+                "customer.field.owner",
+                customer.getOwnerId() == null ? "" : userNames.getOrDefault(customer.getOwnerId(), ""));
         item(grid, "customer.field.need-type", EnumLabels.label(this, customer.getNeedType()));
         item(grid, "customer.field.purchase-style", EnumLabels.label(this, customer.getPurchaseStyle()));
         item(grid, "customer.field.loyalty", EnumLabels.label(this, customer.getLoyalty()));
@@ -171,7 +191,9 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
 
     private Component purchasesSection() {
         H3 title = new H3(getTranslation("purchase.title"));
-        Button add = new Button(getTranslation("purchase.add"), VaadinIcon.PLUS.create(),
+        Button add = new Button(
+                getTranslation("purchase.add"),
+                VaadinIcon.PLUS.create(),
                 e -> new PurchaseDialog(customers, customer.getId(), this::render).open());
         add.setId("purchase-add");
         HorizontalLayout head = new HorizontalLayout(title, add);
@@ -181,35 +203,56 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
         purchases.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         purchases.setHeight("22rem");
         purchases.setEmptyStateText(getTranslation("purchase.empty"));
-        purchases.addColumn(p -> Formats.date(p.getPurchaseDate())).setHeader(getTranslation("purchase.field.date"))
+        purchases
+                .addColumn(p -> Formats.date(p.getPurchaseDate()))
+                .setHeader(getTranslation("purchase.field.date"))
                 .setAutoWidth(true);
-        purchases.addColumn(Purchase::getProduct).setHeader(getTranslation("purchase.field.product")).setAutoWidth(true);
-        purchases.addColumn(Purchase::getQuantity).setHeader(getTranslation("purchase.field.quantity"))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        purchases.addColumn(p -> Formats.money(p.getAmount(), getLocale()))
-                .setHeader(getTranslation("purchase.field.amount")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        purchases.addColumn(p -> EnumLabels.label(this, p.getChannel())).setHeader(getTranslation("purchase.field.channel"))
+        purchases
+                .addColumn(Purchase::getProduct)
+                .setHeader(getTranslation("purchase.field.product"))
                 .setAutoWidth(true);
-        purchases.addColumn(Purchase::getCreatedBy).setHeader(getTranslation("audit.created-by")).setAutoWidth(true);
-        purchases.addComponentColumn(p -> {
-            Button delete = new Button(VaadinIcon.TRASH.create(), e -> confirmDeletePurchase(p));
-            delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
-            delete.setAriaLabel(getTranslation("action.delete"));
-            delete.setTooltipText(getTranslation("action.delete"));
-            return delete;
-        }).setFlexGrow(0).setWidth("4rem");
+        purchases
+                .addColumn(Purchase::getQuantity)
+                .setHeader(getTranslation("purchase.field.quantity"))
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
+        purchases
+                .addColumn(p -> Formats.money(p.getAmount(), getLocale()))
+                .setHeader(getTranslation("purchase.field.amount"))
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
+        purchases
+                .addColumn(p -> EnumLabels.label(this, p.getChannel()))
+                .setHeader(getTranslation("purchase.field.channel"))
+                .setAutoWidth(true);
+        purchases
+                .addColumn(Purchase::getCreatedBy)
+                .setHeader(getTranslation("audit.created-by"))
+                .setAutoWidth(true);
+        purchases
+                .addComponentColumn(p -> {
+                    Button delete = new Button(VaadinIcon.TRASH.create(), e -> confirmDeletePurchase(p));
+                    delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+                    delete.setAriaLabel(getTranslation("action.delete"));
+                    delete.setTooltipText(getTranslation("action.delete"));
+                    return delete;
+                })
+                .setFlexGrow(0)
+                .setWidth("4rem");
         long id = customer.getId();
-        purchases.setItems(q -> customers.purchases(id, q.getOffset(), q.getLimit()).stream(),
-                q -> (int) customers.purchaseCount(id));
+        purchases.setItems(q -> customers.purchases(id, q.getOffset(), q.getLimit()).stream(), q ->
+                (int) customers.purchaseCount(id));
         VerticalLayout box = new VerticalLayout(head, purchases);
         box.setPadding(false);
         return box;
     }
 
     private void confirmDeletePurchase(Purchase p) {
-        ConfirmDialog d = new ConfirmDialog(getTranslation("purchase.delete.title"),
+        ConfirmDialog d = new ConfirmDialog(
+                getTranslation("purchase.delete.title"),
                 getTranslation("purchase.delete.text", p.getProduct(), Formats.date(p.getPurchaseDate())),
-                getTranslation("action.delete"), e -> {
+                getTranslation("action.delete"),
+                e -> {
                     if (Notifications.attempt(this, () -> customers.deletePurchase(p.getId()))) {
                         render();
                     }
@@ -221,8 +264,11 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
     }
 
     private void confirmDelete() {
-        ConfirmDialog d = new ConfirmDialog(getTranslation("customer.delete.title"),
-                getTranslation("customer.delete.text", customer.getName()), getTranslation("action.delete"), e -> {
+        ConfirmDialog d = new ConfirmDialog(
+                getTranslation("customer.delete.title"),
+                getTranslation("customer.delete.text", customer.getName()),
+                getTranslation("action.delete"),
+                e -> {
                     if (Notifications.attempt(this, () -> customers.delete(customer.getId(), customer.getVersion()))) {
                         Notifications.success(this, "customer.deleted", customer.getName());
                         getUI().ifPresent(ui -> ui.navigate(CustomerListView.class));
@@ -236,8 +282,12 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
     }
 
     private Component audit() {
-        Span s = new Span(getTranslation("audit.line", customer.getCreatedBy(), Formats.dateTime(customer.getCreatedAt()),
-                customer.getUpdatedBy(), Formats.dateTime(customer.getUpdatedAt())));
+        Span s = new Span(getTranslation(
+                "audit.line",
+                customer.getCreatedBy(),
+                Formats.dateTime(customer.getCreatedAt()),
+                customer.getUpdatedBy(),
+                Formats.dateTime(customer.getUpdatedAt())));
         s.addClassName("keyuan-audit");
         s.setId("customer-audit");
         return s;

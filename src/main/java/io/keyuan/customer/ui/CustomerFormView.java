@@ -108,7 +108,8 @@ public class CustomerFormView extends VerticalLayout implements BeforeEnterObser
         save.setId("customer-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
-        save.addClickShortcut(Key.KEY_S, KeyModifier.CONTROL).resetFocusOnActiveElement()
+        save.addClickShortcut(Key.KEY_S, KeyModifier.CONTROL)
+                .resetFocusOnActiveElement()
                 .setBrowserDefaultAllowed(false);
         save.addClickShortcut(Key.ENTER, KeyModifier.CONTROL).resetFocusOnActiveElement();
         save.setTooltipText("Ctrl+S");
@@ -119,17 +120,28 @@ public class CustomerFormView extends VerticalLayout implements BeforeEnterObser
         audit.addClassName("keyuan-audit");
         audit.setId("customer-audit");
 
-        add(heading,
+        add(
+                heading,
                 section("customer.section.basic", code, name, kind, gender, birthDate, occupation, income),
                 section("customer.section.contact", province, city, phone, email),
                 section("customer.section.source", channel, acquisitionMethod, referredBy, owner),
                 section("customer.section.traits", needType, purchaseStyle, loyalty, tags, notes),
-                new HorizontalLayout(save, cancel), audit);
+                actions(),
+                audit);
+    }
+
+    private Component actions() {
+        HorizontalLayout bar = new HorizontalLayout(save, cancel);
+        bar.addClassName("keyuan-form-actions");
+        bar.setWidthFull();
+        return bar;
     }
 
     private Component section(String titleKey, Component... fields) {
         FormLayout form = new FormLayout(fields);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("32em", 2),
+        form.setResponsiveSteps(
+                new FormLayout.ResponsiveStep("0", 1),
+                new FormLayout.ResponsiveStep("32em", 2),
                 new FormLayout.ResponsiveStep("60em", 3));
         VerticalLayout box = new VerticalLayout(new H3(getTranslation(titleKey)), form);
         box.setPadding(false);
@@ -178,8 +190,12 @@ public class CustomerFormView extends VerticalLayout implements BeforeEnterObser
                 acquisitionMethod.setValue(e.getValue().method());
             }
         });
-        enumSelect(acquisitionMethod, AcquisitionMethod.values(), "customer.field.acquisition-method",
-                "acquisitionMethod", true);
+        enumSelect(
+                acquisitionMethod,
+                AcquisitionMethod.values(),
+                "customer.field.acquisition-method",
+                "acquisitionMethod",
+                true);
         label(referredBy, "customer.field.referred-by", "referredById");
         referredBy.setItemsWithFilterConverter(
                 q -> customers.findRefs(q.getFilter().orElse(""), q.getOffset(), q.getLimit()).stream(), f -> f);
@@ -207,8 +223,8 @@ public class CustomerFormView extends VerticalLayout implements BeforeEnterObser
         fieldsByProperty.put(property, (HasValue<?, ?>) field);
     }
 
-    private <E extends Enum<E>> void enumSelect(Select<E> select, E[] values, String key, String property,
-            boolean optional) {
+    private <E extends Enum<E>> void enumSelect(
+            Select<E> select, E[] values, String key, String property, boolean optional) {
         select.setItems(values);
         select.setItemLabelGenerator(v -> v == null ? getTranslation("form.none") : EnumLabels.label(this, v));
         if (optional) {
@@ -224,7 +240,8 @@ public class CustomerFormView extends VerticalLayout implements BeforeEnterObser
         binder.forField(kind).asRequired(getTranslation("validation.required")).bind("kind");
         binder.forField(gender).bind("gender");
         binder.forField(birthDate)
-                .withValidator(d -> d == null || !d.isBefore(CustomerService.MIN_BIRTH_DATE),
+                .withValidator(
+                        d -> d == null || !d.isBefore(CustomerService.MIN_BIRTH_DATE),
                         getTranslation("customer.error.birth-date-too-early"))
                 .withValidator(d -> d == null || d.isBefore(LocalDate.now()), getTranslation("validation.past"))
                 .bind("birthDate");
@@ -235,18 +252,39 @@ public class CustomerFormView extends VerticalLayout implements BeforeEnterObser
                 .bind("income");
         binder.forField(province).bind("province");
         binder.forField(city).bind("city");
-        binder.forField(phone).withValidator(v -> v == null || v.isBlank() || v.strip().matches(Customer.PHONE_PATTERN),
-                getTranslation("customer.validation.phone")).bind("phone");
-        binder.forField(email).withValidator(v -> v == null || v.isBlank() || v.contains("@"),
-                getTranslation("validation.email")).bind("email");
-        binder.forField(channel).withConverter(c -> c == null ? null : c.id(),
-                id -> id == null ? null : channelList.stream().filter(c -> c.id() == id).findFirst().orElse(null))
+        binder.forField(phone)
+                .withValidator(
+                        v -> v == null || v.isBlank() || v.strip().matches(Customer.PHONE_PATTERN),
+                        getTranslation("customer.validation.phone"))
+                .bind("phone");
+        binder.forField(email)
+                .withValidator(v -> v == null || v.isBlank() || v.contains("@"), getTranslation("validation.email"))
+                .bind("email");
+        binder.forField(channel)
+                .withConverter(
+                        c -> c == null ? null : c.id(),
+                        id -> id == null
+                                ? null
+                                : channelList.stream()
+                                        .filter(c -> c.id() == id)
+                                        .findFirst()
+                                        .orElse(null))
                 .bind("sourceChannelId");
         binder.forField(acquisitionMethod).bind("acquisitionMethod");
-        binder.forField(referredBy).withConverter(r -> r == null ? null : r.id(),
-                id -> id == null ? null : customers.ref(id).orElse(null)).bind("referredById");
-        binder.forField(owner).withConverter(u -> u == null ? null : u.id(),
-                id -> id == null ? null : userList.stream().filter(u -> u.id() == id).findFirst().orElse(null))
+        binder.forField(referredBy)
+                .withConverter(
+                        r -> r == null ? null : r.id(),
+                        id -> id == null ? null : customers.ref(id).orElse(null))
+                .bind("referredById");
+        binder.forField(owner)
+                .withConverter(
+                        u -> u == null ? null : u.id(),
+                        id -> id == null
+                                ? null
+                                : userList.stream()
+                                        .filter(u -> u.id() == id)
+                                        .findFirst()
+                                        .orElse(null))
                 .bind("ownerId");
         binder.forField(needType).bind("needType");
         binder.forField(purchaseStyle).bind("purchaseStyle");
@@ -261,8 +299,11 @@ public class CustomerFormView extends VerticalLayout implements BeforeEnterObser
         if (id.isPresent()) {
             customer = customers.get(id.get());
             heading.setText(getTranslation("customer.form.edit-title", customer.getName()));
-            audit.setText(getTranslation("audit.line", customer.getCreatedBy(),
-                    Formats.dateTime(customer.getCreatedAt()), customer.getUpdatedBy(),
+            audit.setText(getTranslation(
+                    "audit.line",
+                    customer.getCreatedBy(),
+                    Formats.dateTime(customer.getCreatedAt()),
+                    customer.getUpdatedBy(),
                     Formats.dateTime(customer.getUpdatedAt())));
         } else {
             customer = new Customer();
@@ -282,8 +323,8 @@ public class CustomerFormView extends VerticalLayout implements BeforeEnterObser
         try {
             Customer saved = customers.save(customer);
             Notifications.success(this, "customer.saved", saved.getName());
-            getUI().ifPresent(ui -> ui.navigate(CustomerDetailView.class,
-                    new RouteParameters("id", String.valueOf(saved.getId()))));
+            getUI().ifPresent(ui ->
+                    ui.navigate(CustomerDetailView.class, new RouteParameters("id", String.valueOf(saved.getId()))));
         } catch (StaleEditException e) {
             ConfirmDialog dialog = new ConfirmDialog();
             dialog.setId("stale-dialog");
@@ -318,8 +359,8 @@ public class CustomerFormView extends VerticalLayout implements BeforeEnterObser
 
     private void leave() {
         if (customer.getId() != null) {
-            getUI().ifPresent(ui -> ui.navigate(CustomerDetailView.class,
-                    new RouteParameters("id", String.valueOf(customer.getId()))));
+            getUI().ifPresent(ui ->
+                    ui.navigate(CustomerDetailView.class, new RouteParameters("id", String.valueOf(customer.getId()))));
         } else {
             getUI().ifPresent(ui -> ui.navigate(CustomerListView.class));
         }

@@ -90,13 +90,15 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
         quick.setWidth("22rem");
         quick.addValueChangeListener(e -> refresh());
 
-        Button create = new Button(getTranslation("customer.list.new"), VaadinIcon.PLUS.create(),
+        Button create = new Button(
+                getTranslation("customer.list.new"),
+                VaadinIcon.PLUS.create(),
                 e -> getUI().ifPresent(ui -> ui.navigate(CustomerFormView.class)));
         create.setId("customer-new");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickShortcut(Key.KEY_N, com.vaadin.flow.component.KeyModifier.ALT);
-        Button reset = new Button(getTranslation("customer.list.reset-filters"), VaadinIcon.ERASER.create(),
-                e -> resetFilters());
+        Button reset = new Button(
+                getTranslation("customer.list.reset-filters"), VaadinIcon.ERASER.create(), e -> resetFilters());
         reset.setId("customer-reset-filters");
         reset.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         total.setId("customer-total");
@@ -113,7 +115,8 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
             if (header == null || header.isEmpty()) {
                 continue;
             }
-            var item = chooser.addItem(header, e -> column.setVisible(e.getSource().isChecked()));
+            var item =
+                    chooser.addItem(header, e -> column.setVisible(e.getSource().isChecked()));
             item.setCheckable(true);
             item.setChecked(column.isVisible());
             item.setKeepOpen(true);
@@ -133,35 +136,81 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
         grid.setMultiSort(false);
         grid.setEmptyStateText(getTranslation("customer.list.empty"));
 
-        var codeCol = grid.addColumn(CustomerRow::code).setHeader(getTranslation("customer.field.code"))
-                .setKey("CODE").setSortable(true).setWidth("8.5rem").setFlexGrow(0);
-        var nameCol = grid.addColumn(CustomerRow::name).setHeader(getTranslation("customer.field.name"))
-                .setKey("NAME").setSortable(true).setWidth("10rem").setFlexGrow(1);
+        var codeCol = grid.addColumn(CustomerRow::code)
+                .setHeader(getTranslation("customer.field.code"))
+                .setKey("CODE")
+                .setSortable(true)
+                .setWidth("8.5rem")
+                .setFlexGrow(0);
+        var nameCol = grid.addColumn(CustomerRow::name)
+                .setHeader(getTranslation("customer.field.name"))
+                .setKey("NAME")
+                .setSortable(true)
+                .setWidth("10rem")
+                .setFlexGrow(1);
         var kindCol = grid.addColumn(r -> EnumLabels.label(this, r.kind()))
-                .setHeader(getTranslation("customer.field.kind")).setKey("kind").setWidth("6.5rem").setFlexGrow(0);
+                .setHeader(getTranslation("customer.field.kind"))
+                .setKey("kind")
+                .setWidth("6.5rem")
+                .setFlexGrow(0);
         var cityCol = grid.addColumn(r -> join(r.province(), r.city()))
-                .setHeader(getTranslation("customer.field.city")).setKey("CITY").setSortable(true).setWidth("8rem").setFlexGrow(0);
-        grid.addColumn(CustomerRow::phone).setHeader(getTranslation("customer.field.phone")).setKey("phone")
-                .setWidth("9rem").setFlexGrow(0);
+                .setHeader(getTranslation("customer.field.city"))
+                .setKey("CITY")
+                .setSortable(true)
+                .setWidth("8rem")
+                .setFlexGrow(0);
+        grid.addColumn(CustomerRow::phone)
+                .setHeader(getTranslation("customer.field.phone"))
+                .setKey("phone")
+                .setWidth("9rem")
+                .setFlexGrow(0);
         var occupationCol = grid.addColumn(r -> EnumLabels.label(this, r.occupation()))
-                .setHeader(getTranslation("customer.field.occupation")).setKey("occupation").setWidth("8rem").setFlexGrow(0);
+                .setHeader(getTranslation("customer.field.occupation"))
+                .setKey("occupation")
+                .setWidth("8rem")
+                .setFlexGrow(0);
         var incomeCol = grid.addColumn(r -> Formats.money(r.income(), getLocale()))
-                .setHeader(getTranslation("customer.field.income")).setKey("INCOME").setSortable(true)
-                .setTextAlign(ColumnTextAlign.END).setWidth("11rem").setFlexGrow(0);
-        var channelCol = grid.addColumn(r -> r.sourceChannelId() == null ? ""
-                : channelNames.getOrDefault(r.sourceChannelId(), "#" + r.sourceChannelId()))
-                .setHeader(getTranslation("customer.field.channel")).setKey("channel").setWidth("9rem").setFlexGrow(0);
+                .setHeader(getTranslation("customer.field.income"))
+                .setKey("INCOME")
+                .setSortable(true)
+                .setTextAlign(ColumnTextAlign.END)
+                .setWidth("11rem")
+                .setFlexGrow(0);
+        var channelCol = grid.addColumn(r -> r.sourceChannelId() == null
+                        ? ""
+                        : channelNames.getOrDefault(r.sourceChannelId(), "#" + r.sourceChannelId()))
+                .setHeader(getTranslation("customer.field.channel"))
+                .setKey("channel")
+                .setWidth("9rem")
+                .setFlexGrow(0);
         var lifecycleCol = grid.addComponentColumn(r -> badge(r.lifecycle()))
-                .setHeader(getTranslation("customer.field.lifecycle")).setKey("lifecycle").setWidth("7rem").setFlexGrow(0);
+                .setHeader(getTranslation("customer.field.lifecycle"))
+                .setKey("lifecycle")
+                .setWidth("7rem")
+                .setFlexGrow(0);
         var valueCol = grid.addColumn(r -> EnumLabels.label(this, r.valueLevel()))
-                .setHeader(getTranslation("customer.field.value")).setKey("value").setWidth("7rem").setFlexGrow(0);
-        grid.addColumn(r -> Formats.date(r.lastPurchase())).setHeader(getTranslation("customer.field.last-purchase"))
-                .setKey("LAST_PURCHASE").setSortable(true).setWidth("8rem").setFlexGrow(0);
+                .setHeader(getTranslation("customer.field.value"))
+                .setKey("value")
+                .setWidth("7rem")
+                .setFlexGrow(0);
+        grid.addColumn(r -> Formats.date(r.lastPurchase()))
+                .setHeader(getTranslation("customer.field.last-purchase"))
+                .setKey("LAST_PURCHASE")
+                .setSortable(true)
+                .setWidth("8rem")
+                .setFlexGrow(0);
         grid.addColumn(r -> Formats.money(r.monetary(), getLocale()))
-                .setHeader(getTranslation("customer.field.monetary")).setKey("MONETARY").setSortable(true)
-                .setTextAlign(ColumnTextAlign.END).setWidth("8rem").setFlexGrow(0);
+                .setHeader(getTranslation("customer.field.monetary"))
+                .setKey("MONETARY")
+                .setSortable(true)
+                .setTextAlign(ColumnTextAlign.END)
+                .setWidth("8rem")
+                .setFlexGrow(0);
         var ownerCol = grid.addColumn(r -> r.ownerId() == null ? "" : ownerNames.getOrDefault(r.ownerId(), ""))
-                .setHeader(getTranslation("customer.field.owner")).setKey("owner").setWidth("7rem").setFlexGrow(0);
+                .setHeader(getTranslation("customer.field.owner"))
+                .setKey("owner")
+                .setWidth("7rem")
+                .setFlexGrow(0);
 
         HeaderRow filters = grid.appendHeaderRow();
         code.setId("filter-code");
@@ -186,6 +235,7 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
         channel.setItems(channelList);
         channel.setItemLabelGenerator(ChannelSummary::name);
         channel.setClearButtonVisible(true);
+        channel.setPlaceholder(getTranslation("filter.all"));
         channel.addThemeName("small");
         channel.setWidthFull();
         channel.addValueChangeListener(e -> refresh());
@@ -195,6 +245,7 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
         owner.setItems(userList);
         owner.setItemLabelGenerator(UserRef::displayName);
         owner.setClearButtonVisible(true);
+        owner.setPlaceholder(getTranslation("filter.all"));
         owner.addThemeName("small");
         owner.setWidthFull();
         owner.addValueChangeListener(e -> refresh());
@@ -205,13 +256,23 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
         }
         grid.addItemClickListener(e -> open(e.getItem()));
         grid.addSortListener(e -> refresh());
-        grid.setItems(q -> customers.page(filter(), sort(q.getSortOrders().isEmpty() ? null
-                : q.getSortOrders().getFirst()), q.getOffset(), q.getLimit()).stream(),
+        grid.setItems(
+                q -> customers
+                        .page(
+                                filter(),
+                                sort(
+                                        q.getSortOrders().isEmpty()
+                                                ? null
+                                                : q.getSortOrders().getFirst()),
+                                q.getOffset(),
+                                q.getLimit())
+                        .stream(),
                 q -> (int) Math.min(Integer.MAX_VALUE, customers.count(filter())));
     }
 
     private void open(CustomerRow row) {
-        getUI().ifPresent(ui -> ui.navigate(CustomerDetailView.class, new com.vaadin.flow.router.RouteParameters("id", String.valueOf(row.id()))));
+        getUI().ifPresent(ui -> ui.navigate(
+                CustomerDetailView.class, new com.vaadin.flow.router.RouteParameters("id", String.valueOf(row.id()))));
     }
 
     private CustomerSort sort(com.vaadin.flow.data.provider.QuerySortOrder order) {
@@ -219,8 +280,8 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
             return CustomerSort.newestFirst();
         }
         try {
-            return new CustomerSort(CustomerSort.Field.valueOf(order.getSorted()),
-                    order.getDirection() == SortDirection.ASCENDING);
+            return new CustomerSort(
+                    CustomerSort.Field.valueOf(order.getSorted()), order.getDirection() == SortDirection.ASCENDING);
         } catch (IllegalArgumentException e) {
             return CustomerSort.newestFirst();
         }
@@ -229,10 +290,20 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
     CustomerFilter filter() {
         BigDecimal min = incomeMin.getValue();
         BigDecimal max = incomeMax.getValue();
-        return new CustomerFilter(quick.getValue(), code.getValue(), name.getValue(), kind.getValue(), null,
-                city.getValue(), occupation.getValue(), channel.getValue() == null ? null : channel.getValue().id(),
-                lifecycle.getValue(), value.getValue(), owner.getValue() == null ? null : owner.getValue().id(),
-                min, max);
+        return new CustomerFilter(
+                quick.getValue(),
+                code.getValue(),
+                name.getValue(),
+                kind.getValue(),
+                null,
+                city.getValue(),
+                occupation.getValue(),
+                channel.getValue() == null ? null : channel.getValue().id(),
+                lifecycle.getValue(),
+                value.getValue(),
+                owner.getValue() == null ? null : owner.getValue().id(),
+                min,
+                max);
     }
 
     private void refresh() {

@@ -75,7 +75,8 @@ public class LifecycleSettingsView extends VerticalLayout implements HasDynamicT
         save.setId("lifecycle-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
-        save.addClickShortcut(Key.KEY_S, KeyModifier.CONTROL).resetFocusOnActiveElement()
+        save.addClickShortcut(Key.KEY_S, KeyModifier.CONTROL)
+                .resetFocusOnActiveElement()
                 .setBrowserDefaultAllowed(false);
         progress.setVisible(false);
         progress.setWidth("20rem");
@@ -103,7 +104,8 @@ public class LifecycleSettingsView extends VerticalLayout implements HasDynamicT
         churnDays.setValue(current.churnDays());
         valueWindowDays.setValue(current.valueWindowDays());
         highValueSpend.setValue(current.highValueSpend());
-        audit.setText(getTranslation("lifecycle.last-change", current.updatedBy(), Formats.dateTime(current.updatedAt())));
+        audit.setText(
+                getTranslation("lifecycle.last-change", current.updatedBy(), Formats.dateTime(current.updatedAt())));
     }
 
     void save() {
@@ -121,9 +123,15 @@ public class LifecycleSettingsView extends VerticalLayout implements HasDynamicT
             highValueSpend.setInvalid(true);
             return;
         }
-        LifecycleThresholds edited = new LifecycleThresholds(current.version(), newDays.getValue(),
-                activeDays.getValue(), churnDays.getValue(), highValueSpend.getValue(), valueWindowDays.getValue(),
-                null, null);
+        LifecycleThresholds edited = new LifecycleThresholds(
+                current.version(),
+                newDays.getValue(),
+                activeDays.getValue(),
+                churnDays.getValue(),
+                highValueSpend.getValue(),
+                valueWindowDays.getValue(),
+                null,
+                null);
         try {
             current = metrics.updateThresholds(edited);
         } catch (StaleEditException e) {
@@ -131,9 +139,17 @@ public class LifecycleSettingsView extends VerticalLayout implements HasDynamicT
             load();
             return;
         } catch (KeyuanException e) {
-            Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("newDays", newDays,
-                    "activeDays", activeDays, "churnDays", churnDays, "valueWindowDays", valueWindowDays,
-                    "highValueSpend", highValueSpend);
+            Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of(
+                    "newDays",
+                    newDays,
+                    "activeDays",
+                    activeDays,
+                    "churnDays",
+                    churnDays,
+                    "valueWindowDays",
+                    valueWindowDays,
+                    "highValueSpend",
+                    highValueSpend);
             var field = e.field() == null ? null : fields.get(e.field());
             if (field != null) {
                 field.setErrorMessage(Notifications.describe(this, e));

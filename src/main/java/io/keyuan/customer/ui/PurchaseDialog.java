@@ -49,16 +49,24 @@ class PurchaseDialog extends Dialog {
         channel.setItemLabelGenerator(EnumLabels.generator(this));
 
         BeanValidationBinder<Purchase> binder = new BeanValidationBinder<>(Purchase.class);
-        binder.forField(date).asRequired(getTranslation("validation.required"))
+        binder.forField(date)
+                .asRequired(getTranslation("validation.required"))
                 .withValidator(d -> !d.isAfter(LocalDate.now()), getTranslation("purchase.error.future"))
                 .bind("purchaseDate");
-        binder.forField(product).asRequired(getTranslation("validation.required")).bind("product");
-        binder.forField(quantity).asRequired(getTranslation("validation.required")).bind("quantity");
-        binder.forField(amount).asRequired(getTranslation("validation.required"))
+        binder.forField(product)
+                .asRequired(getTranslation("validation.required"))
+                .bind("product");
+        binder.forField(quantity)
+                .asRequired(getTranslation("validation.required"))
+                .bind("quantity");
+        binder.forField(amount)
+                .asRequired(getTranslation("validation.required"))
                 .withValidator(v -> v.signum() >= 0, getTranslation("validation.not-negative"))
                 .withValidator(v -> v.scale() <= 2, getTranslation("validation.two-decimals"))
                 .bind("amount");
-        binder.forField(channel).asRequired(getTranslation("validation.required")).bind("channel");
+        binder.forField(channel)
+                .asRequired(getTranslation("validation.required"))
+                .bind("channel");
         Purchase bean = new Purchase();
         bean.setPurchaseDate(LocalDate.now());
         binder.readBean(bean);

@@ -1,11 +1,11 @@
 package io.keyuan.security.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -44,7 +44,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         HorizontalLayout languages = new HorizontalLayout();
         languages.setId("login-languages");
         Locale current = KeyuanI18NProvider.supported(getLocale());
-        languages.add(language(localeSupport, KeyuanI18NProvider.ZH_CN, "简体中文", current),
+        languages.add(
+                language(localeSupport, KeyuanI18NProvider.ZH_CN, "简体中文", current),
                 language(localeSupport, KeyuanI18NProvider.ZH_TW, "繁體中文", current),
                 language(localeSupport, KeyuanI18NProvider.EN, "English", current));
         add(title, tagline, login, languages);

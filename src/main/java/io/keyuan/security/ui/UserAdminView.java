@@ -52,31 +52,41 @@ public class UserAdminView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("user-grid");
         grid.setSizeFull();
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(UserAccount::username).setHeader(getTranslation("user.field.username")).setAutoWidth(true);
-        grid.addColumn(UserAccount::displayName).setHeader(getTranslation("user.field.display-name")).setAutoWidth(true);
-        grid.addColumn(u -> getTranslation("enum.Role." + u.role())).setHeader(getTranslation("user.field.role"))
+        grid.addColumn(UserAccount::username)
+                .setHeader(getTranslation("user.field.username"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(this::state).setHeader(getTranslation("user.field.state")).setAutoWidth(true);
+        grid.addColumn(UserAccount::displayName)
+                .setHeader(getTranslation("user.field.display-name"))
+                .setAutoWidth(true);
+        grid.addColumn(u -> getTranslation("enum.Role." + u.role()))
+                .setHeader(getTranslation("user.field.role"))
+                .setAutoWidth(true);
+        grid.addComponentColumn(this::state)
+                .setHeader(getTranslation("user.field.state"))
+                .setAutoWidth(true);
         grid.addColumn(u -> u.updatedBy() + " · " + Formats.dateTime(u.updatedAt()))
-                .setHeader(getTranslation("audit.updated")).setAutoWidth(true);
+                .setHeader(getTranslation("audit.updated"))
+                .setAutoWidth(true);
         grid.addComponentColumn(u -> {
-            Button edit = new Button(getTranslation("action.edit"), e -> openEdit(u));
-            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-            Button reset = new Button(getTranslation("user.reset-password"), e -> openReset(u));
-            reset.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-            HorizontalLayout actions = new HorizontalLayout(edit, reset);
-            if (u.locked()) {
-                Button unlock = new Button(getTranslation("user.unlock"), e -> {
-                    if (Notifications.attempt(this, () -> users.unlock(u.id(), u.version()))) {
-                        Notifications.success(this, "user.unlocked", u.username());
-                        refresh();
+                    Button edit = new Button(getTranslation("action.edit"), e -> openEdit(u));
+                    edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                    Button reset = new Button(getTranslation("user.reset-password"), e -> openReset(u));
+                    reset.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                    HorizontalLayout actions = new HorizontalLayout(edit, reset);
+                    if (u.locked()) {
+                        Button unlock = new Button(getTranslation("user.unlock"), e -> {
+                            if (Notifications.attempt(this, () -> users.unlock(u.id(), u.version()))) {
+                                Notifications.success(this, "user.unlocked", u.username());
+                                refresh();
+                            }
+                        });
+                        unlock.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                        actions.add(unlock);
                     }
-                });
-                unlock.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-                actions.add(unlock);
-            }
-            return actions;
-        }).setHeader(getTranslation("user.actions")).setAutoWidth(true);
+                    return actions;
+                })
+                .setHeader(getTranslation("user.actions"))
+                .setAutoWidth(true);
         add(new HorizontalLayout(create), grid);
         refresh();
     }
@@ -106,15 +116,18 @@ public class UserAdminView extends VerticalLayout implements HasDynamicTitle {
         Select<Role> role = roleSelect();
         PasswordField password = new PasswordField(getTranslation("user.field.password"));
         password.setId("user-password");
-        password.setHelperText(getTranslation("user.error.password", UserAdminService.MIN_PASSWORD_LENGTH,
-                UserAdminService.MAX_PASSWORD_LENGTH));
+        password.setHelperText(getTranslation(
+                "user.error.password", UserAdminService.MIN_PASSWORD_LENGTH, UserAdminService.MAX_PASSWORD_LENGTH));
         d.add(new FormLayout(username, displayName, role, password));
-        Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("username", username,
-                "displayName", displayName, "role", role, "password", password);
+        Map<String, com.vaadin.flow.component.HasValidation> fields =
+                Map.of("username", username, "displayName", displayName, "role", role, "password", password);
         Button save = new Button(getTranslation("action.save"), e -> {
             try {
-                users.create(username.getValue(), displayName.getValue(),
-                        role.getValue() == null ? null : role.getValue().name(), password.getValue());
+                users.create(
+                        username.getValue(),
+                        displayName.getValue(),
+                        role.getValue() == null ? null : role.getValue().name(),
+                        password.getValue());
                 Notifications.success(this, "user.created", username.getValue());
                 d.close();
                 refresh();
@@ -145,8 +158,12 @@ public class UserAdminView extends VerticalLayout implements HasDynamicTitle {
         Map<String, com.vaadin.flow.component.HasValidation> fields = Map.of("displayName", displayName, "role", role);
         Button save = new Button(getTranslation("action.save"), e -> {
             try {
-                users.update(u.id(), u.version(), displayName.getValue(),
-                        role.getValue() == null ? null : role.getValue().name(), enabled.getValue());
+                users.update(
+                        u.id(),
+                        u.version(),
+                        displayName.getValue(),
+                        role.getValue() == null ? null : role.getValue().name(),
+                        enabled.getValue());
                 Notifications.success(this, "user.saved", u.username());
                 d.close();
                 refresh();
@@ -167,8 +184,8 @@ public class UserAdminView extends VerticalLayout implements HasDynamicTitle {
         d.setHeaderTitle(getTranslation("user.reset-password") + " · " + u.username());
         PasswordField password = new PasswordField(getTranslation("user.field.new-password"));
         password.setId("user-new-password");
-        password.setHelperText(getTranslation("user.error.password", UserAdminService.MIN_PASSWORD_LENGTH,
-                UserAdminService.MAX_PASSWORD_LENGTH));
+        password.setHelperText(getTranslation(
+                "user.error.password", UserAdminService.MIN_PASSWORD_LENGTH, UserAdminService.MAX_PASSWORD_LENGTH));
         d.add(password);
         Button save = new Button(getTranslation("action.save"), e -> {
             try {

@@ -116,8 +116,8 @@ class DatabaseConfiguration {
                 String url = "jdbc:mariadb://127.0.0.1:" + actualPort + "/" + database;
                 return new EmbeddedDatabase(db, url, "root", "");
             } catch (Exception e) {
-                throw new IllegalStateException("Could not start the embedded MariaDB in " + dataDir + ": "
-                        + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "Could not start the embedded MariaDB in " + dataDir + ": " + e.getMessage(), e);
             }
         }
 
@@ -177,8 +177,7 @@ class DatabaseConfiguration {
                 }
             }
             log.info("Using the local MariaDB on 127.0.0.1:3306, database {}", name);
-            return new EmbeddedDatabase(null,
-                    "jdbc:mariadb://127.0.0.1:3306/" + name, "root", "");
+            return new EmbeddedDatabase(null, "jdbc:mariadb://127.0.0.1:3306/" + name, "root", "");
         }
 
         private static Properties credentials() {

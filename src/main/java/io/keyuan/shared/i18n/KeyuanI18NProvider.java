@@ -53,7 +53,9 @@ public class KeyuanI18NProvider implements I18NProvider {
         }
         if ("zh".equals(locale.getLanguage())) {
             String country = locale.getCountry();
-            if ("Hant".equals(locale.getScript()) || "TW".equals(country) || "HK".equals(country)
+            if ("Hant".equals(locale.getScript())
+                    || "TW".equals(country)
+                    || "HK".equals(country)
                     || "MO".equals(country)) {
                 return ZH_TW;
             }
@@ -67,7 +69,9 @@ public class KeyuanI18NProvider implements I18NProvider {
 
     private static String lookup(String key, Locale locale) {
         try {
-            ResourceBundle bundle = ResourceBundle.getBundle(BASE, locale,
+            ResourceBundle bundle = ResourceBundle.getBundle(
+                    BASE,
+                    locale,
                     ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
             return bundle.containsKey(key) ? bundle.getString(key) : null;
         } catch (MissingResourceException e) {

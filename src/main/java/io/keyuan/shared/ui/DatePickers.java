@@ -9,11 +9,15 @@ import java.util.Locale;
 
 /** Date pickers that speak the user's language and show dates as yyyy-MM-dd. */
 public final class DatePickers {
-    private DatePickers() {
-    }
+    private DatePickers() {}
 
     public static DatePicker.DatePickerI18n i18n(Component c) {
-        Locale locale = c.getUI().map(ui -> ui.getLocale()).orElse(com.vaadin.flow.component.UI.getCurrent() == null ? Locale.SIMPLIFIED_CHINESE : com.vaadin.flow.component.UI.getCurrent().getLocale());
+        Locale locale = c.getUI()
+                .map(ui -> ui.getLocale())
+                .orElse(
+                        com.vaadin.flow.component.UI.getCurrent() == null
+                                ? Locale.SIMPLIFIED_CHINESE
+                                : com.vaadin.flow.component.UI.getCurrent().getLocale());
         DateFormatSymbols symbols = DateFormatSymbols.getInstance(locale);
         DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
         i18n.setMonthNames(Arrays.asList(symbols.getMonths()).subList(0, 12));

@@ -5,8 +5,7 @@ import com.vaadin.flow.component.ItemLabelGenerator;
 
 /** Enum values are shown through the bundle key {@code enum.<Type>.<VALUE>}. */
 public final class EnumLabels {
-    private EnumLabels() {
-    }
+    private EnumLabels() {}
 
     public static String label(Component c, Enum<?> value) {
         if (value == null) {

@@ -7,8 +7,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 /** The body shared by the error pages: a title, one sentence, and a way back. */
 final class ErrorViews {
-    private ErrorViews() {
-    }
+    private ErrorViews() {}
 
     static void fill(VerticalLayout page, String id, String titleKey, String textKey) {
         page.setId(id);

@@ -14,8 +14,7 @@ public final class Formats {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private Formats() {
-    }
+    private Formats() {}
 
     public static String date(LocalDate d) {
         return d == null ? "" : DATE.format(d);
@@ -36,6 +35,7 @@ public final class Formats {
     }
 
     public static String number(long v, Locale locale) {
-        return NumberFormat.getIntegerInstance(locale == null ? Locale.SIMPLIFIED_CHINESE : locale).format(v);
+        return NumberFormat.getIntegerInstance(locale == null ? Locale.SIMPLIFIED_CHINESE : locale)
+                .format(v);
     }
 }

@@ -9,8 +9,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 /** Uniform feedback: success toasts, and refusals from services translated into the user's language. */
 public final class Notifications {
-    private Notifications() {
-    }
+    private Notifications() {}
 
     public static void success(Component source, String key, Object... args) {
         Notification n = Notification.show(source.getTranslation(key, args), 3000, Notification.Position.BOTTOM_START);
