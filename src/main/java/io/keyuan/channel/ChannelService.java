@@ -8,7 +8,6 @@ import io.keyuan.shared.KeyuanException;
 import io.keyuan.shared.NotFoundException;
 import io.keyuan.shared.Roles;
 import io.keyuan.shared.StaleEditException;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -22,6 +21,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,20 +40,20 @@ public class ChannelService {
         this.validator = validator;
     }
 
-    @RolesAllowed(Roles.STAFF)
+    @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)
     public List<SourceChannel> page(ChannelFilter filter, Pageable pageable) {
         return channels.findAll(spec(filter), pageable).getContent();
     }
 
-    @RolesAllowed(Roles.STAFF)
+    @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)
     public long count(ChannelFilter filter) {
         return channels.count(spec(filter));
     }
 
     /** Every channel, for pickers and for showing names by id; channels number in the tens. */
-    @RolesAllowed(Roles.STAFF)
+    @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)
     public List<ChannelSummary> summaries() {
         return channels.findAllByOrderByNameAsc().stream()
@@ -62,7 +62,7 @@ public class ChannelService {
                 .toList();
     }
 
-    @RolesAllowed(Roles.STAFF)
+    @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)
     public Optional<ChannelSummary> summary(long id) {
         return channels.findById(id)
@@ -70,14 +70,14 @@ public class ChannelService {
                         c.getId(), c.getName(), c.getCategory(), c.getAcquisitionMethod(), c.isActive()));
     }
 
-    @RolesAllowed(Roles.STAFF)
+    @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)
     public SourceChannel get(long id) {
         return channels.findById(id).orElseThrow(() -> new NotFoundException("channel", id));
     }
 
     /** Creates or updates; an update over a newer version is refused. */
-    @RolesAllowed(Roles.MANAGER)
+    @PreAuthorize(Roles.HAS_MANAGER)
     public SourceChannel save(SourceChannel edited) {
         validate(edited);
         String name = edited.getName().strip();
@@ -108,8 +108,22 @@ public class ChannelService {
         }
     }
 
+    /** Creates a channel from another module's description of it; same rules as {@link #save}. */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    public ChannelSummary create(ChannelDraft draft) {
+        SourceChannel c = new SourceChannel();
+        c.setName(draft.name());
+        c.setCategory(draft.category());
+        c.setAcquisitionMethod(draft.method());
+        c.setActive(draft.active());
+        c.setDescription(draft.description());
+        SourceChannel saved = save(c);
+        return new ChannelSummary(
+                saved.getId(), saved.getName(), saved.getCategory(), saved.getAcquisitionMethod(), saved.isActive());
+    }
+
     /** Deletes a channel no customer refers to; otherwise asks to deactivate it instead. */
-    @RolesAllowed(Roles.MANAGER)
+    @PreAuthorize(Roles.HAS_MANAGER)
     public void delete(long id, long expectedVersion) {
         SourceChannel channel = get(id);
         if (channel.getVersion() != expectedVersion) {
@@ -123,7 +137,7 @@ public class ChannelService {
         }
     }
 
-    @RolesAllowed(Roles.STAFF)
+    @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)
     public List<ChannelCostRow> costs(long channelId) {
         return costs.findByChannelIdOrderByMonthDesc(channelId).stream()
@@ -132,7 +146,7 @@ public class ChannelService {
     }
 
     /** Sets the cost of one month, replacing what was there. */
-    @RolesAllowed(Roles.MANAGER)
+    @PreAuthorize(Roles.HAS_MANAGER)
     public ChannelCostRow setCost(long channelId, YearMonth month, BigDecimal amount, String note) {
         get(channelId);
         if (month == null) {
@@ -153,7 +167,7 @@ public class ChannelService {
         return toRow(costs.saveAndFlush(cost));
     }
 
-    @RolesAllowed(Roles.MANAGER)
+    @PreAuthorize(Roles.HAS_MANAGER)
     public void deleteCost(long costId) {
         costs.deleteById(costId);
     }

@@ -71,7 +71,7 @@ class Commands {
     static LocalDate today(Options o) {
         String t = o.flag("today", null);
         if (t == null) {
-            return LocalDate.now();
+            return LocalDate.now(io.keyuan.shared.BusinessTime.ZONE);
         }
         try {
             return LocalDate.parse(t);

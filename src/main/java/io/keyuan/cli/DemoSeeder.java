@@ -2,9 +2,9 @@ package io.keyuan.cli;
 
 import io.keyuan.channel.AcquisitionMethod;
 import io.keyuan.channel.ChannelCategory;
+import io.keyuan.channel.ChannelDraft;
 import io.keyuan.channel.ChannelService;
 import io.keyuan.channel.ChannelSummary;
-import io.keyuan.channel.domain.SourceChannel;
 import io.keyuan.customer.CustomerBulkLoader;
 import io.keyuan.customer.CustomerMetricsService;
 import io.keyuan.customer.NewCustomer;
@@ -62,26 +62,17 @@ class DemoSeeder {
         }
         SplittableRandom random = new SplittableRandom(seed ^ 0x5EED);
         for (DemoChannel d : CHANNELS) {
-            SourceChannel c = new SourceChannel();
-            c.setName(d.name());
-            c.setCategory(d.category());
-            c.setAcquisitionMethod(d.method());
-            c.setActive(true);
-            SourceChannel saved = channels.save(c);
+            ChannelSummary saved = channels.create(new ChannelDraft(d.name(), d.category(), d.method(), true, null));
             if (d.monthlyCost() > 0) {
                 YearMonth month = YearMonth.from(today);
                 for (int i = 0; i < 24; i++) {
                     int cost = d.monthlyCost() * (80 + random.nextInt(41)) / 100;
-                    channels.setCost(saved.getId(), month.minusMonths(i), BigDecimal.valueOf(cost), null);
+                    channels.setCost(saved.id(), month.minusMonths(i), BigDecimal.valueOf(cost), null);
                 }
             }
         }
-        SourceChannel inactive = new SourceChannel();
-        inactive.setName("报纸广告（已停用）");
-        inactive.setCategory(ChannelCategory.PROMOTION);
-        inactive.setAcquisitionMethod(AcquisitionMethod.ADVERTISING);
-        inactive.setActive(false);
-        channels.save(inactive);
+        channels.create(
+                new ChannelDraft("报纸广告（已停用）", ChannelCategory.PROMOTION, AcquisitionMethod.ADVERTISING, false, null));
         return channels.summaries();
     }
 

@@ -51,7 +51,8 @@ class DemoStartup implements ApplicationRunner {
             userAdmin.create("li.qiang", "李强", "MANAGER", adminPassword.get());
             System.out.println(" Demo users wang.fang (STAFF) and li.qiang (MANAGER) have the same password.");
             long started = System.nanoTime();
-            long purchases = seeder.seed(demoCustomers, 20261122L, LocalDate.now(), log::info);
+            long purchases =
+                    seeder.seed(demoCustomers, 20261122L, LocalDate.now(io.keyuan.shared.BusinessTime.ZONE), log::info);
             log.info(
                     "Demo data: {} customers and {} purchases in {} ms",
                     demoCustomers,

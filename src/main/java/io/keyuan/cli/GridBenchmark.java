@@ -38,7 +38,11 @@ class GridBenchmark {
         System.out.printf("# grid: %,d customers present, %,d wanted%n", have, target);
         if (have < target) {
             long started = System.nanoTime();
-            seeder.seed((int) (target - have), 42L + have, LocalDate.now(), line -> System.out.println("#   " + line));
+            seeder.seed(
+                    (int) (target - have),
+                    42L + have,
+                    LocalDate.now(io.keyuan.shared.BusinessTime.ZONE),
+                    line -> System.out.println("#   " + line));
             System.out.printf("# seeded in %.1f s%n", (System.nanoTime() - started) / 1e9);
         }
         long total = customers.exactCount(CustomerFilter.none());

@@ -1,7 +1,6 @@
 package io.keyuan.customer;
 
 import io.keyuan.shared.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -12,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
@@ -44,19 +44,19 @@ public class CustomerBulkLoader {
     }
 
     /** The first free customer id; the caller numbers its rows from there (single writer). */
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize(Roles.HAS_ADMIN)
     public long nextCustomerId() {
         Long max = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM customer", Long.class);
         return (max == null ? 0 : max) + 1;
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize(Roles.HAS_ADMIN)
     public long customerCount() {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM customer", Long.class);
         return n == null ? 0 : n;
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize(Roles.HAS_ADMIN)
     public void insertCustomers(List<NewCustomer> rows) {
         if (rows.isEmpty()) {
             return;
@@ -95,7 +95,7 @@ public class CustomerBulkLoader {
         });
     }
 
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize(Roles.HAS_ADMIN)
     public void insertPurchases(List<NewPurchase> rows) {
         if (rows.isEmpty()) {
             return;
@@ -120,7 +120,7 @@ public class CustomerBulkLoader {
     }
 
     /** Refreshes the optimizer's statistics after a bulk load, so that the grid's plans use the indexes. */
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize(Roles.HAS_ADMIN)
     public void analyze() {
         jdbc.execute("ANALYZE TABLE customer, purchase, customer_metrics");
     }

@@ -6,7 +6,6 @@ import io.keyuan.shared.KeyuanException;
 import io.keyuan.shared.Roles;
 import io.keyuan.shared.StaleEditException;
 import io.keyuan.shared.SystemActor;
-import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Clock;
@@ -18,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,7 +74,7 @@ public class CustomerMetricsService {
         this.clock = clock;
     }
 
-    @RolesAllowed(Roles.STAFF)
+    @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)
     public LifecycleThresholds thresholds() {
         return toThresholds(load());
@@ -84,7 +84,7 @@ public class CustomerMetricsService {
      * Changes the thresholds. Callers then run {@link #refreshAll} (the settings view does so in the background
      * with a progress bar) so that everyone's lifecycle and value follow. Managers only.
      */
-    @RolesAllowed(Roles.MANAGER)
+    @PreAuthorize(Roles.HAS_MANAGER)
     public LifecycleThresholds updateThresholds(LifecycleThresholds edited) {
         validate(edited);
         LifecycleThresholds saved = tx.execute(status -> {
@@ -133,13 +133,13 @@ public class CustomerMetricsService {
      * Recomputes every customer in chunks of ids, each chunk its own transaction so that the table is never
      * locked for long; reports the number of customers done after each chunk.
      */
-    @RolesAllowed(Roles.MANAGER)
+    @PreAuthorize(Roles.HAS_MANAGER)
     public long refreshAll(LongConsumer progress) {
         return refreshAllInternal(progress);
     }
 
     /** The largest customer id, so that progress can be shown as a fraction. */
-    @RolesAllowed(Roles.STAFF)
+    @PreAuthorize(Roles.HAS_STAFF)
     public long maxCustomerId() {
         Long maxId = jdbc.getJdbcTemplate().queryForObject("SELECT COALESCE(MAX(id), 0) FROM customer", Long.class);
         return maxId == null ? 0 : maxId;
@@ -178,7 +178,7 @@ public class CustomerMetricsService {
         }
     }
 
-    @RolesAllowed(Roles.STAFF)
+    @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)
     public CustomerMetrics metrics(long customerId) {
         var rows = jdbc.query("""

@@ -9,7 +9,6 @@ import io.keyuan.shared.KeyuanException;
 import io.keyuan.shared.NotFoundException;
 import io.keyuan.shared.Roles;
 import io.keyuan.shared.StaleEditException;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
@@ -28,6 +27,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,7 +71,7 @@ public class CustomerService {
 
     // ---- the grid ----
 
-    @RolesAllowed(Roles.STAFF)
+    @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)
     public List<CustomerRow> page(CustomerFilter filter, CustomerSort sort, int offset, int limit) {
         if (offset < 0 || limit < 0 || limit > MAX_PAGE) {
@@ -97,7 +97,7 @@ public class CustomerService {
         return jdbc.query(sql, params, CustomerService::toRow);
     }
 
-    @RolesAllowed(Roles.STAFF)
+    @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)
     public long count(CustomerFilter filter) {
         CustomerFilter key = filter == null ? CustomerFilter.none() : filter;
@@ -120,7 +120,7 @@ public class CustomerService {
     }
 
     /** The exact count, bypassing the grid's short-lived cache. */
-    @RolesAllowed(Roles.STAFF)
+    @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)
     public long exactCount(CustomerFilter filter) {
         countCache.remove(filter == null ? CustomerFilter.none() : filter);
@@ -238,20 +238,20 @@ public class CustomerService {
 
     // ---- one customer ----
 
-    @RolesAllowed(Roles.STAFF)
+    @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)
     public Customer get(long id) {
         return customers.findById(id).orElseThrow(() -> new NotFoundException("customer", id));
     }
 
-    @RolesAllowed(Roles.STAFF)
+    @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)
     public Optional<CustomerRef> ref(long id) {
         return customers.findById(id).map(c -> new CustomerRef(c.getId(), c.getCode(), c.getName()));
     }
 
     /** Customers whose code or name starts with the text, for the referred-by picker. */
-    @RolesAllowed(Roles.STAFF)
+    @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)
     public List<CustomerRef> findRefs(String text, int offset, int limit) {
         String t = trim(text);
@@ -270,7 +270,7 @@ public class CustomerService {
         return jdbc.query(sql, p, (rs, i) -> new CustomerRef(rs.getLong(1), rs.getString(2), rs.getString(3)));
     }
 
-    @RolesAllowed(Roles.STAFF)
+    @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)
     public long referralCount(long customerId) {
         Long n = jdbc.queryForObject(
@@ -282,7 +282,7 @@ public class CustomerService {
      * Creates or updates a customer. Refuses invalid fields (naming the field), a code already in use, a
      * referral loop, and an update over a version someone else saved meanwhile.
      */
-    @RolesAllowed(Roles.STAFF)
+    @PreAuthorize(Roles.HAS_STAFF)
     public Customer save(Customer edited) {
         normalize(edited);
         validate(edited);
@@ -326,7 +326,7 @@ public class CustomerService {
         }
     }
 
-    @RolesAllowed(Roles.MANAGER)
+    @PreAuthorize(Roles.HAS_MANAGER)
     public void delete(long id, long expectedVersion) {
         Customer c = get(id);
         if (c.getVersion() != expectedVersion) {
@@ -420,7 +420,7 @@ public class CustomerService {
 
     // ---- purchases ----
 
-    @RolesAllowed(Roles.STAFF)
+    @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)
     public List<Purchase> purchases(long customerId, int offset, int limit) {
         if (limit <= 0) {
@@ -431,14 +431,14 @@ public class CustomerService {
         return purchases.findByCustomerIdOrderByPurchaseDateDescIdDesc(customerId, PageRequest.of(offset / size, size));
     }
 
-    @RolesAllowed(Roles.STAFF)
+    @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)
     public long purchaseCount(long customerId) {
         return purchases.countByCustomerId(customerId);
     }
 
     /** Records a purchase and recomputes the customer's figures in the same transaction. */
-    @RolesAllowed(Roles.STAFF)
+    @PreAuthorize(Roles.HAS_STAFF)
     public Purchase addPurchase(long customerId, Purchase purchase) {
         get(customerId);
         if (purchase.getProduct() != null) {
@@ -468,7 +468,7 @@ public class CustomerService {
         return saved;
     }
 
-    @RolesAllowed(Roles.STAFF)
+    @PreAuthorize(Roles.HAS_STAFF)
     public void deletePurchase(long purchaseId) {
         Purchase p = purchases.findById(purchaseId).orElseThrow(() -> new NotFoundException("purchase", purchaseId));
         purchases.delete(p);

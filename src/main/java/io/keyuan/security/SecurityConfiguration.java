@@ -9,7 +9,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Method security and password hashing: on in every mode, the command line included. */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity(jsr250Enabled = true)
+// Only @PreAuthorize on services: with JSR-250 on, the views' @RolesAllowed (read by Vaadin's navigation
+// access control) would also wrap every view in a security proxy.
+@EnableMethodSecurity
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 

@@ -7,9 +7,9 @@ import io.keyuan.shared.KeyuanException;
 import io.keyuan.shared.NotFoundException;
 import io.keyuan.shared.Roles;
 import io.keyuan.shared.StaleEditException;
-import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Accounts: create, set role, enable/disable, reset password, unlock. Administrators only. */
 @Service
-@RolesAllowed(Roles.ADMIN)
+@PreAuthorize(Roles.HAS_ADMIN)
 @Transactional
 public class UserAdminService {
     public static final int MIN_PASSWORD_LENGTH = 8;
@@ -113,7 +113,8 @@ public class UserAdminService {
     static void checkPassword(String password) {
         if (password == null
                 || password.length() < MIN_PASSWORD_LENGTH
-                || password.length() > MAX_PASSWORD_LENGTH
+                // bcrypt reads at most 72 bytes: longer passwords (25+ Chinese characters) are refused, not cut
+                || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_LENGTH
                 || password.isBlank()) {
             throw KeyuanException.onField("password", "user.error.password", MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH);
         }

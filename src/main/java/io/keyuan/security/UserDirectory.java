@@ -2,9 +2,9 @@ package io.keyuan.security;
 
 import io.keyuan.security.domain.AppUserRepository;
 import io.keyuan.shared.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Who the users are, for owner pickers and names in grids, and who is signed in. */
 @Service
-@RolesAllowed(Roles.STAFF)
+@PreAuthorize(Roles.HAS_STAFF)
 @Transactional(readOnly = true)
 public class UserDirectory {
     private final AppUserRepository users;

@@ -8,6 +8,6 @@ import org.springframework.context.annotation.Configuration;
 class ClockConfiguration {
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.system(BusinessTime.ZONE);
     }
 }

@@ -9,5 +9,11 @@ public final class Roles {
     public static final String MANAGER = "MANAGER";
     public static final String ADMIN = "ADMIN";
 
+    /** Service checks. Services use @PreAuthorize so that method security never proxies the views. */
+    public static final String HAS_STAFF = "hasRole('STAFF')";
+
+    public static final String HAS_MANAGER = "hasRole('MANAGER')";
+    public static final String HAS_ADMIN = "hasRole('ADMIN')";
+
     private Roles() {}
 }

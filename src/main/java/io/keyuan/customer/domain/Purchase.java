@@ -12,7 +12,6 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -30,7 +29,6 @@ public class Purchase extends AuditedEntity {
     private long customerId;
 
     @NotNull
-    @PastOrPresent
     @Column(name = "purchase_date", nullable = false)
     private LocalDate purchaseDate;
 

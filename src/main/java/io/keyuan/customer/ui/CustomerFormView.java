@@ -160,7 +160,7 @@ public class CustomerFormView extends VerticalLayout implements BeforeEnterObser
         enumSelect(gender, Gender.values(), "customer.field.gender", "gender", true);
         label(birthDate, "customer.field.birth-date", "birthDate");
         birthDate.setMin(CustomerService.MIN_BIRTH_DATE);
-        birthDate.setMax(LocalDate.now());
+        birthDate.setMax(LocalDate.now(io.keyuan.shared.BusinessTime.ZONE));
         birthDate.setI18n(io.keyuan.shared.ui.DatePickers.i18n(this));
         enumSelect(occupation, Occupation.values(), "customer.field.occupation", "occupation", true);
         label(income, "customer.field.income", "income");
@@ -235,7 +235,7 @@ public class CustomerFormView extends VerticalLayout implements BeforeEnterObser
     }
 
     private void bind() {
-        binder.forField(code).bind("code");
+        binder.forField(code).withNullRepresentation("").bind("code");
         binder.forField(name).asRequired(getTranslation("validation.required")).bind("name");
         binder.forField(kind).asRequired(getTranslation("validation.required")).bind("kind");
         binder.forField(gender).bind("gender");
@@ -243,7 +243,9 @@ public class CustomerFormView extends VerticalLayout implements BeforeEnterObser
                 .withValidator(
                         d -> d == null || !d.isBefore(CustomerService.MIN_BIRTH_DATE),
                         getTranslation("customer.error.birth-date-too-early"))
-                .withValidator(d -> d == null || d.isBefore(LocalDate.now()), getTranslation("validation.past"))
+                .withValidator(
+                        d -> d == null || d.isBefore(LocalDate.now(io.keyuan.shared.BusinessTime.ZONE)),
+                        getTranslation("validation.past"))
                 .bind("birthDate");
         binder.forField(occupation).bind("occupation");
         binder.forField(income)
@@ -253,11 +255,13 @@ public class CustomerFormView extends VerticalLayout implements BeforeEnterObser
         binder.forField(province).bind("province");
         binder.forField(city).bind("city");
         binder.forField(phone)
+                .withNullRepresentation("")
                 .withValidator(
                         v -> v == null || v.isBlank() || v.strip().matches(Customer.PHONE_PATTERN),
                         getTranslation("customer.validation.phone"))
                 .bind("phone");
         binder.forField(email)
+                .withNullRepresentation("")
                 .withValidator(v -> v == null || v.isBlank() || v.contains("@"), getTranslation("validation.email"))
                 .bind("email");
         binder.forField(channel)
@@ -289,8 +293,8 @@ public class CustomerFormView extends VerticalLayout implements BeforeEnterObser
         binder.forField(needType).bind("needType");
         binder.forField(purchaseStyle).bind("purchaseStyle");
         binder.forField(loyalty).bind("loyalty");
-        binder.forField(tags).bind("tags");
-        binder.forField(notes).bind("notes");
+        binder.forField(tags).withNullRepresentation("").bind("tags");
+        binder.forField(notes).withNullRepresentation("").bind("notes");
     }
 
     @Override

@@ -33,8 +33,8 @@ class PurchaseDialog extends Dialog {
         setHeaderTitle(getTranslation("purchase.add"));
         date.setLabel(getTranslation("purchase.field.date"));
         date.setI18n(DatePickers.i18n(this));
-        date.setMax(LocalDate.now());
-        date.setValue(LocalDate.now());
+        date.setMax(LocalDate.now(io.keyuan.shared.BusinessTime.ZONE));
+        date.setValue(LocalDate.now(io.keyuan.shared.BusinessTime.ZONE));
         product.setLabel(getTranslation("purchase.field.product"));
         product.setMaxLength(Purchase.PRODUCT_LENGTH);
         product.setId("purchase-product");
@@ -51,7 +51,9 @@ class PurchaseDialog extends Dialog {
         BeanValidationBinder<Purchase> binder = new BeanValidationBinder<>(Purchase.class);
         binder.forField(date)
                 .asRequired(getTranslation("validation.required"))
-                .withValidator(d -> !d.isAfter(LocalDate.now()), getTranslation("purchase.error.future"))
+                .withValidator(
+                        d -> !d.isAfter(LocalDate.now(io.keyuan.shared.BusinessTime.ZONE)),
+                        getTranslation("purchase.error.future"))
                 .bind("purchaseDate");
         binder.forField(product)
                 .asRequired(getTranslation("validation.required"))
@@ -68,7 +70,7 @@ class PurchaseDialog extends Dialog {
                 .asRequired(getTranslation("validation.required"))
                 .bind("channel");
         Purchase bean = new Purchase();
-        bean.setPurchaseDate(LocalDate.now());
+        bean.setPurchaseDate(LocalDate.now(io.keyuan.shared.BusinessTime.ZONE));
         binder.readBean(bean);
 
         FormLayout form = new FormLayout(date, product, quantity, amount, channel);

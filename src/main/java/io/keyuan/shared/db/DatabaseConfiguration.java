@@ -71,6 +71,9 @@ class DatabaseConfiguration {
         config.addDataSourceProperty("useUnicode", "true");
         config.addDataSourceProperty("characterEncoding", "utf8mb4");
         config.addDataSourceProperty("sessionVariables", "time_zone='+00:00'");
+        // Instants are stored as UTC whatever the JVM's zone, through JPA and plain JDBC alike.
+        config.addDataSourceProperty("connectionTimeZone", "UTC");
+        config.addDataSourceProperty("preserveInstants", "true");
         return new HikariDataSource(config);
     }
 
@@ -144,7 +147,7 @@ class DatabaseConfiguration {
     /** The MariaDB server that machines of this project run on 127.0.0.1:3306 (root, no password). */
     static final class LocalServer {
         private static final Object LOCK = new Object();
-        private static boolean recreated;
+        private static final java.util.Set<String> RECREATED = new java.util.HashSet<>();
 
         static boolean answers() {
             try (Socket socket = new Socket()) {
@@ -165,7 +168,7 @@ class DatabaseConfiguration {
                 throw new IllegalArgumentException("Bad database name " + name);
             }
             synchronized (LOCK) {
-                if (!recreated) {
+                if (!RECREATED.contains(name)) {
                     try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", credentials());
                             Statement s = c.createStatement()) {
                         s.execute("DROP DATABASE IF EXISTS " + name);
@@ -173,7 +176,7 @@ class DatabaseConfiguration {
                     } catch (Exception e) {
                         throw new IllegalStateException("Could not prepare database " + name, e);
                     }
-                    recreated = true;
+                    RECREATED.add(name);
                 }
             }
             log.info("Using the local MariaDB on 127.0.0.1:3306, database {}", name);

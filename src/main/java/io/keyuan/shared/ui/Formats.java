@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /** Dates, times and amounts in one consistent style across the portal. */
 public final class Formats {
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = io.keyuan.shared.BusinessTime.ZONE;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 

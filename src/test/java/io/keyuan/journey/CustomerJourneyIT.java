@@ -44,7 +44,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "keyuan.db.embedded.data-dir=${java.io.tmpdir}/keyuan-test/mariadb",
             "vaadin.launch-browser=false"
         })
-class CustomerJourneyBrowserTest {
+class CustomerJourneyIT {
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final String PASSWORD = "journey-pass-1";

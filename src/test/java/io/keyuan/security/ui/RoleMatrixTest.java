@@ -1,0 +1,232 @@
+package io.keyuan.security.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.vaadin.flow.component.HasElement;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import io.keyuan.channel.AcquisitionMethod;
+import io.keyuan.channel.ChannelCategory;
+import io.keyuan.channel.ChannelFilter;
+import io.keyuan.channel.ChannelService;
+import io.keyuan.channel.domain.SourceChannel;
+import io.keyuan.channel.ui.ChannelListView;
+import io.keyuan.customer.CustomerMetricsService;
+import io.keyuan.customer.CustomerService;
+import io.keyuan.customer.LifecycleThresholds;
+import io.keyuan.customer.domain.Customer;
+import io.keyuan.customer.ui.CustomerDetailView;
+import io.keyuan.customer.ui.CustomerFormView;
+import io.keyuan.customer.ui.CustomerListView;
+import io.keyuan.customer.ui.LifecycleSettingsView;
+import io.keyuan.customer.ui.TestCustomers;
+import io.keyuan.security.UserAdminService;
+import io.keyuan.security.domain.Role;
+import io.keyuan.shared.SystemActor;
+import io.keyuan.shared.ui.AccessDeniedView;
+import io.keyuan.shared.ui.KeyuanViewTest;
+import io.keyuan.shared.ui.NotFoundView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * Which views each role opens, which it is refused, what its menu lists — and that the services refuse a role
+ * the UI merely hides things from. Roles are cumulative: a manager holds STAFF and MANAGER, an administrator all
+ * three.
+ */
+class RoleMatrixTest extends KeyuanViewTest {
+    @Autowired
+    CustomerService customers;
+
+    @Autowired
+    ChannelService channels;
+
+    @Autowired
+    CustomerMetricsService metrics;
+
+    @Autowired
+    UserAdminService userAdmin;
+
+    private Customer customer;
+
+    @BeforeEach
+    void aCustomer() {
+        customer = TestCustomers.create(customers, "RM" + unique(), "矩阵" + unique());
+    }
+
+    /** Role, address ({id} is a customer), the view it must open, or null when the role must be refused. */
+    static Stream<Arguments> matrix() {
+        List<Arguments> rows = new ArrayList<>();
+        for (Role role : Role.values()) {
+            boolean manager = role != Role.STAFF;
+            boolean admin = role == Role.ADMIN;
+            rows.add(Arguments.of(role, "", CustomerListView.class));
+            rows.add(Arguments.of(role, "customers", CustomerListView.class));
+            rows.add(Arguments.of(role, "customers/{id}", CustomerDetailView.class));
+            rows.add(Arguments.of(role, "customers/new", CustomerFormView.class));
+            rows.add(Arguments.of(role, "customers/{id}/edit", CustomerFormView.class));
+            rows.add(Arguments.of(role, "channels", ChannelListView.class));
+            rows.add(Arguments.of(role, "settings/lifecycle", manager ? LifecycleSettingsView.class : null));
+            rows.add(Arguments.of(role, "admin/users", admin ? UserAdminView.class : null));
+        }
+        return rows.stream();
+    }
+
+    @ParameterizedTest(name = "{0} at /{1} gets {2}")
+    @MethodSource("matrix")
+    void each_role_opens_exactly_the_views_it_may(Role role, String location, Class<?> expected) {
+        loginAs(role);
+
+        HasElement view = open(location.replace("{id}", String.valueOf(customer.getId())));
+
+        if (expected != null) {
+            assertThat(view).isInstanceOf(expected);
+            assertThat($(AccessDeniedView.class).exists()).isFalse();
+        } else {
+            assertThat(view).isInstanceOf(AccessDeniedView.class);
+            assertThat(view.getElement().getAttribute("id")).isEqualTo("access-denied");
+            assertThat(view.getElement().getTextRecursively())
+                    .contains(t("error.forbidden.title"), t("error.forbidden.text"));
+        }
+        assertNoTechnicalText(view);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void side_navigation_lists_exactly_the_views_the_role_may_open(Role role) {
+        loginAs(role);
+        open("customers");
+
+        List<SideNavItem> items = $(SideNav.class).id("main-nav").getItems();
+
+        List<String> labels = new ArrayList<>(List.of(t("nav.customers"), t("nav.channels")));
+        List<String> paths = new ArrayList<>(List.of("customers", "channels"));
+        if (role != Role.STAFF) {
+            labels.add(t("nav.lifecycle"));
+            paths.add("settings/lifecycle");
+        }
+        if (role == Role.ADMIN) {
+            labels.add(t("nav.users"));
+            paths.add("admin/users");
+        }
+        assertThat(items).extracting(SideNavItem::getLabel).containsExactlyElementsOf(labels);
+        assertThat(items).extracting(SideNavItem::getPath).containsExactlyElementsOf(paths);
+    }
+
+    @Test
+    void staff_does_not_see_lifecycle_rules_or_user_admin_in_menu() {
+        loginAs(Role.STAFF);
+        open("customers");
+
+        assertThat($(SideNav.class).id("main-nav").getItems())
+                .extracting(SideNavItem::getPath)
+                .doesNotContain("settings/lifecycle", "admin/users");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void unknown_address_shows_the_not_found_page(Role role) {
+        loginAs(role);
+
+        HasElement view = open("no/such/page");
+
+        assertThat(view).isInstanceOf(NotFoundView.class);
+        assertThat(view.getElement().getAttribute("id")).isEqualTo("not-found");
+        assertThat(view.getElement().getTextRecursively()).contains(t("error.not-found.title"));
+        assertNoTechnicalText(view);
+    }
+
+    @Test
+    void a_customer_that_does_not_exist_shows_a_calm_not_found_page() {
+        loginAs(Role.STAFF);
+
+        HasElement view = open("customers/999999999");
+
+        assertThat(view.getElement().getAttribute("id")).isEqualTo("not-found");
+        assertThat(view.getElement().getTextRecursively()).contains(t("error.record-not-found"));
+        assertNoTechnicalText(view);
+    }
+
+    @Test
+    void anonymous_visitor_is_sent_to_the_login_page() {
+        HasElement view = open("customers");
+
+        assertThat(view).isInstanceOf(LoginView.class);
+    }
+
+    @Test
+    void anonymous_visitor_gets_not_found_for_an_unknown_address() {
+        HasElement view = open("no/such/page");
+
+        assertThat(view).isInstanceOf(NotFoundView.class);
+    }
+
+    // ---- the services refuse what the UI hides ----
+
+    @Test
+    void staff_cannot_change_lifecycle_thresholds_through_the_service() {
+        loginAs(Role.STAFF);
+        LifecycleThresholds before = metrics.thresholds();
+
+        assertThatThrownBy(() -> metrics.updateThresholds(before)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> metrics.refreshAll(n -> {})).isInstanceOf(AccessDeniedException.class);
+        assertThat(metrics.thresholds().version()).isEqualTo(before.version());
+    }
+
+    @Test
+    void staff_cannot_create_channels_through_the_service() {
+        loginAs(Role.STAFF);
+        String name = "矩阵渠道" + unique();
+        SourceChannel channel = new SourceChannel();
+        channel.setName(name);
+        channel.setCategory(ChannelCategory.ONLINE);
+        channel.setAcquisitionMethod(AcquisitionMethod.ADVERTISING);
+
+        assertThatThrownBy(() -> channels.save(channel)).isInstanceOf(AccessDeniedException.class);
+        assertThat(channels.count(new ChannelFilter(name, null, null, null))).isZero();
+    }
+
+    @Test
+    void staff_cannot_delete_customers_through_the_service() {
+        loginAs(Role.STAFF);
+
+        assertThatThrownBy(() -> customers.delete(customer.getId(), customer.getVersion()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(customers.ref(customer.getId())).isPresent();
+    }
+
+    @Test
+    void manager_cannot_administer_users_through_the_service() {
+        loginAs(Role.MANAGER);
+
+        assertThatThrownBy(() -> userAdmin.list()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> userAdmin.create("rm." + unique(), "x", "ADMIN", "long-enough-password"))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void manager_may_delete_customers_through_the_service() {
+        loginAs(Role.MANAGER);
+
+        customers.delete(customer.getId(), customer.getVersion());
+
+        assertThat(SystemActor.call(() -> customers.ref(customer.getId()))).isEmpty();
+    }
+
+    /** No exception names, stack frames or missing-translation markers on screen. */
+    private static void assertNoTechnicalText(HasElement view) {
+        String text = view.getElement().getTextRecursively();
+        assertThat(text).doesNotContain("Exception", "\tat ", ".java:", "java.", "io.keyuan");
+        assertThat(text).doesNotContainPattern("![a-z]+\\.[a-z]");
+    }
+}

@@ -1,0 +1,99 @@
+package io.keyuan.shared.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarTester;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.textfield.TextField;
+import io.keyuan.channel.ui.ChannelListView;
+import io.keyuan.customer.ui.CustomerListView;
+import io.keyuan.security.UserAdminService;
+import io.keyuan.security.domain.Role;
+import io.keyuan.shared.LocalePreferences;
+import io.keyuan.shared.SystemActor;
+import io.keyuan.shared.i18n.KeyuanI18NProvider;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The views speak the UI's language: Simplified Chinese by default, Traditional Chinese and English on request. */
+class LocalizedViewsTest extends KeyuanViewTest {
+    @Autowired
+    UserAdminService userAdmin;
+
+    @Autowired
+    LocalePreferences preferences;
+
+    /** Opens the customer list afresh (a view already showing keeps the texts it was built with). */
+    private void reopenCustomers() {
+        navigate(ChannelListView.class);
+        navigate(CustomerListView.class);
+    }
+
+    @Test
+    @AsStaff
+    void the_default_language_is_simplified_chinese() {
+        reopenCustomers();
+
+        assertThat(UI.getCurrent().getLocale()).isEqualTo(KeyuanI18NProvider.ZH_CN);
+        assertThat($(Button.class).id("customer-new").getText()).isEqualTo("新建客户");
+    }
+
+    @Test
+    @AsStaff
+    void customer_list_speaks_english_when_the_ui_locale_is_english() {
+        setLocale(Locale.ENGLISH);
+        reopenCustomers();
+
+        assertThat($(Button.class).id("customer-new").getText()).isEqualTo("New customer");
+        assertThat($(TextField.class).id("customer-quick-search").getPlaceholder())
+                .isEqualTo("Search by name, code, phone or email");
+    }
+
+    @Test
+    @AsStaff
+    void customer_list_speaks_traditional_chinese_for_taiwan() {
+        setLocale(Locale.TRADITIONAL_CHINESE);
+        reopenCustomers();
+
+        assertThat($(Button.class).id("customer-new").getText()).isEqualTo("新建客戶");
+    }
+
+    @Test
+    @AsStaff
+    void switching_back_to_simplified_chinese_shows_chinese_again() {
+        setLocale(Locale.ENGLISH);
+        reopenCustomers();
+        setLocale(Locale.SIMPLIFIED_CHINESE);
+        reopenCustomers();
+
+        assertThat($(Button.class).id("customer-new").getText()).isEqualTo("新建客户");
+    }
+
+    @Test
+    void the_language_chosen_in_the_user_menu_is_remembered_for_the_next_session() {
+        String username = "view.lang." + unique();
+        SystemActor.run(() -> userAdmin.create(username, "语言", "STAFF", "language-" + unique()));
+        loginAs(username, Role.STAFF);
+        open("customers");
+        assertThat($(Button.class).id("customer-new").getText()).isEqualTo("新建客户");
+
+        // user menu → language → English
+        new MenuBarTester<>($(MenuBar.class).id("user-menu")).clickItem(0, 0, 2);
+        assertThat(UI.getCurrent().getLocale()).isEqualTo(Locale.ENGLISH);
+        assertThat(preferences.load(username)).contains(Locale.ENGLISH);
+
+        restartVaadin();
+        open("customers");
+
+        assertThat(UI.getCurrent().getLocale()).isEqualTo(Locale.ENGLISH);
+        assertThat($(Button.class).id("customer-new").getText()).isEqualTo("New customer");
+        assertThat($(SideNav.class).id("main-nav").getItems())
+                .extracting(SideNavItem::getLabel)
+                .containsExactly("Customers", "Source channels");
+    }
+}
