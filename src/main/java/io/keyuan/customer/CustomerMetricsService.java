@@ -163,7 +163,7 @@ public class CustomerMetricsService {
     }
 
     /** Nightly, on one node only: the database lock keeps other nodes out. */
-    @Scheduled(cron = "${keyuan.metrics.refresh-cron:0 30 2 * * *}")
+    @Scheduled(cron = "${keyuan.metrics.refresh-cron:0 30 2 * * *}", zone = "${keyuan.zone:Asia/Shanghai}")
     public void nightlyRefresh() {
         Integer got =
                 jdbc.getJdbcTemplate().queryForObject("SELECT GET_LOCK('keyuan.metrics.refresh', 0)", Integer.class);
