@@ -42,7 +42,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** All customers in a lazy grid: quick search, a filter per column, sortable columns, click to open. */
@@ -369,9 +368,5 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
     @Override
     public String getPageTitle() {
         return getTranslation("nav.customers");
-    }
-
-    static <T> Function<T, String> nullSafe(Function<T, String> f) {
-        return t -> t == null ? "" : f.apply(t);
     }
 }

@@ -1,7 +1,6 @@
 package io.keyuan.shared.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import io.keyuan.shared.KeyuanException;
@@ -43,9 +42,5 @@ public final class Notifications {
             error(source, describe(source, e));
             return false;
         }
-    }
-
-    public static UI ui() {
-        return UI.getCurrent();
     }
 }
