@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 
 /**
  * The customer grid's filter; null or blank fields do not filter. {@code quick} matches a code, phone or email
- * exactly, or the start of a name. Name and code filters match a prefix so that they can use an index.
+ * exactly, or the start of a name. Name, code and phone filters match a prefix so that they can use an index.
  */
 public record CustomerFilter(
         String quick,
@@ -19,10 +19,43 @@ public record CustomerFilter(
         ValueLevel valueLevel,
         Long ownerId,
         BigDecimal incomeMin,
-        BigDecimal incomeMax) {
+        BigDecimal incomeMax,
+        String phone) {
+
+    /** Every filter but the phone prefix. */
+    public CustomerFilter(
+            String quick,
+            String code,
+            String name,
+            CustomerKind kind,
+            String province,
+            String city,
+            Occupation occupation,
+            Long sourceChannelId,
+            Lifecycle lifecycle,
+            ValueLevel valueLevel,
+            Long ownerId,
+            BigDecimal incomeMin,
+            BigDecimal incomeMax) {
+        this(
+                quick,
+                code,
+                name,
+                kind,
+                province,
+                city,
+                occupation,
+                sourceChannelId,
+                lifecycle,
+                valueLevel,
+                ownerId,
+                incomeMin,
+                incomeMax,
+                null);
+    }
 
     public static CustomerFilter none() {
-        return new CustomerFilter(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new CustomerFilter(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public CustomerFilter withQuick(String value) {
@@ -39,7 +72,8 @@ public record CustomerFilter(
                 valueLevel,
                 ownerId,
                 incomeMin,
-                incomeMax);
+                incomeMax,
+                phone);
     }
 
     public CustomerFilter withCity(String value) {
@@ -56,7 +90,8 @@ public record CustomerFilter(
                 valueLevel,
                 ownerId,
                 incomeMin,
-                incomeMax);
+                incomeMax,
+                phone);
     }
 
     public CustomerFilter withIncome(BigDecimal min, BigDecimal max) {
@@ -73,6 +108,25 @@ public record CustomerFilter(
                 valueLevel,
                 ownerId,
                 min,
-                max);
+                max,
+                phone);
+    }
+
+    public CustomerFilter withPhone(String value) {
+        return new CustomerFilter(
+                quick,
+                code,
+                name,
+                kind,
+                province,
+                city,
+                occupation,
+                sourceChannelId,
+                lifecycle,
+                valueLevel,
+                ownerId,
+                incomeMin,
+                incomeMax,
+                value);
     }
 }

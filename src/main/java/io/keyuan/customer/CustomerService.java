@@ -177,6 +177,10 @@ public class CustomerService {
             p.addValue("name", likePrefix(trim(filter.name())));
             c.add("c.name LIKE :name");
         }
+        if (trim(filter.phone()) != null) {
+            p.addValue("phone", likePrefix(trim(filter.phone())));
+            c.add("c.phone LIKE :phone");
+        }
         if (filter.kind() != null) {
             p.addValue("kind", filter.kind().name());
             c.add("c.kind = :kind");

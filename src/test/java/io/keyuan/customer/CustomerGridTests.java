@@ -119,6 +119,15 @@ class CustomerGridTests {
     }
 
     @Test
+    void the_phone_filter_matches_a_prefix() {
+        Customer one = mine.get(7);
+        String start = one.getPhone().substring(0, one.getPhone().length() - 3);
+        assertFilter(byName(prefix).withPhone(start), c -> c.getPhone().startsWith(start));
+        assertFilter(byName(prefix).withPhone(one.getPhone()), c -> c.getPhone().equals(one.getPhone()));
+        assertThat(customers.page(byName(prefix).withPhone("%"), null, 0, 50)).isEmpty();
+    }
+
+    @Test
     void the_city_filter_matches_the_city_exactly() {
         assertFilter(CustomerFilter.none().withCity(cityA), c -> c.getCity().equals(cityA));
         assertFilter(

@@ -61,6 +61,7 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
     private final TextField name = filterText();
     private final Select<CustomerKind> kind = filterSelect(CustomerKind.values());
     private final TextField city = filterText();
+    private final TextField phone = filterText();
     private final Select<Occupation> occupation = filterSelect(Occupation.values());
     private final BigDecimalField incomeMin = new BigDecimalField();
     private final BigDecimalField incomeMax = new BigDecimalField();
@@ -158,7 +159,7 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
                 .setSortable(true)
                 .setWidth("8rem")
                 .setFlexGrow(0);
-        grid.addColumn(CustomerRow::phone)
+        var phoneCol = grid.addColumn(CustomerRow::phone)
                 .setHeader(getTranslation("customer.field.phone"))
                 .setKey("phone")
                 .setWidth("9rem")
@@ -219,6 +220,8 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
         filters.getCell(nameCol).setComponent(name);
         filters.getCell(kindCol).setComponent(kind);
         filters.getCell(cityCol).setComponent(city);
+        phone.setId("filter-phone");
+        filters.getCell(phoneCol).setComponent(phone);
         filters.getCell(occupationCol).setComponent(occupation);
         incomeMin.setPlaceholder(getTranslation("filter.min"));
         incomeMax.setPlaceholder(getTranslation("filter.max"));
@@ -302,7 +305,8 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
                 value.getValue(),
                 owner.getValue() == null ? null : owner.getValue().id(),
                 min,
-                max);
+                max,
+                phone.getValue());
     }
 
     private void refresh() {
@@ -317,6 +321,7 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
         name.clear();
         kind.clear();
         city.clear();
+        phone.clear();
         occupation.clear();
         incomeMin.clear();
         incomeMax.clear();
