@@ -85,9 +85,7 @@ public class CustomerService {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = where(filter, params);
         boolean metricsJoin = s.field().needsMetrics() || needsMetrics(filter);
-        String dir = s.ascending() ? "ASC" : "DESC";
-        String order =
-                s.field() == CustomerSort.Field.ID ? "c.id " + dir : s.field().column() + " " + dir + ", c.id " + dir;
+        String order = orderBy(s);
         int skip = offset;
         if (where.isEmpty() && offset >= DEEP_OFFSET && PositionSamples.supports(s)) {
             // Deep in an unfiltered list: start from the nearest sampled position instead of counting
@@ -154,12 +152,18 @@ public class CustomerService {
         return count(filter);
     }
 
-    private static boolean needsMetrics(CustomerFilter f) {
+    /** The ORDER BY for a sort: whitelisted columns only, ties broken by id. */
+    static String orderBy(CustomerSort s) {
+        String dir = s.ascending() ? "ASC" : "DESC";
+        return s.field() == CustomerSort.Field.ID ? "c.id " + dir : s.field().column() + " " + dir + ", c.id " + dir;
+    }
+
+    static boolean needsMetrics(CustomerFilter f) {
         return f != null && (f.lifecycle() != null || f.valueLevel() != null);
     }
 
     /** Builds the WHERE clause from whitelisted columns; every user value is a bound parameter. */
-    private static String where(CustomerFilter filter, MapSqlParameterSource p) {
+    static String where(CustomerFilter filter, MapSqlParameterSource p) {
         if (filter == null) {
             return "";
         }

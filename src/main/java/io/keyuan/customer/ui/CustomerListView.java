@@ -10,6 +10,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.grid.HeaderRow;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -23,8 +24,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import io.keyuan.channel.ChannelService;
 import io.keyuan.channel.ChannelSummary;
+import io.keyuan.customer.CustomerExport;
 import io.keyuan.customer.CustomerFilter;
 import io.keyuan.customer.CustomerKind;
 import io.keyuan.customer.CustomerRow;
@@ -70,7 +73,8 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
     private final Select<ValueLevel> value = filterSelect(ValueLevel.values());
     private final ComboBox<UserRef> owner = new ComboBox<>();
 
-    public CustomerListView(CustomerService customers, ChannelService channels, UserDirectory users) {
+    public CustomerListView(
+            CustomerService customers, CustomerExport export, ChannelService channels, UserDirectory users) {
         this.customers = customers;
         addClassName("keyuan-view");
         setSizeFull();
@@ -121,7 +125,27 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
             item.setChecked(column.isVisible());
             item.setKeepOpen(true);
         }
-        HorizontalLayout toolbar = new HorizontalLayout(quick, create, reset, columns, total);
+        Anchor download = new Anchor(
+                (DownloadHandler) event -> {
+                    CustomerFilter[] f = new CustomerFilter[1];
+                    CustomerSort[] sorted = new CustomerSort[1];
+                    java.util.Locale[] locale = new java.util.Locale[1];
+                    event.getUI().accessSynchronously(() -> {
+                        f[0] = filter();
+                        sorted[0] = currentSort();
+                        locale[0] = getLocale();
+                    });
+                    event.setFileName(CustomerExport.fileName(java.time.LocalDate.now(Formats.ZONE)));
+                    event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                    export.export(f[0], sorted[0], locale[0], event.getOutputStream());
+                },
+                "");
+        download.setId("customer-export");
+        Button exportButton = new Button(getTranslation("customer.list.export"), VaadinIcon.DOWNLOAD_ALT.create());
+        exportButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        exportButton.setTooltipText(getTranslation("customer.list.export-hint"));
+        download.add(exportButton);
+        HorizontalLayout toolbar = new HorizontalLayout(quick, create, reset, columns, download, total);
         toolbar.addClassName("keyuan-toolbar");
         toolbar.setWidthFull();
 
@@ -275,6 +299,20 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
     private void open(CustomerRow row) {
         getUI().ifPresent(ui -> ui.navigate(
                 CustomerDetailView.class, new com.vaadin.flow.router.RouteParameters("id", String.valueOf(row.id()))));
+    }
+
+    /** The grid's sort as the user set it by clicking headers. */
+    CustomerSort currentSort() {
+        if (grid.getSortOrder().isEmpty()) {
+            return CustomerSort.newestFirst();
+        }
+        GridSortOrder<CustomerRow> o = grid.getSortOrder().getFirst();
+        try {
+            return new CustomerSort(
+                    CustomerSort.Field.valueOf(o.getSorted().getKey()), o.getDirection() == SortDirection.ASCENDING);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return CustomerSort.newestFirst();
+        }
     }
 
     private CustomerSort sort(com.vaadin.flow.data.provider.QuerySortOrder order) {
