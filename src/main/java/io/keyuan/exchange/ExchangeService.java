@@ -30,7 +30,8 @@ public class ExchangeService {
     @PreAuthorize(Roles.HAS_STAFF)
     public long write(SheetSchema schema, Locale locale, SheetRowSource rows, OutputStream out) {
         SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW);
-        workbook.setCompressTempFiles(true);
+        // Uncompressed temporary files: faster than gzip (measured here), at the cost of temporary disk space.
+        workbook.setCompressTempFiles(false);
         try {
             SXSSFSheet sheet = workbook.createSheet(schema.name());
             CreationHelper helper = workbook.getCreationHelper();
