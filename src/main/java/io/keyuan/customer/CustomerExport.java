@@ -137,6 +137,37 @@ public class CustomerExport {
                 out);
     }
 
+    /** An empty customer sheet with notes and dropdowns for the enumerated columns, in {@code locale}. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    public void template(Locale locale, OutputStream out) {
+        Locale lang = KeyuanI18NProvider.supported(locale);
+        Map<String, List<String>> choices = new java.util.LinkedHashMap<>();
+        choices.put("kind", labels(CustomerKind.values(), lang));
+        choices.put("gender", labels(Gender.values(), lang));
+        choices.put("occupation", labels(Occupation.values(), lang));
+        choices.put("acquisitionMethod", labels(io.keyuan.channel.AcquisitionMethod.values(), lang));
+        choices.put("needType", labels(NeedType.values(), lang));
+        choices.put("purchaseStyle", labels(PurchaseStyle.values(), lang));
+        choices.put("loyalty", labels(Loyalty.values(), lang));
+        choices.put(
+                "channel",
+                channels.summaries().stream()
+                        .filter(ChannelSummary::active)
+                        .map(ChannelSummary::name)
+                        .toList());
+        exchange.writeTemplate(SCHEMA, lang, choices, out);
+    }
+
+    private List<String> labels(Enum<?>[] values, Locale lang) {
+        return java.util.Arrays.stream(values)
+                .map(v -> i18n.getTranslation("enum." + v.getDeclaringClass().getSimpleName() + "." + v.name(), lang))
+                .toList();
+    }
+
+    public static String templateFileName() {
+        return "customers-template.xlsx";
+    }
+
     /** A file name such as {@code customers-2026-11-22.xlsx}. */
     public static String fileName(LocalDate today) {
         return "customers-" + today + ".xlsx";

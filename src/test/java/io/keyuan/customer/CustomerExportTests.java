@@ -31,6 +31,9 @@ class CustomerExportTests {
     @Autowired
     CustomerService customers;
 
+    @Autowired
+    io.keyuan.channel.ChannelService channels;
+
     @Test
     @WithMockUser(username = "export-staff", roles = "STAFF")
     void export_follows_the_filter_and_sort_with_localized_headers_and_labels() throws Exception {
@@ -63,6 +66,28 @@ class CustomerExportTests {
         Sheet en = read(filter, CustomerSort.newestFirst(), Locale.ENGLISH);
         assertThat(en.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Name");
         assertThat(rowWithCode(en, b.getCode()).getCell(2).getStringCellValue()).isEqualTo("Person");
+    }
+
+    @Test
+    @WithMockUser(username = "export-staff", roles = "STAFF")
+    void the_template_has_headers_notes_and_dropdowns_for_enumerated_columns() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        export.template(Locale.TRADITIONAL_CHINESE, out);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            var sheet = wb.getSheet("customers");
+            assertThat(sheet.getLastRowNum()).isZero();
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("名稱");
+            assertThat(sheet.getRow(0).getCell(1).getCellComment().getString().getString())
+                    .contains("必填");
+            assertThat(wb.isSheetHidden(wb.getSheetIndex("lists"))).isTrue();
+            // kind, gender, occupation, method, need type, purchase style, loyalty, and the active channels' names
+            boolean anyChannel = channels.summaries().stream().anyMatch(c -> c.active());
+            assertThat(sheet.getDataValidations()).hasSize(anyChannel ? 8 : 7);
+            var kinds = wb.getName("list_kind");
+            assertThat(kinds).isNotNull();
+            var lists = wb.getSheet("lists");
+            assertThat(lists.getRow(0).getCell(0).getStringCellValue()).isEqualTo("個人");
+        }
     }
 
     @Test

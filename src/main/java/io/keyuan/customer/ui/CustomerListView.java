@@ -145,7 +145,21 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
         exportButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         exportButton.setTooltipText(getTranslation("customer.list.export-hint"));
         download.add(exportButton);
-        HorizontalLayout toolbar = new HorizontalLayout(quick, create, reset, columns, download, total);
+        Anchor template = new Anchor(
+                (DownloadHandler) event -> {
+                    java.util.Locale[] locale = new java.util.Locale[1];
+                    event.getUI().accessSynchronously(() -> locale[0] = getLocale());
+                    event.setFileName(CustomerExport.templateFileName());
+                    event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                    export.template(locale[0], event.getOutputStream());
+                },
+                "");
+        template.setId("customer-template");
+        Button templateButton = new Button(getTranslation("customer.list.template"), VaadinIcon.FILE_TABLE.create());
+        templateButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        templateButton.setTooltipText(getTranslation("customer.list.template-hint"));
+        template.add(templateButton);
+        HorizontalLayout toolbar = new HorizontalLayout(quick, create, reset, columns, download, template, total);
         toolbar.addClassName("keyuan-toolbar");
         toolbar.setWidthFull();
 
