@@ -147,8 +147,8 @@ public class CustomerMetricsService {
 
     private long refreshAllInternal(LongConsumer progress) {
         LifecycleSettings s = tx.execute(status -> load());
-        Long maxId = jdbc.getJdbcTemplate().queryForObject("SELECT MAX(id) FROM customer", Long.class);
-        if (maxId == null) {
+        long maxId = maxCustomerId();
+        if (maxId == 0) {
             return 0;
         }
         long done = 0;

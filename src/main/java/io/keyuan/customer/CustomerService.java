@@ -378,20 +378,21 @@ public class CustomerService {
         if (selfId != null && selfId == referredById) {
             throw KeyuanException.onField("referredById", "customer.error.referral-self");
         }
-        Long cursor = referredById;
-        for (int depth = 0; cursor != null && depth < 100; depth++) {
-            List<Long> up = jdbc.queryForList(
-                    "SELECT referred_by_id FROM customer WHERE id = :id", Map.of("id", cursor), Long.class);
-            if (up.isEmpty()) {
-                if (depth == 0) {
-                    throw KeyuanException.onField("referredById", "customer.error.referral-missing");
-                }
-                return;
-            }
-            cursor = up.getFirst();
-            if (selfId != null && selfId.equals(cursor)) {
-                throw KeyuanException.onField("referredById", "customer.error.referral-loop");
-            }
+        // The whole chain of referrers in one recursive query (bounded, so an old loop cannot run forever).
+        List<Long> chain = jdbc.queryForList("""
+                WITH RECURSIVE chain (id, referred_by_id, depth) AS (
+                    SELECT id, referred_by_id, 0 FROM customer WHERE id = :start
+                    UNION ALL
+                    SELECT c.id, c.referred_by_id, chain.depth + 1
+                    FROM customer c JOIN chain ON c.id = chain.referred_by_id
+                    WHERE chain.depth < 100)
+                SELECT id FROM chain
+                """, Map.of("start", referredById), Long.class);
+        if (chain.isEmpty()) {
+            throw KeyuanException.onField("referredById", "customer.error.referral-missing");
+        }
+        if (selfId != null && chain.contains(selfId)) {
+            throw KeyuanException.onField("referredById", "customer.error.referral-loop");
         }
     }
 

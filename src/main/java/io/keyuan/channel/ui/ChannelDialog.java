@@ -202,12 +202,7 @@ class ChannelDialog extends Dialog {
         } catch (StaleEditException e) {
             Notifications.error(this, Notifications.describe(this, e));
         } catch (KeyuanException e) {
-            if ("name".equals(e.field())) {
-                name.setErrorMessage(Notifications.describe(this, e));
-                name.setInvalid(true);
-            } else {
-                Notifications.error(this, Notifications.describe(this, e));
-            }
+            Notifications.showOnField(this, java.util.Map.of("name", name), e);
         }
     }
 

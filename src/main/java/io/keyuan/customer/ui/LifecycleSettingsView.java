@@ -150,13 +150,7 @@ public class LifecycleSettingsView extends VerticalLayout implements HasDynamicT
                     valueWindowDays,
                     "highValueSpend",
                     highValueSpend);
-            var field = e.field() == null ? null : fields.get(e.field());
-            if (field != null) {
-                field.setErrorMessage(Notifications.describe(this, e));
-                field.setInvalid(true);
-            } else {
-                Notifications.error(this, Notifications.describe(this, e));
-            }
+            Notifications.showOnField(this, fields, e);
             return;
         }
         load();

@@ -44,10 +44,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         HorizontalLayout languages = new HorizontalLayout();
         languages.setId("login-languages");
         Locale current = KeyuanI18NProvider.supported(getLocale());
-        languages.add(
-                language(localeSupport, KeyuanI18NProvider.ZH_CN, "简体中文", current),
-                language(localeSupport, KeyuanI18NProvider.ZH_TW, "繁體中文", current),
-                language(localeSupport, KeyuanI18NProvider.EN, "English", current));
+        KeyuanI18NProvider.LOCALES.forEach(locale ->
+                languages.add(language(localeSupport, locale, KeyuanI18NProvider.NATIVE_NAMES.get(locale), current)));
         add(title, tagline, login, languages);
     }
 

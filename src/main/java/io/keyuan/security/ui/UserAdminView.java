@@ -132,7 +132,7 @@ public class UserAdminView extends VerticalLayout implements HasDynamicTitle {
                 d.close();
                 refresh();
             } catch (KeyuanException ex) {
-                showError(fields, ex);
+                Notifications.showOnField(this, fields, ex);
             }
         });
         save.setId("user-save");
@@ -168,7 +168,7 @@ public class UserAdminView extends VerticalLayout implements HasDynamicTitle {
                 d.close();
                 refresh();
             } catch (KeyuanException ex) {
-                showError(fields, ex);
+                Notifications.showOnField(this, fields, ex);
             }
         });
         save.setId("user-edit-save");
@@ -194,7 +194,7 @@ public class UserAdminView extends VerticalLayout implements HasDynamicTitle {
                 d.close();
                 refresh();
             } catch (KeyuanException ex) {
-                showError(Map.of("password", password), ex);
+                Notifications.showOnField(this, Map.of("password", password), ex);
             }
         });
         save.setId("user-reset-save");
@@ -213,16 +213,6 @@ public class UserAdminView extends VerticalLayout implements HasDynamicTitle {
         role.setItemLabelGenerator(r -> getTranslation("enum.Role." + r.name()));
         role.setValue(Role.STAFF);
         return role;
-    }
-
-    private void showError(Map<String, com.vaadin.flow.component.HasValidation> fields, KeyuanException e) {
-        var field = e.field() == null ? null : fields.get(e.field());
-        if (field != null) {
-            field.setErrorMessage(Notifications.describe(this, e));
-            field.setInvalid(true);
-        } else {
-            Notifications.error(this, Notifications.describe(this, e));
-        }
     }
 
     @Override

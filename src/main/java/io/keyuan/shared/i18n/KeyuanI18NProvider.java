@@ -20,6 +20,10 @@ public class KeyuanI18NProvider implements I18NProvider {
     public static final List<Locale> LOCALES = List.of(ZH_CN, ZH_TW, EN);
     private static final String BASE = "i18n.messages";
 
+    /** Each language's own name, as the language switches show it whatever the current language. */
+    public static final java.util.Map<Locale, String> NATIVE_NAMES =
+            java.util.Map.of(ZH_CN, "简体中文", ZH_TW, "繁體中文", EN, "English");
+
     @Override
     public List<Locale> getProvidedLocales() {
         return LOCALES;

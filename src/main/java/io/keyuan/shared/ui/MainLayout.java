@@ -86,9 +86,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         MenuItem language = sub.addItem(new Icon(VaadinIcon.GLOBE));
         language.add(new Span(getTranslation("layout.language")));
         Locale current = KeyuanI18NProvider.supported(getLocale());
-        addLanguage(language.getSubMenu(), KeyuanI18NProvider.ZH_CN, "简体中文", current);
-        addLanguage(language.getSubMenu(), KeyuanI18NProvider.ZH_TW, "繁體中文", current);
-        addLanguage(language.getSubMenu(), KeyuanI18NProvider.EN, "English", current);
+        KeyuanI18NProvider.LOCALES.forEach(locale ->
+                addLanguage(language.getSubMenu(), locale, KeyuanI18NProvider.NATIVE_NAMES.get(locale), current));
         MenuItem logout = sub.addItem(new Icon(VaadinIcon.SIGN_OUT), e -> authentication.logout());
         logout.add(new Span(getTranslation("layout.logout")));
         logout.setId("logout");

@@ -33,6 +33,20 @@ public final class Notifications {
         return source.getTranslation("error.unexpected");
     }
 
+    /** Shows a refusal on the form field it names when the form has that field, else as a notification. */
+    public static void showOnField(
+            Component source,
+            java.util.Map<String, ? extends com.vaadin.flow.component.HasValidation> fields,
+            KeyuanException e) {
+        var field = e.field() == null ? null : fields.get(e.field());
+        if (field != null) {
+            field.setErrorMessage(describe(source, e));
+            field.setInvalid(true);
+        } else {
+            error(source, describe(source, e));
+        }
+    }
+
     /** Runs a service call and turns a refusal into an error notification; returns whether it succeeded. */
     public static boolean attempt(Component source, Runnable action) {
         try {
