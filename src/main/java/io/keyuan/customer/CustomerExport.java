@@ -1,5 +1,6 @@
 package io.keyuan.customer;
 
+import io.keyuan.channel.AcquisitionMethod;
 import io.keyuan.channel.ChannelService;
 import io.keyuan.channel.ChannelSummary;
 import io.keyuan.exchange.ColumnType;
@@ -34,21 +35,22 @@ public class CustomerExport {
             List.of(
                     SheetColumn.of("code", "编号", "編號", "Code", ColumnType.TEXT, false, 32),
                     SheetColumn.of("name", "名称", "名稱", "Name", ColumnType.TEXT, true, 100),
-                    SheetColumn.of("kind", "类别", "類別", "Kind", ColumnType.ENUM, true, 16),
-                    SheetColumn.of("gender", "性别", "性別", "Gender", ColumnType.ENUM, false, 8),
-                    SheetColumn.of("birthDate", "出生日期", "出生日期", "Birth date", ColumnType.DATE, false, 10),
-                    SheetColumn.of("occupation", "职业", "職業", "Occupation", ColumnType.ENUM, false, 32),
+                    SheetColumn.ofEnum("kind", "类别", "類別", "Kind", true, CustomerKind.class),
+                    SheetColumn.ofEnum("gender", "性别", "性別", "Gender", false, Gender.class),
+                    SheetColumn.of("birthDate", "出生日期", "出生日期", "Birth date", ColumnType.DATE, false, 10)
+                            .notAfterToday(),
+                    SheetColumn.ofEnum("occupation", "职业", "職業", "Occupation", false, Occupation.class),
                     SheetColumn.of("income", "年收入", "年收入", "Annual income", ColumnType.DECIMAL, false, 16),
                     SheetColumn.of("province", "省份", "省份", "Province", ColumnType.TEXT, false, 32),
                     SheetColumn.of("city", "城市", "城市", "City", ColumnType.TEXT, false, 32),
                     SheetColumn.of("phone", "电话", "電話", "Phone", ColumnType.TEXT, false, 32),
                     SheetColumn.of("email", "邮箱", "電子郵件", "Email", ColumnType.TEXT, false, 254),
                     SheetColumn.of("channel", "客户来源", "客戶來源", "Source channel", ColumnType.TEXT, false, 100),
-                    SheetColumn.of("acquisitionMethod", "获客方式", "獲客方式", "Found by", ColumnType.ENUM, false, 16),
+                    SheetColumn.ofEnum("acquisitionMethod", "获客方式", "獲客方式", "Found by", false, AcquisitionMethod.class),
                     SheetColumn.of("referredBy", "介绍人编号", "介紹人編號", "Referred by (code)", ColumnType.TEXT, false, 32),
-                    SheetColumn.of("needType", "需求类型", "需求類型", "Need type", ColumnType.ENUM, false, 16),
-                    SheetColumn.of("purchaseStyle", "购买类型", "購買類型", "Purchase style", ColumnType.ENUM, false, 16),
-                    SheetColumn.of("loyalty", "忠诚度", "忠誠度", "Loyalty", ColumnType.ENUM, false, 16),
+                    SheetColumn.ofEnum("needType", "需求类型", "需求類型", "Need type", false, NeedType.class),
+                    SheetColumn.ofEnum("purchaseStyle", "购买类型", "購買類型", "Purchase style", false, PurchaseStyle.class),
+                    SheetColumn.ofEnum("loyalty", "忠诚度", "忠誠度", "Loyalty", false, Loyalty.class),
                     SheetColumn.of("tags", "标签", "標籤", "Tags", ColumnType.TEXT, false, 500),
                     SheetColumn.of("notes", "备注", "備註", "Notes", ColumnType.TEXT, false, 4000),
                     SheetColumn.of("owner", "负责人", "負責人", "Owner", ColumnType.TEXT, false, 64)),
@@ -145,7 +147,7 @@ public class CustomerExport {
         choices.put("kind", labels(CustomerKind.values(), lang));
         choices.put("gender", labels(Gender.values(), lang));
         choices.put("occupation", labels(Occupation.values(), lang));
-        choices.put("acquisitionMethod", labels(io.keyuan.channel.AcquisitionMethod.values(), lang));
+        choices.put("acquisitionMethod", labels(AcquisitionMethod.values(), lang));
         choices.put("needType", labels(NeedType.values(), lang));
         choices.put("purchaseStyle", labels(PurchaseStyle.values(), lang));
         choices.put("loyalty", labels(Loyalty.values(), lang));

@@ -129,6 +129,12 @@ public class CustomerMetricsService {
         jdbc.update(REFRESH, params(load(), customerId, customerId));
     }
 
+    /** Recomputes the customers with ids in the range; inside the caller's transaction (imports, undo). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void refreshRange(long fromId, long toId) {
+        jdbc.update(REFRESH, params(load(), fromId, toId));
+    }
+
     /**
      * Recomputes every customer in chunks of ids, each chunk its own transaction so that the table is never
      * locked for long; reports the number of customers done after each chunk.

@@ -138,6 +138,12 @@ public class CustomerService {
         samples.clear();
     }
 
+    /** Drops the cached counts after a bulk change (an import, an undo) so that the grid shows it at once. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    public void bulkChanged() {
+        countCache.clear();
+    }
+
     /** Whether deep pages of this order already start from sampled positions. */
     @PreAuthorize(Roles.HAS_STAFF)
     public boolean deepPagingReady(CustomerSort sort) {

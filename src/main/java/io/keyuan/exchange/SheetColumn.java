@@ -5,7 +5,9 @@ import java.util.Locale;
 
 /**
  * One column of a sheet: its key, header in each language Keyuan speaks (import accepts any of them), type,
- * whether it is required, its maximum length and, for enumerated columns, the allowed values.
+ * whether it is required, its maximum length and, for enumerated columns, the enum whose constants (by name or by
+ * their label in any language) the cells may hold. DECIMAL columns take at most two decimals; DATE columns take
+ * no date before 1900, and none after today when {@code pastOnly}.
  */
 public record SheetColumn(
         String key,
@@ -15,11 +17,40 @@ public record SheetColumn(
         ColumnType type,
         boolean required,
         int maxLength,
-        List<String> allowedValues) {
+        List<String> allowedValues,
+        Class<? extends Enum<?>> enumType,
+        boolean pastOnly) {
+
+    public SheetColumn {
+        allowedValues = List.copyOf(allowedValues);
+    }
+
+    public SheetColumn(
+            String key,
+            String headerZhCn,
+            String headerZhTw,
+            String headerEn,
+            ColumnType type,
+            boolean required,
+            int maxLength,
+            List<String> allowedValues) {
+        this(key, headerZhCn, headerZhTw, headerEn, type, required, maxLength, allowedValues, null, false);
+    }
 
     public static SheetColumn of(
             String key, String zhCn, String zhTw, String en, ColumnType type, boolean required, int maxLength) {
         return new SheetColumn(key, zhCn, zhTw, en, type, required, maxLength, List.of());
+    }
+
+    public static SheetColumn ofEnum(
+            String key, String zhCn, String zhTw, String en, boolean required, Class<? extends Enum<?>> type) {
+        return new SheetColumn(key, zhCn, zhTw, en, ColumnType.ENUM, required, 32, List.of(), type, false);
+    }
+
+    /** A date column that refuses dates after today (birth dates, purchase dates). */
+    public SheetColumn notAfterToday() {
+        return new SheetColumn(
+                key, headerZhCn, headerZhTw, headerEn, type, required, maxLength, allowedValues, enumType, true);
     }
 
     public String header(Locale locale) {
@@ -30,5 +61,9 @@ public record SheetColumn(
             return headerZhTw;
         }
         return headerZhCn;
+    }
+
+    public List<String> headers() {
+        return List.of(headerZhCn, headerZhTw, headerEn, key);
     }
 }

@@ -1,0 +1,28 @@
+package io.keyuan.exchange;
+
+import java.util.List;
+
+/**
+ * The outcome of a dry run or an import: counts per action, the errors located in the file (the first
+ * {@link #MAX_ERRORS} of them), and the outcome of each data row for listing.
+ */
+public record ImportReport(
+        String schemaName,
+        ImportStatus status,
+        Long jobId,
+        int totalRows,
+        int created,
+        int updated,
+        int unchanged,
+        int errorRows,
+        List<RowError> errors,
+        RowOutcomes outcomes,
+        String messageKey,
+        Object[] messageArgs,
+        long millis) {
+    public static final int MAX_ERRORS = 100_000;
+
+    public boolean hasErrors() {
+        return errorRows > 0;
+    }
+}

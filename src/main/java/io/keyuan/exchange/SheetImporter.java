@@ -1,0 +1,39 @@
+package io.keyuan.exchange;
+
+import java.util.List;
+
+/**
+ * A feature module's importer for one {@link SheetSchema}: the engine reads, maps, converts and checks the cells;
+ * the importer matches rows to records, validates what only it knows (references, business rules), writes and
+ * undoes. Register it as a Spring bean; the import wizard and the command line list every registered importer.
+ */
+public interface SheetImporter {
+    SheetSchema schema();
+
+    /** The i18n key of the schema's name as users see it (e.g. {@code exchange.schema.customers}). */
+    default String titleKey() {
+        return "exchange.schema." + schema().name();
+    }
+
+    /**
+     * The key that identifies the row's record, such as {@code code:C00000012}; null when the row has none (then it
+     * always creates). The engine reports a second row with the same key as a duplicate.
+     */
+    String naturalKey(ImportRow row);
+
+    /**
+     * Looks up and checks a batch of converted rows without writing: sets each error-free row's action (CREATE,
+     * UPDATE or UNCHANGED) and target, or adds errors. Called in the import's transaction, after the previous batch
+     * was applied.
+     */
+    void plan(List<ImportRow> rows, ImportContext context);
+
+    /** Writes the batch's rows planned as CREATE or UPDATE (never rows with errors), recording each change. */
+    void apply(List<ImportRow> rows, ImportContext context, ChangeLog log);
+
+    /** Reverts an import's changes, given newest first: removes created records, restores updated ones. */
+    void undo(List<RecordedChange> changes);
+
+    /** Runs after an import or undo committed (outside its transaction): caches, derived figures. */
+    default void afterCommit() {}
+}
