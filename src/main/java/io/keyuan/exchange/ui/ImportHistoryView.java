@@ -1,0 +1,168 @@
+package io.keyuan.exchange.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import io.keyuan.exchange.ImportJobSummary;
+import io.keyuan.exchange.ImportService;
+import io.keyuan.exchange.ImportStatus;
+import io.keyuan.shared.Roles;
+import io.keyuan.shared.ui.Formats;
+import io.keyuan.shared.ui.MainLayout;
+import io.keyuan.shared.ui.Notifications;
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Every recorded import: who ran it, when, on which file, with what outcome; managers can undo one. */
+@Route(value = "imports", layout = MainLayout.class)
+@Menu(title = "nav.imports", order = 61, icon = "vaadin:time-backward")
+@RolesAllowed(Roles.STAFF)
+public class ImportHistoryView extends VerticalLayout implements HasDynamicTitle {
+    private final ImportService imports;
+    final Grid<ImportJobSummary> grid = new Grid<>();
+    private final boolean manager;
+
+    public ImportHistoryView(ImportService imports) {
+        this.imports = imports;
+        this.manager = SecurityContextHolder.getContext().getAuthentication() != null
+                && SecurityContextHolder.getContext().getAuthentication().getAuthorities().stream()
+                        .anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.MANAGER));
+        setId("import-history");
+        setSizeFull();
+        RouterLink newImport = new RouterLink(getTranslation("import.new"), ImportView.class);
+        HorizontalLayout top = new HorizontalLayout(new H2(getTranslation("import.history")), newImport);
+        top.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(top);
+
+        grid.setId("import-jobs");
+        grid.setSizeFull();
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setEmptyStateText(getTranslation("import.history.empty"));
+        grid.addColumn(j -> "#" + j.id()).setHeader("#").setFlexGrow(0).setWidth("70px");
+        grid.addColumn(j -> Formats.dateTime(j.startedAt()))
+                .setHeader(getTranslation("import.history.started"))
+                .setFlexGrow(0)
+                .setWidth("160px");
+        grid.addColumn(ImportJobSummary::startedBy)
+                .setHeader(getTranslation("import.history.by"))
+                .setFlexGrow(0)
+                .setWidth("120px");
+        grid.addColumn(j -> getTranslation("exchange.schema." + j.schemaName()))
+                .setHeader(getTranslation("import.type"))
+                .setFlexGrow(0)
+                .setWidth("120px");
+        grid.addColumn(ImportJobSummary::fileName).setHeader(getTranslation("import.history.file"));
+        grid.addComponentColumn(this::statusBadge)
+                .setHeader(getTranslation("import.history.status"))
+                .setFlexGrow(0)
+                .setWidth("130px");
+        grid.addColumn(j -> getTranslation(
+                        "import.history.counts",
+                        Formats.number(j.totalRows(), getLocale()),
+                        Formats.number(j.created(), getLocale()),
+                        Formats.number(j.updated(), getLocale()),
+                        Formats.number(j.unchanged(), getLocale()),
+                        Formats.number(j.errorRows(), getLocale())))
+                .setHeader(getTranslation("import.history.rows"))
+                .setFlexGrow(1);
+        grid.addComponentColumn(this::actions)
+                .setHeader(getTranslation("import.history.actions"))
+                .setFlexGrow(0)
+                .setWidth("260px");
+        grid.setItems(q -> imports.jobs(q.getOffset(), q.getLimit()).stream(), q -> (int) imports.jobCount());
+        add(grid);
+    }
+
+    private Span statusBadge(ImportJobSummary job) {
+        Span badge = new Span(getTranslation("import.job-status." + job.status().name()));
+        badge.getElement().getThemeList().add("badge");
+        switch (job.status()) {
+            case COMMITTED -> badge.getElement().getThemeList().add("success");
+            case REFUSED, FAILED -> badge.getElement().getThemeList().add("error");
+            default -> badge.getElement().getThemeList().add("contrast");
+        }
+        if (job.undoneAt() != null) {
+            badge.getElement()
+                    .setProperty(
+                            "title",
+                            getTranslation(
+                                    "import.history.undone-by", job.undoneBy(), Formats.dateTime(job.undoneAt())));
+        }
+        return badge;
+    }
+
+    private HorizontalLayout actions(ImportJobSummary job) {
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setSpacing(true);
+        if (job.hasErrorWorkbook()) {
+            Anchor errors = new Anchor(
+                    (DownloadHandler) event -> {
+                        event.setFileName("import-" + job.id() + "-errors.xlsx");
+                        event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                        imports.errorWorkbook(job.id()).ifPresent(bytes -> {
+                            try {
+                                event.getOutputStream().write(bytes);
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        });
+                    },
+                    "");
+            Button b = new Button(getTranslation("import.result.error-workbook"), VaadinIcon.DOWNLOAD_ALT.create());
+            b.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+            errors.add(b);
+            actions.add(errors);
+        }
+        if (manager && job.status() == ImportStatus.COMMITTED) {
+            Button undo = new Button(getTranslation("import.undo"), VaadinIcon.ARROW_BACKWARD.create());
+            undo.setId("undo-" + job.id());
+            undo.addThemeVariants(
+                    ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            undo.addClickListener(e -> confirmUndo(job));
+            actions.add(undo);
+        }
+        return actions;
+    }
+
+    private void confirmUndo(ImportJobSummary job) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(getTranslation("import.undo.title", job.id()));
+        dialog.setText(getTranslation(
+                "import.undo.text",
+                job.fileName(),
+                Formats.number(job.created(), getLocale()),
+                Formats.number(job.updated(), getLocale())));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation("import.undo"));
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> undo(job));
+        dialog.open();
+    }
+
+    void undo(ImportJobSummary job) {
+        if (Notifications.attempt(this, () -> imports.undo(job.id()))) {
+            Notifications.success(this, "import.undone", job.id());
+            grid.getDataProvider().refreshAll();
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("import.history");
+    }
+}
