@@ -15,8 +15,11 @@ class Commands {
                                      add N demo customers (1..1,000,000) with purchases, reproducibly
               export customers <file.xlsx> [--lang zh-CN|zh-TW|en]
                                      all customers to a workbook, streamed
-              bench <suite> [flags]  run a benchmark suite; suites: grid
+              import <schema> <file> [--mode all-or-nothing|skip-bad] [--dry-run] [--errors <file.xlsx>]
+                                     import an .xlsx or .csv (schemas: customers); exit 1 if rows had errors
+              bench <suite> [flags]  run a benchmark suite; suites: grid, exchange
                                      grid: --customers N (default 1,000,000) --repeat R (default 9)
+                                     exchange: --rows N (default 1,000,000) [--no-export]
             The database is the embedded MariaDB, or the one set by KEYUAN_DB_URL / KEYUAN_DB_USER /
             KEYUAN_DB_PASSWORD. Benchmarks use the embedded database keyuan_bench, not the demo data.""";
 
@@ -29,20 +32,26 @@ class Commands {
             DemoSeeder seeder,
             AdminBootstrap adminBootstrap,
             GridBenchmark gridBenchmark,
-            io.keyuan.customer.CustomerExport customerExport) {
+            io.keyuan.customer.CustomerExport customerExport,
+            ImportCommand importCommand,
+            ExchangeBenchmark exchangeBenchmark) {
+        this.exchangeBenchmark = exchangeBenchmark;
         this.customerExport = customerExport;
+        this.importCommand = importCommand;
         this.seeder = seeder;
         this.adminBootstrap = adminBootstrap;
         this.gridBenchmark = gridBenchmark;
     }
+
+    private final ImportCommand importCommand;
+    private final ExchangeBenchmark exchangeBenchmark;
 
     int execute(String[] args) {
         return SystemActor.call(() -> switch (args[0]) {
             case "seed" -> seed(new Options(args, 1));
             case "bench" -> bench(args);
             case "export" -> export(new Options(args, 1));
-            case "import" ->
-                throw new CommandException("import is not built yet; it arrives with the exchange import wizard", 2);
+            case "import" -> importCommand.run(new Options(args, 1));
             default -> throw new CommandException("unknown command " + args[0] + "\n" + USAGE, 2);
         });
     }
@@ -99,14 +108,16 @@ class Commands {
 
     private int bench(String[] args) {
         if (args.length < 2) {
-            throw new CommandException("which suite? bench <suite>; suites: grid");
+            throw new CommandException("which suite? bench <suite>; suites: grid, exchange");
         }
         Options o = new Options(args, 2);
         return switch (args[1]) {
             case "grid" -> gridBenchmark.run(o);
-            case "exchange", "segmentation", "pipeline", "pricing", "survey", "insight", "load" ->
-                throw new CommandException("suite '" + args[1] + "' arrives with its module; built so far: grid");
-            default -> throw new CommandException("unknown suite '" + args[1] + "'; suites: grid");
+            case "exchange" -> exchangeBenchmark.run(o);
+            case "segmentation", "pipeline", "pricing", "survey", "insight", "load" ->
+                throw new CommandException(
+                        "suite '" + args[1] + "' arrives with its module; built so far: grid, exchange");
+            default -> throw new CommandException("unknown suite '" + args[1] + "'; suites: grid, exchange");
         };
     }
 

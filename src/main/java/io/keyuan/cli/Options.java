@@ -49,6 +49,10 @@ final class Options {
         }
     }
 
+    boolean has(String name) {
+        return flags.containsKey(name);
+    }
+
     String flag(String name, String defaultValue) {
         return flags.getOrDefault(name, defaultValue);
     }

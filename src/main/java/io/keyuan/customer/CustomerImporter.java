@@ -254,10 +254,12 @@ class CustomerImporter implements SheetImporter {
 
     private Map<String, List<Map<String, Object>>> loadExisting(List<ImportRow> rows, ImportContext context) {
         Map<String, List<Map<String, Object>>> byKey = new HashMap<>();
-        for (String field : matchOrder) {
+        for (int f = 0; f < matchOrder.size(); f++) {
+            String field = matchOrder.get(f);
             Set<String> wanted = new HashSet<>();
             for (ImportRow row : rows) {
-                if (row.has(field) && row.value(field) != null) {
+                // A row is matched by its first key field that has a value; later fields are not looked up for it.
+                if (row.has(field) && row.value(field) != null && !hasEarlierKey(row, f)) {
                     wanted.add(field.equals("email") ? row.text(field).toLowerCase(Locale.ROOT) : row.text(field));
                 }
             }
@@ -287,6 +289,16 @@ class CustomerImporter implements SheetImporter {
             });
         }
         return byKey;
+    }
+
+    private boolean hasEarlierKey(ImportRow row, int index) {
+        for (int i = 0; i < index; i++) {
+            String field = matchOrder.get(i);
+            if (row.has(field) && row.value(field) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Map<String, Long> referrers(List<ImportRow> rows) {
