@@ -38,3 +38,4 @@ CREATE TABLE import_change (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 CREATE INDEX ix_import_change_job ON import_change (job_id, id);
+CREATE INDEX ix_import_change_target ON import_change (target_id, job_id);

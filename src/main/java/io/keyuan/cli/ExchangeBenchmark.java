@@ -13,8 +13,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -210,22 +208,48 @@ class ExchangeBenchmark {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong PEAK = new java.util.concurrent.atomic.AtomicLong();
+    private static volatile Thread sampler;
+
+    /** Starts sampling the heap in use every 10 ms (the JVM's own pool peaks add up pools that never peak together). */
     private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
+        stopSampling();
+        PEAK.set(0);
+        Thread t = new Thread(
+                () -> {
+                    var memory = ManagementFactory.getMemoryMXBean();
+                    while (!Thread.currentThread().isInterrupted()) {
+                        PEAK.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                        try {
+                            Thread.sleep(10);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "heap-sampler");
+        t.setDaemon(true);
+        t.start();
+        sampler = t;
+    }
+
+    private static void stopSampling() {
+        Thread t = sampler;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
 
-    /** The sum of the heap pools' peaks: an upper bound of the heap in use at any moment. */
+    /** The most heap in use at any sample since {@link #resetPeaks}. */
     private static long peakHeapMb() {
-        long bytes = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                bytes += pool.getPeakUsage().getUsed();
-            }
-        }
-        return bytes >> 20;
+        stopSampling();
+        PEAK.accumulateAndGet(
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+        return PEAK.get() >> 20;
     }
 }

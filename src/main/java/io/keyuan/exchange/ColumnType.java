@@ -6,6 +6,8 @@ public enum ColumnType {
     INTEGER,
     DECIMAL,
     DATE,
+    /** A calendar month, stored as its first day: 2026-03, 2026年3月, or any date in the month. */
+    MONTH,
     ENUM,
     BOOLEAN
 }

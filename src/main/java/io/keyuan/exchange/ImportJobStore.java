@@ -111,14 +111,18 @@ class ImportJobStore {
                 .findFirst();
     }
 
+    /** A later committed import of the same schema that changed a record this job changed, if any. */
     Optional<Long> laterCommitted(ImportJobSummary job) {
         return jdbc
                 .queryForList(
-                        "SELECT id FROM import_job WHERE schema_name = ? AND status = 'COMMITTED' AND id > ?"
-                                + " ORDER BY id LIMIT 1",
+                        "SELECT j.id FROM import_change mine"
+                                + " JOIN import_change later ON later.target_id = mine.target_id AND later.job_id > mine.job_id"
+                                + " JOIN import_job j ON j.id = later.job_id"
+                                + " WHERE mine.job_id = ? AND j.schema_name = ? AND j.status = 'COMMITTED'"
+                                + " ORDER BY j.id LIMIT 1",
                         Long.class,
-                        job.schemaName(),
-                        job.id())
+                        job.id(),
+                        job.schemaName())
                 .stream()
                 .findFirst();
     }

@@ -84,6 +84,7 @@ public final class CellConverter {
             case INTEGER -> integer(key, narrow(text));
             case DECIMAL -> decimal(key, narrow(text));
             case DATE -> date(column, narrow(text), today);
+            case MONTH -> month(key, narrow(text));
             case BOOLEAN -> bool(key, narrow(text));
             case ENUM -> {
                 String code = enumLookup == null ? null : enumLookup.get(lookupKey(text));
@@ -177,6 +178,31 @@ public final class CellConverter {
             return Converted.bad(key, "exchange.error.not-a-date", s);
         }
         return Converted.ok(date);
+    }
+
+    private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*月?");
+
+    private static Converted month(String key, String s) {
+        Matcher m = YEAR_MONTH.matcher(s);
+        LocalDate date;
+        try {
+            if (m.matches()) {
+                date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), 1);
+            } else {
+                date = parseDate(s);
+            }
+        } catch (AmbiguousDate e) {
+            return Converted.bad(key, "exchange.error.ambiguous-date", s);
+        } catch (DateTimeException e) {
+            return Converted.bad(key, "exchange.error.not-a-month", s);
+        }
+        if (date == null) {
+            return Converted.bad(key, "exchange.error.not-a-month", s);
+        }
+        if (date.isBefore(MIN_DATE)) {
+            return Converted.bad(key, "exchange.error.date-before-1900", date.toString());
+        }
+        return Converted.ok(date.withDayOfMonth(1));
     }
 
     private static final class AmbiguousDate extends RuntimeException {

@@ -109,6 +109,9 @@ class DatabaseConfiguration {
                 builder.addArg("--character-set-server=utf8mb4");
                 builder.addArg("--collation-server=utf8mb4_unicode_ci");
                 builder.addArg("--innodb-buffer-pool-size=512M");
+                // A redo log large enough for an import of a million rows in one transaction without stalls on
+                // checkpoints (the default 96 MB made bulk inserts into the indexed customer table ~2x slower).
+                builder.addArg("--innodb-log-file-size=512M");
                 builder.addArg("--max-allowed-packet=64M");
                 if ("root".equals(System.getProperty("user.name"))) {
                     builder.addArg("--user=root");

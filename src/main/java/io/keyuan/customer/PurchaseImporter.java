@@ -1,0 +1,158 @@
+package io.keyuan.customer;
+
+import io.keyuan.exchange.ColumnType;
+import io.keyuan.exchange.ImportRow;
+import io.keyuan.exchange.JdbcTableImporter;
+import io.keyuan.exchange.SheetColumn;
+import io.keyuan.exchange.SheetSchema;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Imports purchase records. A purchase matches by its order number when the sheet has one, else by all its
+ * fields (customer, date, product, quantity, amount, channel), so that importing the same sheet twice adds
+ * nothing. The customers' recency, frequency and spend are recomputed in the same transaction.
+ */
+@Component
+class PurchaseImporter extends JdbcTableImporter {
+    static final SheetSchema SCHEMA = new SheetSchema(
+            "purchases",
+            List.of(
+                    SheetColumn.of("orderNo", "订单号", "訂單號", "Order number", ColumnType.TEXT, false, 64),
+                    SheetColumn.of("customer", "客户编号", "客戶編號", "Customer code", ColumnType.TEXT, true, 32),
+                    SheetColumn.of("date", "购买日期", "購買日期", "Date", ColumnType.DATE, true, 10)
+                            .notAfterToday(),
+                    SheetColumn.of("product", "产品", "產品", "Product", ColumnType.TEXT, true, 100),
+                    SheetColumn.of("quantity", "数量", "數量", "Quantity", ColumnType.INTEGER, true, 9),
+                    SheetColumn.of("amount", "金额", "金額", "Amount", ColumnType.DECIMAL, true, 16),
+                    SheetColumn.ofEnum("channel", "销售渠道", "銷售渠道", "Sales channel", true, SalesChannel.class)),
+            List.of("orderNo"));
+
+    private static final List<String> ALL_FIELDS =
+            List.of("customer_id", "purchase_date", "product", "quantity", "amount", "channel");
+
+    private final CustomerMetricsService metrics;
+    private final CustomerService customers;
+
+    PurchaseImporter(
+            NamedParameterJdbcTemplate jdbc, Clock clock, CustomerMetricsService metrics, CustomerService customers) {
+        super(jdbc, clock);
+        this.metrics = metrics;
+        this.customers = customers;
+    }
+
+    @Override
+    public SheetSchema schema() {
+        return SCHEMA;
+    }
+
+    @Override
+    protected String table() {
+        return "purchase";
+    }
+
+    @Override
+    protected Map<String, String> columns() {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("orderNo", "order_no");
+        c.put("customer", "customer_id");
+        c.put("date", "purchase_date");
+        c.put("product", "product");
+        c.put("quantity", "quantity");
+        c.put("amount", "amount");
+        c.put("channel", "channel");
+        return c;
+    }
+
+    @Override
+    protected List<String> keyColumns(ImportRow row) {
+        return row.has("orderNo") && row.value("orderNo") != null ? List.of("order_no") : ALL_FIELDS;
+    }
+
+    @Override
+    public String naturalKey(ImportRow row) {
+        if (row.has("orderNo") && row.value("orderNo") != null) {
+            return "order:" + row.text("orderNo");
+        }
+        return "purchase:" + row.text("customer") + "|" + row.text("date") + "|" + row.text("product") + "|"
+                + row.text("quantity") + "|" + row.text("amount") + "|" + row.text("channel");
+    }
+
+    @Override
+    protected void resolve(List<ImportRow> rows, List<Map<String, Object>> values) {
+        Set<String> codes = new HashSet<>();
+        for (ImportRow row : rows) {
+            if (row.value("customer") != null) {
+                codes.add(row.text("customer"));
+            }
+        }
+        Map<String, Long> ids = new HashMap<>();
+        if (!codes.isEmpty()) {
+            jdbc.query(
+                    "SELECT id, code FROM customer WHERE code IN (:codes)",
+                    new MapSqlParameterSource("codes", codes),
+                    rs -> {
+                        ids.put(rs.getString("code"), rs.getLong("id"));
+                    });
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            ImportRow row = rows.get(i);
+            Map<String, Object> v = values.get(i);
+            String code = row.text("customer");
+            Long id = code == null ? null : ids.get(code);
+            if (code != null && id == null) {
+                row.error("customer", "customer.import.unknown-referrer", code);
+            }
+            v.put("customer_id", id);
+            if (row.value("quantity") instanceof Long q && (q <= 0 || q > 1_000_000)) {
+                row.error("quantity", "purchase.import.bad-quantity", q);
+            }
+            if (row.value("amount") instanceof BigDecimal a && a.signum() < 0) {
+                row.error("amount", "purchase.import.negative-amount", a.toPlainString());
+            }
+        }
+    }
+
+    @Override
+    protected List<Long> related(List<Long> purchaseIds) {
+        if (purchaseIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.queryForList(
+                "SELECT DISTINCT customer_id FROM purchase WHERE id IN (:ids) ORDER BY customer_id",
+                new MapSqlParameterSource("ids", purchaseIds),
+                Long.class);
+    }
+
+    /** Recomputes the customers' metrics, one range per run of nearby ids. */
+    @Override
+    protected void afterWrite(List<Long> customerIds) {
+        List<Long> sorted = new ArrayList<>(customerIds);
+        sorted.sort(null);
+        int i = 0;
+        while (i < sorted.size()) {
+            long from = sorted.get(i);
+            long to = from;
+            while (i + 1 < sorted.size() && sorted.get(i + 1) - to <= 64) {
+                to = sorted.get(++i);
+            }
+            metrics.refreshRange(from, to);
+            i++;
+        }
+    }
+
+    @Override
+    public void afterCommit() {
+        customers.bulkChanged();
+    }
+}
