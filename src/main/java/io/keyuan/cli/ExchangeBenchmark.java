@@ -209,47 +209,47 @@ class ExchangeBenchmark {
     }
 
     private static final java.util.concurrent.atomic.AtomicLong PEAK = new java.util.concurrent.atomic.AtomicLong();
-    private static volatile Thread sampler;
+    private static final java.util.concurrent.atomic.AtomicBoolean LISTENING =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
-    /** Starts sampling the heap in use every 10 ms (the JVM's own pool peaks add up pools that never peak together). */
+    /**
+     * Starts tracking the heap that stays in use after each garbage collection — what the work really needs; the
+     * heap in use between collections only shows how lazily the collector runs, and always reaches -Xmx.
+     */
     private static void resetPeaks() {
-        stopSampling();
-        PEAK.set(0);
-        Thread t = new Thread(
-                () -> {
-                    var memory = ManagementFactory.getMemoryMXBean();
-                    while (!Thread.currentThread().isInterrupted()) {
-                        PEAK.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                        try {
-                            Thread.sleep(10);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
-                    }
-                },
-                "heap-sampler");
-        t.setDaemon(true);
-        t.start();
-        sampler = t;
-    }
-
-    private static void stopSampling() {
-        Thread t = sampler;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        PEAK.set(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        if (LISTENING.compareAndSet(false, true)) {
+            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof javax.management.NotificationEmitter emitter) {
+                    emitter.addNotificationListener(
+                            (notification, handback) -> {
+                                if (!com.sun.management.GarbageCollectionNotificationInfo
+                                        .GARBAGE_COLLECTION_NOTIFICATION
+                                        .equals(notification.getType())) {
+                                    return;
+                                }
+                                var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                                        (javax.management.openmbean.CompositeData) notification.getUserData());
+                                long used = 0;
+                                for (var e :
+                                        info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                                    if (!e.getKey().contains("Metaspace")
+                                            && !e.getKey().contains("Code")
+                                            && !e.getKey().contains("Compressed")) {
+                                        used += e.getValue().getUsed();
+                                    }
+                                }
+                                PEAK.accumulateAndGet(used, Math::max);
+                            },
+                            null,
+                            null);
+                }
             }
         }
     }
 
-    /** The most heap in use at any sample since {@link #resetPeaks}. */
+    /** The largest heap in use after a collection since {@link #resetPeaks}. */
     private static long peakHeapMb() {
-        stopSampling();
-        PEAK.accumulateAndGet(
-                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
         return PEAK.get() >> 20;
     }
 }

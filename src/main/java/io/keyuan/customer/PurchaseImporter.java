@@ -28,14 +28,20 @@ class PurchaseImporter extends JdbcTableImporter {
     static final SheetSchema SCHEMA = new SheetSchema(
             "purchases",
             List.of(
-                    SheetColumn.of("orderNo", "订单号", "訂單號", "Order number", ColumnType.TEXT, false, 64),
-                    SheetColumn.of("customer", "客户编号", "客戶編號", "Customer code", ColumnType.TEXT, true, 32),
+                    SheetColumn.of("orderNo", "订单号", "訂單號", "Order number", ColumnType.TEXT, false, 64)
+                            .alsoCalled("订单编号", "單號", "单号", "Order no", "Order ID"),
+                    SheetColumn.of("customer", "客户编号", "客戶編號", "Customer code", ColumnType.TEXT, true, 32)
+                            .alsoCalled("客户代码", "会员编号", "Customer"),
                     SheetColumn.of("date", "购买日期", "購買日期", "Date", ColumnType.DATE, true, 10)
-                            .notAfterToday(),
-                    SheetColumn.of("product", "产品", "產品", "Product", ColumnType.TEXT, true, 100),
+                            .notAfterToday()
+                            .alsoCalled("日期", "销售日期", "下单日期", "Purchase date"),
+                    SheetColumn.of("product", "产品", "產品", "Product", ColumnType.TEXT, true, 100)
+                            .alsoCalled("商品", "商品名称", "产品名称", "Item"),
                     SheetColumn.of("quantity", "数量", "數量", "Quantity", ColumnType.INTEGER, true, 9),
-                    SheetColumn.of("amount", "金额", "金額", "Amount", ColumnType.DECIMAL, true, 16),
-                    SheetColumn.ofEnum("channel", "销售渠道", "銷售渠道", "Sales channel", true, SalesChannel.class)),
+                    SheetColumn.of("amount", "金额", "金額", "Amount", ColumnType.DECIMAL, true, 16)
+                            .alsoCalled("实付金额", "销售额", "总额", "Total"),
+                    SheetColumn.ofEnum("channel", "销售渠道", "銷售渠道", "Sales channel", true, SalesChannel.class)
+                            .alsoCalled("渠道", "销售方式", "Channel")),
             List.of("orderNo"));
 
     private static final List<String> ALL_FIELDS =

@@ -19,10 +19,12 @@ public record SheetColumn(
         int maxLength,
         List<String> allowedValues,
         Class<? extends Enum<?>> enumType,
-        boolean pastOnly) {
+        boolean pastOnly,
+        List<String> aliases) {
 
     public SheetColumn {
         allowedValues = List.copyOf(allowedValues);
+        aliases = List.copyOf(aliases);
     }
 
     public SheetColumn(
@@ -34,7 +36,7 @@ public record SheetColumn(
             boolean required,
             int maxLength,
             List<String> allowedValues) {
-        this(key, headerZhCn, headerZhTw, headerEn, type, required, maxLength, allowedValues, null, false);
+        this(key, headerZhCn, headerZhTw, headerEn, type, required, maxLength, allowedValues, null, false, List.of());
     }
 
     public static SheetColumn of(
@@ -44,13 +46,41 @@ public record SheetColumn(
 
     public static SheetColumn ofEnum(
             String key, String zhCn, String zhTw, String en, boolean required, Class<? extends Enum<?>> type) {
-        return new SheetColumn(key, zhCn, zhTw, en, ColumnType.ENUM, required, 32, List.of(), type, false);
+        return new SheetColumn(key, zhCn, zhTw, en, ColumnType.ENUM, required, 32, List.of(), type, false, List.of());
     }
 
     /** A date column that refuses dates after today (birth dates, purchase dates). */
     public SheetColumn notAfterToday() {
         return new SheetColumn(
-                key, headerZhCn, headerZhTw, headerEn, type, required, maxLength, allowedValues, enumType, true);
+                key,
+                headerZhCn,
+                headerZhTw,
+                headerEn,
+                type,
+                required,
+                maxLength,
+                allowedValues,
+                enumType,
+                true,
+                aliases);
+    }
+
+    /** Other headers that name this column in sheets people actually send (e.g. 姓名 for 名称, 手机 for 电话). */
+    public SheetColumn alsoCalled(String... more) {
+        List<String> all = new java.util.ArrayList<>(aliases);
+        all.addAll(List.of(more));
+        return new SheetColumn(
+                key,
+                headerZhCn,
+                headerZhTw,
+                headerEn,
+                type,
+                required,
+                maxLength,
+                allowedValues,
+                enumType,
+                pastOnly,
+                all);
     }
 
     public String header(Locale locale) {
@@ -64,6 +94,8 @@ public record SheetColumn(
     }
 
     public List<String> headers() {
-        return List.of(headerZhCn, headerZhTw, headerEn, key);
+        List<String> all = new java.util.ArrayList<>(List.of(headerZhCn, headerZhTw, headerEn, key));
+        all.addAll(aliases);
+        return all;
     }
 }

@@ -65,7 +65,11 @@ public class ImportHistoryView extends VerticalLayout implements HasDynamicTitle
                 .setHeader(getTranslation("import.type"))
                 .setFlexGrow(0)
                 .setWidth("120px");
-        grid.addColumn(ImportJobSummary::fileName).setHeader(getTranslation("import.history.file"));
+        grid.addColumn(ImportJobSummary::fileName)
+                .setHeader(getTranslation("import.history.file"))
+                .setTooltipGenerator(ImportJobSummary::fileName)
+                .setFlexGrow(1)
+                .setWidth("220px");
         grid.addComponentColumn(this::statusBadge)
                 .setHeader(getTranslation("import.history.status"))
                 .setFlexGrow(0)
@@ -78,11 +82,12 @@ public class ImportHistoryView extends VerticalLayout implements HasDynamicTitle
                         Formats.number(j.unchanged(), getLocale()),
                         Formats.number(j.errorRows(), getLocale())))
                 .setHeader(getTranslation("import.history.rows"))
-                .setFlexGrow(1);
+                .setFlexGrow(2)
+                .setWidth("340px");
         grid.addComponentColumn(this::actions)
                 .setHeader(getTranslation("import.history.actions"))
                 .setFlexGrow(0)
-                .setWidth("260px");
+                .setWidth("220px");
         grid.setItems(q -> imports.jobs(q.getOffset(), q.getLimit()).stream(), q -> (int) imports.jobCount());
         add(grid);
     }

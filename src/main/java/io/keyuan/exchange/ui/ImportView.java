@@ -20,6 +20,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -136,6 +137,18 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, imports.limits().maxFileBytes()));
         upload.setDropLabel(new Span(getTranslation("import.drop")));
+        UploadI18N texts = new UploadI18N();
+        texts.setAddFiles(new UploadI18N.AddFiles()
+                .setOne(getTranslation("import.upload.add"))
+                .setMany(getTranslation("import.upload.add")));
+        texts.setDropFiles(new UploadI18N.DropFiles()
+                .setOne(getTranslation("import.drop"))
+                .setMany(getTranslation("import.drop")));
+        texts.setError(new UploadI18N.Error()
+                .setTooManyFiles(getTranslation("import.upload.one-file"))
+                .setFileIsTooBig(getTranslation("import.rejected-file"))
+                .setIncorrectFileType(getTranslation("import.rejected-file")));
+        upload.setI18n(texts);
         upload.addFileRejectedListener(e -> Notifications.error(this, getTranslation("import.rejected-file")));
         RouterLink history = new RouterLink(getTranslation("import.history"), ImportHistoryView.class);
         HorizontalLayout top = new HorizontalLayout(type, upload, history);
