@@ -134,7 +134,7 @@ class ExchangeBenchmark {
             System.out.printf("BENCH exchange.import_peak_heap_mb %d MB%n", peak);
 
             if (!skipExport) {
-                Path out = dir.resolve("export.xlsx");
+                Path out = dir.resolve("exported-" + rows + ".xlsx");
                 System.gc();
                 resetPeaks();
                 t = System.nanoTime();

@@ -16,6 +16,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -113,6 +116,21 @@ public class CustomerExport {
     /** Writes the customers that match the filter, in the sort's order, with headers and labels in {@code locale}. */
     @PreAuthorize(Roles.HAS_STAFF)
     public long export(CustomerFilter filter, CustomerSort sort, Locale locale, OutputStream out) {
+        return export(filter, sort, locale, out, n -> {}, () -> false);
+    }
+
+    /**
+     * The same, reporting every thousand rows written and stopping with a {@link CancellationException} when
+     * {@code cancelled} turns true.
+     */
+    @PreAuthorize(Roles.HAS_STAFF)
+    public long export(
+            CustomerFilter filter,
+            CustomerSort sort,
+            Locale locale,
+            OutputStream out,
+            LongConsumer progress,
+            BooleanSupplier cancelled) {
         Locale lang = KeyuanI18NProvider.supported(locale);
         Map<Long, String> channelNames =
                 channels.summaries().stream().collect(Collectors.toMap(ChannelSummary::id, ChannelSummary::name));
@@ -126,10 +144,17 @@ public class CustomerExport {
                 + " LEFT JOIN customer r ON r.id = c.referred_by_id"
                 + (metrics ? " LEFT JOIN customer_metrics m ON m.customer_id = c.id" : "")
                 + where + " ORDER BY " + CustomerService.orderBy(s);
+        long[] written = {0};
         return exchange.write(
                 SCHEMA,
                 lang,
                 sink -> streaming.query(sql, params, rs -> {
+                    if (++written[0] % 1000 == 0) {
+                        progress.accept(written[0]);
+                        if (cancelled.getAsBoolean()) {
+                            throw new CancellationException();
+                        }
+                    }
                     String[] e = new String[ENUM_COLUMNS.length];
                     for (int i = 0; i < ENUM_COLUMNS.length; i++) {
                         String value = rs.getString(ENUM_COLUMNS[i][0]);

@@ -82,10 +82,12 @@ public class ImportService {
     }
 
     /** Replaces the read limits (tests use small ones to provoke them). */
+    @PreAuthorize(Roles.HAS_ADMIN)
     public void setLimits(ReadLimits limits) {
         this.limits = limits;
     }
 
+    @PreAuthorize(Roles.HAS_STAFF)
     public ReadLimits limits() {
         return limits;
     }

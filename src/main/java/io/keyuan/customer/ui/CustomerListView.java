@@ -40,6 +40,7 @@ import io.keyuan.security.UserDirectory;
 import io.keyuan.security.UserRef;
 import io.keyuan.shared.Roles;
 import io.keyuan.shared.ui.EnumLabels;
+import io.keyuan.shared.ui.ExportDialog;
 import io.keyuan.shared.ui.Formats;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
@@ -125,26 +126,20 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
             item.setChecked(column.isVisible());
             item.setKeepOpen(true);
         }
-        Anchor download = new Anchor(
-                (DownloadHandler) event -> {
-                    CustomerFilter[] f = new CustomerFilter[1];
-                    CustomerSort[] sorted = new CustomerSort[1];
-                    java.util.Locale[] locale = new java.util.Locale[1];
-                    event.getUI().accessSynchronously(() -> {
-                        f[0] = filter();
-                        sorted[0] = currentSort();
-                        locale[0] = getLocale();
-                    });
-                    event.setFileName(CustomerExport.fileName(java.time.LocalDate.now(Formats.ZONE)));
-                    event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-                    export.export(f[0], sorted[0], locale[0], event.getOutputStream());
-                },
-                "");
-        download.setId("customer-export");
         Button exportButton = new Button(getTranslation("customer.list.export"), VaadinIcon.DOWNLOAD_ALT.create());
+        exportButton.setId("customer-export");
         exportButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         exportButton.setTooltipText(getTranslation("customer.list.export-hint"));
-        download.add(exportButton);
+        exportButton.addClickListener(e -> {
+            CustomerFilter f = filter();
+            CustomerSort sorted = currentSort();
+            java.util.Locale locale = getLocale();
+            new ExportDialog(
+                            CustomerExport.fileName(java.time.LocalDate.now(Formats.ZONE)),
+                            customers.count(f),
+                            (out, progress, cancelled) -> export.export(f, sorted, locale, out, progress, cancelled))
+                    .open();
+        });
         Anchor template = new Anchor(
                 (DownloadHandler) event -> {
                     java.util.Locale[] locale = new java.util.Locale[1];
@@ -159,7 +154,7 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
         templateButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         templateButton.setTooltipText(getTranslation("customer.list.template-hint"));
         template.add(templateButton);
-        HorizontalLayout toolbar = new HorizontalLayout(quick, create, reset, columns, download, template, total);
+        HorizontalLayout toolbar = new HorizontalLayout(quick, create, reset, columns, exportButton, template, total);
         toolbar.addClassName("keyuan-toolbar");
         toolbar.setWidthFull();
 

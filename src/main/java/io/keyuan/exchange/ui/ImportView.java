@@ -265,7 +265,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String label(ImportAction action) {
-        return getTranslation("enum.ImportAction." + action.name());
+        return getTranslation("import.action." + action.name());
     }
 
     private final Map<Integer, String> messages = new HashMap<>();

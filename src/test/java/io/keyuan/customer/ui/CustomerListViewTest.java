@@ -60,6 +60,31 @@ class CustomerListViewTest extends KeyuanViewTest {
     }
 
     @Test
+    void export_runs_in_the_background_and_then_offers_the_file() throws Exception {
+        TestCustomers.create(customers, "EX" + unique(), "导出" + unique());
+        navigate(CustomerListView.class);
+
+        test($(Button.class).id("customer-export")).click();
+        Span statusText = $(Span.class).id("export-status");
+        assertThat(statusText.getText())
+                .startsWith(t("export.running", "").trim().substring(0, 2));
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (!statusText.getText().matches(".*\\d.*") || statusText.getText().contains("…")) {
+            if (System.nanoTime() > deadline) {
+                break;
+            }
+            Thread.sleep(50);
+            runPendingUiTasks();
+        }
+        assertThat($(com.vaadin.flow.component.html.Anchor.class)
+                        .id("export-download")
+                        .isVisible())
+                .isTrue();
+        String status = statusText.getText();
+        assertThat(status).matches(t("export.done", "\\d[\\d,]*").replace(".", "\\."));
+    }
+
+    @Test
     void grid_shows_the_customers_just_created() {
         String city = "城" + unique();
         Customer a = TestCustomers.inCity(customers, "LA" + unique(), "甲" + unique(), city, "1000");

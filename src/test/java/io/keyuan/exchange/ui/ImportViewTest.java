@@ -46,7 +46,7 @@ class ImportViewTest extends KeyuanViewTest {
         ImportView view = navigate(ImportView.class);
         assertThat(view.mappingSection.isVisible()).isFalse();
 
-        view.received("客户.csv", csv("名称,类别,城市,生日\n" + u + "甲,个人,北京,1990-01-01\n" + u + "乙,火星人,上海,x\n"));
+        view.received("客户.csv", csv("名称,类别,城市,备用\n" + u + "甲,个人,北京,1990-01-01\n" + u + "乙,火星人,上海,x\n"));
 
         assertThat(view.mappingSection.isVisible()).isTrue();
         assertThat(view.preview.mapping()).containsExactly("name", "kind", "city", null);

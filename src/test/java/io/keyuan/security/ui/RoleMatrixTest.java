@@ -76,6 +76,8 @@ class RoleMatrixTest extends KeyuanViewTest {
             rows.add(Arguments.of(role, "customers/new", CustomerFormView.class));
             rows.add(Arguments.of(role, "customers/{id}/edit", CustomerFormView.class));
             rows.add(Arguments.of(role, "channels", ChannelListView.class));
+            rows.add(Arguments.of(role, "imports/new", io.keyuan.exchange.ui.ImportView.class));
+            rows.add(Arguments.of(role, "imports", io.keyuan.exchange.ui.ImportHistoryView.class));
             rows.add(Arguments.of(role, "settings/lifecycle", manager ? LifecycleSettingsView.class : null));
             rows.add(Arguments.of(role, "admin/users", admin ? UserAdminView.class : null));
         }
@@ -109,8 +111,9 @@ class RoleMatrixTest extends KeyuanViewTest {
 
         List<SideNavItem> items = $(SideNav.class).id("main-nav").getItems();
 
-        List<String> labels = new ArrayList<>(List.of(t("nav.customers"), t("nav.channels")));
-        List<String> paths = new ArrayList<>(List.of("customers", "channels"));
+        List<String> labels =
+                new ArrayList<>(List.of(t("nav.customers"), t("nav.channels"), t("nav.import"), t("nav.imports")));
+        List<String> paths = new ArrayList<>(List.of("customers", "channels", "imports/new", "imports"));
         if (role != Role.STAFF) {
             labels.add(t("nav.lifecycle"));
             paths.add("settings/lifecycle");
