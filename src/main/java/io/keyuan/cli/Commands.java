@@ -13,10 +13,11 @@ class Commands {
             usage: java -jar keyuan.jar <command> [options]
               seed --customers N [--seed S] [--today yyyy-MM-dd]
                                      add N demo customers (1..1,000,000) with purchases, reproducibly
-              export customers <file.xlsx> [--lang zh-CN|zh-TW|en]
-                                     all customers to a workbook, streamed
+              export <schema> <file.xlsx> [--lang zh-CN|zh-TW|en]
+                                     every record to a workbook, streamed
+                                     (schemas: customers, purchases, channels, channel-costs)
               import <schema> <file> [--mode all-or-nothing|skip-bad] [--dry-run] [--errors <file.xlsx>]
-                                     import an .xlsx or .csv (schemas: customers); exit 1 if rows had errors
+                                     import an .xlsx or .csv (same schemas); exit 1 if rows had errors
               bench <suite> [flags]  run a benchmark suite; suites: grid, exchange
                                      grid: --customers N (default 1,000,000) --repeat R (default 9)
                                      exchange: --rows N (default 1,000,000) [--no-export]
@@ -26,17 +27,17 @@ class Commands {
     private final DemoSeeder seeder;
     private final AdminBootstrap adminBootstrap;
     private final GridBenchmark gridBenchmark;
-    private final io.keyuan.customer.CustomerExport customerExport;
+    private final java.util.List<io.keyuan.exchange.SheetExporter> exporters;
 
     Commands(
             DemoSeeder seeder,
             AdminBootstrap adminBootstrap,
             GridBenchmark gridBenchmark,
-            io.keyuan.customer.CustomerExport customerExport,
+            java.util.List<io.keyuan.exchange.SheetExporter> exporters,
             ImportCommand importCommand,
             ExchangeBenchmark exchangeBenchmark) {
         this.exchangeBenchmark = exchangeBenchmark;
-        this.customerExport = customerExport;
+        this.exporters = exporters;
         this.importCommand = importCommand;
         this.seeder = seeder;
         this.adminBootstrap = adminBootstrap;
@@ -73,9 +74,16 @@ class Commands {
     }
 
     private int export(Options o) {
-        if (o.positional().size() != 2 || !"customers".equals(o.positional().get(0))) {
-            throw new CommandException("usage: export customers <file.xlsx>  (schemas so far: customers)");
+        String names =
+                String.join(", ", exporters.stream().map(e -> e.schema().name()).toList());
+        if (o.positional().size() != 2) {
+            throw new CommandException("usage: export <schema> <file.xlsx> [--lang zh-CN|zh-TW|en]; schemas: " + names);
         }
+        String schema = o.positional().get(0);
+        io.keyuan.exchange.SheetExporter exporter = exporters.stream()
+                .filter(e -> e.schema().name().equals(schema))
+                .findFirst()
+                .orElseThrow(() -> new CommandException("unknown schema '" + schema + "'; schemas: " + names));
         java.nio.file.Path file = java.nio.file.Path.of(o.positional().get(1));
         if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
             throw new CommandException("the file must end with .xlsx: " + file);
@@ -87,11 +95,11 @@ class Commands {
             java.nio.file.Path dir = file.toAbsolutePath().getParent();
             tmp = java.nio.file.Files.createTempFile(dir, ".keyuan-export", ".xlsx");
             try (var out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(tmp))) {
-                rows = customerExport.export(
-                        io.keyuan.customer.CustomerFilter.none(),
-                        io.keyuan.customer.CustomerSort.newestFirst(),
-                        java.util.Locale.forLanguageTag(o.flag("lang", "zh-CN")),
-                        out);
+                rows = exporter.exportAll(
+                        java.util.Locale.forLanguageTag(o.flag("lang", "zh-CN")), out, n -> {}, () -> false);
+            } catch (RuntimeException e) {
+                java.nio.file.Files.deleteIfExists(tmp);
+                throw e;
             }
             // Written beside the target and moved in one step: a failed export leaves no half-written file.
             java.nio.file.Files.move(
@@ -102,7 +110,7 @@ class Commands {
         } catch (java.io.IOException e) {
             throw new CommandException("could not write " + file + ": " + e.getMessage(), 1);
         }
-        System.out.printf("Exported %,d customers to %s in %.1f s%n", rows, file, (System.nanoTime() - started) / 1e9);
+        System.out.printf("Exported %,d %s to %s in %.1f s%n", rows, schema, file, (System.nanoTime() - started) / 1e9);
         return 0;
     }
 

@@ -6,6 +6,7 @@ import io.keyuan.channel.ChannelSummary;
 import io.keyuan.exchange.ColumnType;
 import io.keyuan.exchange.ExchangeService;
 import io.keyuan.exchange.SheetColumn;
+import io.keyuan.exchange.SheetExporter;
 import io.keyuan.exchange.SheetSchema;
 import io.keyuan.security.UserDirectory;
 import io.keyuan.security.UserRef;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Service;
  * current filter and sort, streamed from a database cursor into a streaming workbook.
  */
 @Service
-public class CustomerExport {
+public class CustomerExport implements SheetExporter {
     public static final SheetSchema SCHEMA = new SheetSchema(
             "customers",
             List.of(
@@ -111,6 +112,18 @@ public class CustomerExport {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.setFetchSize(1_000);
         this.streaming = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    @Override
+    @PreAuthorize(Roles.HAS_STAFF)
+    public SheetSchema schema() {
+        return SCHEMA;
+    }
+
+    @Override
+    @PreAuthorize(Roles.HAS_STAFF)
+    public long exportAll(Locale locale, OutputStream out, LongConsumer progress, BooleanSupplier cancelled) {
+        return export(CustomerFilter.none(), CustomerSort.newestFirst(), locale, out, progress, cancelled);
     }
 
     /** Writes the customers that match the filter, in the sort's order, with headers and labels in {@code locale}. */

@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Imports purchase records. A purchase matches by its order number when the sheet has one, else by all its
+ * Imports purchase records. A purchase matches by its record number (as exported), else by its order number
+ * when the sheet has one, else by all its
  * fields (customer, date, product, quantity, amount, channel), so that importing the same sheet twice adds
  * nothing. The customers' recency, frequency and spend are recomputed in the same transaction.
  */
@@ -28,6 +29,7 @@ class PurchaseImporter extends JdbcTableImporter {
     static final SheetSchema SCHEMA = new SheetSchema(
             "purchases",
             List.of(
+                    SheetColumn.of("id", "记录号", "記錄號", "Record no", ColumnType.INTEGER, false, 19),
                     SheetColumn.of("orderNo", "订单号", "訂單號", "Order number", ColumnType.TEXT, false, 64)
                             .alsoCalled("订单编号", "單號", "单号", "Order no", "Order ID"),
                     SheetColumn.of("customer", "客户编号", "客戶編號", "Customer code", ColumnType.TEXT, true, 32)
@@ -70,6 +72,7 @@ class PurchaseImporter extends JdbcTableImporter {
     @Override
     protected Map<String, String> columns() {
         Map<String, String> c = new LinkedHashMap<>();
+        c.put("id", "id");
         c.put("orderNo", "order_no");
         c.put("customer", "customer_id");
         c.put("date", "purchase_date");
@@ -82,11 +85,17 @@ class PurchaseImporter extends JdbcTableImporter {
 
     @Override
     protected List<String> keyColumns(ImportRow row) {
+        if (row.has("id") && row.value("id") != null) {
+            return List.of("id");
+        }
         return row.has("orderNo") && row.value("orderNo") != null ? List.of("order_no") : ALL_FIELDS;
     }
 
     @Override
     public String naturalKey(ImportRow row) {
+        if (row.has("id") && row.value("id") != null) {
+            return "id:" + row.text("id");
+        }
         if (row.has("orderNo") && row.value("orderNo") != null) {
             return "order:" + row.text("orderNo");
         }
@@ -126,6 +135,14 @@ class PurchaseImporter extends JdbcTableImporter {
             if (row.value("amount") instanceof BigDecimal a && a.signum() < 0) {
                 row.error("amount", "purchase.import.negative-amount", a.toPlainString());
             }
+        }
+    }
+
+    /** A record number names an existing purchase (as exported); a new purchase has none. */
+    @Override
+    protected void checkCreate(ImportRow row, Map<String, Object> values) {
+        if (values.get("id") != null) {
+            row.error("id", "purchase.import.unknown-id", values.get("id"));
         }
     }
 

@@ -85,6 +85,35 @@ class PurchaseAndChannelImportTests {
         assertThat(metrics.metrics(id).frequency()).isZero();
     }
 
+    @Autowired
+    java.util.List<io.keyuan.exchange.SheetExporter> exporters;
+
+    @Test
+    @WithMockUser(username = "import-staff", roles = "STAFF")
+    void every_schema_exported_in_every_language_reimports_with_no_change() throws Exception {
+        // Whatever the shared test database holds at this point: customers, purchases, channels and costs.
+        assertThat(exporters)
+                .extracting(e -> e.schema().name())
+                .contains("customers", "purchases", "channels", "channel-costs");
+        for (var exporter : exporters) {
+            for (Locale locale :
+                    java.util.List.of(Locale.SIMPLIFIED_CHINESE, Locale.TRADITIONAL_CHINESE, Locale.ENGLISH)) {
+                String name = exporter.schema().name();
+                File f = dir.resolve(name + "-" + locale + ".xlsx").toFile();
+                long rows;
+                try (var out = new java.io.FileOutputStream(f)) {
+                    rows = exporter.exportAll(locale, out, n -> {}, () -> false);
+                }
+                var preview = imports.inspect(name, f, f.getName());
+                assertThat(preview.mapping()).as(name).doesNotContainNull();
+                ImportReport r = imports.dryRun(preview.request(name, f, f.getName(), locale), ImportListener.NONE);
+                assertThat(r.errors()).as(name + " " + locale).isEmpty();
+                assertThat(r.unchanged()).as(name + " " + locale).isEqualTo((int) rows);
+                assertThat(r.created() + r.updated()).as(name + " " + locale).isZero();
+            }
+        }
+    }
+
     @Test
     @WithMockUser(username = "import-staff", roles = "STAFF")
     void a_purchase_of_an_unknown_customer_is_an_error_on_its_cell() throws Exception {

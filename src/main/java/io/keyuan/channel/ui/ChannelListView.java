@@ -7,19 +7,23 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.grid.HeaderRow;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.keyuan.channel.AcquisitionMethod;
 import io.keyuan.channel.ChannelCategory;
+import io.keyuan.channel.ChannelExport;
 import io.keyuan.channel.ChannelFilter;
 import io.keyuan.channel.ChannelService;
 import io.keyuan.channel.domain.SourceChannel;
@@ -27,6 +31,8 @@ import io.keyuan.shared.Roles;
 import io.keyuan.shared.ui.EnumLabels;
 import io.keyuan.shared.ui.Formats;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import org.springframework.data.domain.Sort;
 
 /** Source channels with their category and acquisition method; managers edit them and their monthly costs. */
 @Route("channels")
@@ -40,9 +46,41 @@ public class ChannelListView extends VerticalLayout implements HasDynamicTitle {
     final Select<ChannelCategory> category = new Select<>();
     final Select<AcquisitionMethod> method = new Select<>();
     final Select<Boolean> active = new Select<>();
+    private final ChannelExport export;
 
-    public ChannelListView(ChannelService channels, AuthenticationContext auth) {
+    private interface Writer {
+        void write(java.util.Locale locale, java.io.OutputStream out);
+    }
+
+    private Anchor download(String id, String labelKey, String fileName, Writer writer) {
+        Anchor anchor = new Anchor(
+                (DownloadHandler) event -> {
+                    java.util.Locale[] locale = new java.util.Locale[1];
+                    event.getUI().accessSynchronously(() -> locale[0] = getLocale());
+                    event.setFileName(fileName);
+                    event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                    writer.write(locale[0], event.getOutputStream());
+                },
+                "");
+        anchor.setId(id);
+        Button button = new Button(getTranslation(labelKey), VaadinIcon.DOWNLOAD_ALT.create());
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        anchor.add(button);
+        return anchor;
+    }
+
+    private Sort currentSort() {
+        List<Sort.Order> orders = grid.getSortOrder().stream()
+                .map(o -> o.getDirection() == SortDirection.ASCENDING
+                        ? Sort.Order.asc(o.getSorted().getKey())
+                        : Sort.Order.desc(o.getSorted().getKey()))
+                .toList();
+        return orders.isEmpty() ? Sort.unsorted() : Sort.by(orders);
+    }
+
+    public ChannelListView(ChannelService channels, ChannelExport export, AuthenticationContext auth) {
         this.channels = channels;
+        this.export = export;
         this.manager = auth.hasRole(Roles.MANAGER);
         addClassName("keyuan-view");
         setSizeFull();
@@ -54,7 +92,17 @@ public class ChannelListView extends VerticalLayout implements HasDynamicTitle {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setVisible(manager);
         create.addClickShortcut(Key.KEY_N, KeyModifier.ALT);
-        HorizontalLayout toolbar = new HorizontalLayout(create);
+        Anchor exportChannels = download(
+                "channel-export",
+                "channel.export",
+                "channels.xlsx",
+                (locale, out) -> export.export(filter(), currentSort(), locale, out));
+        Anchor exportCosts = download(
+                "channel-costs-export",
+                "channel.export-costs",
+                "channel-costs.xlsx",
+                (locale, out) -> export.exportCosts(locale, out, n -> {}, () -> false));
+        HorizontalLayout toolbar = new HorizontalLayout(create, exportChannels, exportCosts);
         toolbar.addClassName("keyuan-toolbar");
 
         grid.setId("channel-grid");
