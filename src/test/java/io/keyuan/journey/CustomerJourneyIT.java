@@ -1,102 +1,26 @@
 package io.keyuan.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.keyuan.customer.CustomerService;
 import io.keyuan.customer.domain.Customer;
-import io.keyuan.security.UserAdminService;
 import io.keyuan.shared.SystemActor;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The main journey in a real headless Chromium against the running portal: sign in, search a customer, open and
  * edit it, see the change, sign out. Screenshots of each step land in target/screenshots.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "keyuan.db.probe-local=true",
-            "keyuan.db.local-database=keyuan_test",
-            "keyuan.demo.enabled=false",
-            "keyuan.metrics.refresh-cron=-",
-            "keyuan.db.embedded.data-dir=${java.io.tmpdir}/keyuan-test/mariadb",
-            "vaadin.launch-browser=false"
-        })
-class CustomerJourneyIT {
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    private static final String PASSWORD = "journey-pass-1";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    UserAdminService users;
-
+class CustomerJourneyIT extends ChromiumJourney {
     @Autowired
     CustomerService customers;
-
-    private WebDriver driver;
-    private WebDriverWait wait;
-    private final Path shots = Path.of("target", "screenshots");
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        assumeTrue(
-                new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
-                "Debian's chromium and chromium-driver are needed for the browser journey (apt-get install chromium chromium-driver)");
-        Files.createDirectories(shots);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--window-size=1400,900",
-                "--lang=zh-CN",
-                "--user-data-dir=" + Files.createTempDirectory("keyuan-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void staff_signs_in_searches_edits_a_customer_and_signs_out() throws Exception {
@@ -176,32 +100,5 @@ class CustomerJourneyIT {
         driver.get(base() + "/customers/" + id);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form")));
         assertThat(driver.getCurrentUrl()).contains("/login");
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
-    }
-
-    private String textOfGrid() {
-        Object text = ((JavascriptExecutor) driver)
-                .executeScript("return Array.from(document.querySelectorAll('#customer-grid vaadin-grid-cell-content'))"
-                        + ".map(e => e.textContent).join('|')");
-        return String.valueOf(text);
-    }
-
-    private WebElement cellWithText(String text) {
-        return wait.until(d -> d.findElements(By.cssSelector("#customer-grid vaadin-grid-cell-content")).stream()
-                .filter(e -> text.equals(e.getText()))
-                .findFirst()
-                .orElse(null));
-    }
-
-    private void js(String script) {
-        ((JavascriptExecutor) driver).executeScript(script);
-    }
-
-    private void shot(String name) throws Exception {
-        byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-        Files.write(shots.resolve(name + ".png"), png);
     }
 }

@@ -442,6 +442,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         outcomeFilter.setValue(r.hasErrors() ? ImportAction.ERROR : null);
         showOutcomes();
         resultSection.setVisible(true);
+        resultSection.scrollIntoView();
         if (r.status() == ImportStatus.COMMITTED) {
             Notifications.success(this, "import.status.COMMITTED", r.jobId());
         } else if (r.status() != ImportStatus.DRY_RUN) {

@@ -1,0 +1,135 @@
+package io.keyuan.journey;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.keyuan.security.UserAdminService;
+import io.keyuan.shared.SystemActor;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A real headless Chromium against the running portal (random port, the test database): what every browser
+ * journey shares — the browser, signing in, screenshots into target/screenshots.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "keyuan.db.probe-local=true",
+            "keyuan.db.local-database=keyuan_test",
+            "keyuan.demo.enabled=false",
+            "keyuan.metrics.refresh-cron=-",
+            "keyuan.db.embedded.data-dir=${java.io.tmpdir}/keyuan-test/mariadb",
+            "vaadin.launch-browser=false"
+        })
+abstract class ChromiumJourney {
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final String PASSWORD = "journey-pass-1";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserAdminService users;
+
+    WebDriver driver;
+    WebDriverWait wait;
+    final Path shots = Path.of("target", "screenshots");
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        assumeTrue(
+                new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+                "Debian's chromium and chromium-driver are needed for the browser journey (apt-get install chromium chromium-driver)");
+        Files.createDirectories(shots);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=1400,900",
+                "--lang=zh-CN",
+                "--user-data-dir=" + Files.createTempDirectory("keyuan-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    /** Creates a user with the role and signs in as them; returns the user name. */
+    String signIn(String role) {
+        String username = "journey." + UUID.randomUUID().toString().substring(0, 8);
+        SystemActor.run(() -> users.create(username, "旅程测试员", role, PASSWORD));
+        driver.get(base() + "/login");
+        WebElement user = wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form input[name=username]")));
+        user.sendKeys(username);
+        driver.findElement(By.cssSelector("vaadin-login-form input[name=password]"))
+                .sendKeys(PASSWORD);
+        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot=submit]"))
+                .click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main-nav")));
+        return username;
+    }
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    String textOfGrid() {
+        Object text = ((JavascriptExecutor) driver)
+                .executeScript("return Array.from(document.querySelectorAll('#customer-grid vaadin-grid-cell-content'))"
+                        + ".map(e => e.textContent).join('|')");
+        return String.valueOf(text);
+    }
+
+    WebElement cellWithText(String text) {
+        return wait.until(d -> d.findElements(By.cssSelector("#customer-grid vaadin-grid-cell-content")).stream()
+                .filter(e -> text.equals(e.getText()))
+                .findFirst()
+                .orElse(null));
+    }
+
+    Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    void shot(String name) throws Exception {
+        byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        Files.write(shots.resolve(name + ".png"), png);
+    }
+}
