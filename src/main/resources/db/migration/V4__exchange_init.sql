@@ -26,11 +26,13 @@ CREATE TABLE import_job (
 CREATE INDEX ix_import_job_started ON import_job (started_at);
 CREATE INDEX ix_import_job_schema ON import_job (schema_name, status, id);
 
--- One row per record an import created (before_values NULL) or updated (the overwritten columns).
+-- One row per record an import updated (with the overwritten columns), and per run of consecutive ids it
+-- created (target_id..target_to, before_values NULL): a million created rows take a thousand change rows.
 CREATE TABLE import_change (
     id            BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
     job_id        BIGINT       NOT NULL,
     target_id     BIGINT       NOT NULL,
+    target_to     BIGINT       NOT NULL,
     action        VARCHAR(8)   NOT NULL,
     before_values TEXT         NULL,
     CONSTRAINT fk_import_change_job FOREIGN KEY (job_id) REFERENCES import_job (id) ON DELETE CASCADE,

@@ -75,20 +75,37 @@ class ImportJobStore {
         jdbc.update("UPDATE import_job SET error_workbook = ? WHERE id = ?", workbook, id);
     }
 
+    /** Writes the changes; consecutive created ids become one row (a range). */
     void recordChanges(long jobId, List<RecordedChange> changes) {
         if (changes.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate(
-                "INSERT INTO import_change (job_id, target_id, action, before_values) VALUES (?, ?, ?, ?)",
-                changes,
-                1000,
-                (ps, c) -> {
-                    ps.setLong(1, jobId);
-                    ps.setLong(2, c.targetId());
-                    ps.setString(3, c.action().name());
-                    ps.setString(4, c.before() == null ? null : encode(c.before()));
+        List<Object[]> rows = new ArrayList<>();
+        long from = -1;
+        long to = -1;
+        for (RecordedChange c : changes) {
+            if (c.action() == ImportAction.CREATE) {
+                if (from >= 0 && c.targetId() == to + 1) {
+                    to = c.targetId();
+                    continue;
+                }
+                if (from >= 0) {
+                    rows.add(new Object[] {jobId, from, to, ImportAction.CREATE.name(), null});
+                }
+                from = c.targetId();
+                to = c.targetId();
+            } else {
+                rows.add(new Object[] {
+                    jobId, c.targetId(), c.targetId(), c.action().name(), c.before() == null ? null : encode(c.before())
                 });
+            }
+        }
+        if (from >= 0) {
+            rows.add(new Object[] {jobId, from, to, ImportAction.CREATE.name(), null});
+        }
+        jdbc.batchUpdate(
+                "INSERT INTO import_change (job_id, target_id, target_to, action, before_values) VALUES (?, ?, ?, ?, ?)",
+                rows);
     }
 
     List<ImportJobSummary> list(int offset, int limit) {
@@ -116,7 +133,8 @@ class ImportJobStore {
         return jdbc
                 .queryForList(
                         "SELECT j.id FROM import_change mine"
-                                + " JOIN import_change later ON later.target_id = mine.target_id AND later.job_id > mine.job_id"
+                                + " JOIN import_change later ON later.target_id BETWEEN mine.target_id AND mine.target_to"
+                                + " AND later.job_id > mine.job_id"
                                 + " JOIN import_job j ON j.id = later.job_id"
                                 + " WHERE mine.job_id = ? AND j.schema_name = ? AND j.status = 'COMMITTED'"
                                 + " ORDER BY j.id LIMIT 1",
@@ -133,17 +151,17 @@ class ImportJobStore {
                 .findFirst();
     }
 
-    /** A page of a job's changes, newest first, below {@code beforeId}. */
+    /** A page of a job's change rows, newest first, below {@code beforeId}: id, from, to, action, before. */
     List<Object[]> changes(long jobId, long beforeId, int limit) {
         return jdbc.query(
-                "SELECT id, target_id, action, before_values FROM import_change WHERE job_id = ? AND id < ?"
+                "SELECT id, target_id, target_to, action, before_values FROM import_change WHERE job_id = ? AND id < ?"
                         + " ORDER BY id DESC LIMIT ?",
                 (rs, n) -> new Object[] {
                     rs.getLong(1),
-                    new RecordedChange(
-                            rs.getLong(2),
-                            ImportAction.valueOf(rs.getString(3)),
-                            rs.getString(4) == null ? null : decode(rs.getString(4)))
+                    rs.getLong(2),
+                    rs.getLong(3),
+                    ImportAction.valueOf(rs.getString(4)),
+                    rs.getString(5) == null ? null : decode(rs.getString(5))
                 },
                 jobId,
                 beforeId,
@@ -242,13 +260,5 @@ class ImportJobStore {
             values.put(key, v.toString());
         }
         return values;
-    }
-
-    static List<RecordedChange> onlyChanges(List<Object[]> page) {
-        List<RecordedChange> result = new ArrayList<>(page.size());
-        for (Object[] row : page) {
-            result.add((RecordedChange) row[1]);
-        }
-        return result;
     }
 }

@@ -466,13 +466,31 @@ public class ImportService {
             }
             SheetImporter importer = importer(job.schemaName());
             long before = Long.MAX_VALUE;
+            List<RecordedChange> pending = new ArrayList<>(BATCH);
             while (true) {
-                List<Object[]> page = store.changes(jobId, before, BATCH);
+                List<Object[]> page = store.changes(jobId, before, 100);
                 if (page.isEmpty()) {
                     break;
                 }
-                importer.undo(ImportJobStore.onlyChanges(page));
+                for (Object[] row : page) {
+                    long from = (Long) row[1];
+                    long to = (Long) row[2];
+                    ImportAction action = (ImportAction) row[3];
+                    @SuppressWarnings("unchecked")
+                    Map<String, String> values = (Map<String, String>) row[4];
+                    // newest first, also within a range of created ids
+                    for (long id = to; id >= from; id--) {
+                        pending.add(new RecordedChange(id, action, values));
+                        if (pending.size() == BATCH) {
+                            importer.undo(pending);
+                            pending = new ArrayList<>(BATCH);
+                        }
+                    }
+                }
                 before = (Long) page.getLast()[0];
+            }
+            if (!pending.isEmpty()) {
+                importer.undo(pending);
             }
             store.markUndone(jobId, clock.instant(), user, null);
             schema[0] = job.schemaName();

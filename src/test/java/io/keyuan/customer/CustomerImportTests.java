@@ -186,6 +186,75 @@ class CustomerImportTests {
     }
 
     @Test
+    @WithMockUser(
+            username = "import-manager",
+            roles = {"STAFF", "MANAGER"})
+    void an_import_whose_records_a_later_import_changed_is_undone_only_after_that_one() throws Exception {
+        String u = TestData.unique();
+        String code = "LT" + u.substring(0, 6);
+        File first = workbook("first.xlsx", wb -> {
+            Sheet s = wb.createSheet("x");
+            header(s.createRow(0), "编号", "名称", "类别");
+            cells(s.createRow(1), code, u + "一", "个人");
+        });
+        File second = workbook("second.xlsx", wb -> {
+            Sheet s = wb.createSheet("x");
+            header(s.createRow(0), "编号", "名称", "类别", "城市");
+            cells(s.createRow(1), code, u + "一", "个人", "成都");
+        });
+        ImportReport a = imports.commit(
+                imports.inspect("customers", first, "first.xlsx")
+                        .request("customers", first, "first.xlsx", Locale.CHINA),
+                ImportMode.ALL_OR_NOTHING,
+                ImportListener.NONE);
+        ImportReport b = imports.commit(
+                imports.inspect("customers", second, "second.xlsx")
+                        .request("customers", second, "second.xlsx", Locale.CHINA),
+                ImportMode.ALL_OR_NOTHING,
+                ImportListener.NONE);
+        assertThat(b.updated()).isEqualTo(1);
+
+        assertThatThrownBy(() -> imports.undo(a.jobId()))
+                .isInstanceOf(KeyuanException.class)
+                .hasMessageContaining("exchange.error.undo-later-first")
+                .hasMessageContaining(String.valueOf(b.jobId()));
+        imports.undo(b.jobId());
+        imports.undo(a.jobId());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customer WHERE code = ?", Integer.class, code))
+                .isZero();
+    }
+
+    @Test
+    @WithMockUser(
+            username = "import-manager",
+            roles = {"STAFF", "MANAGER"})
+    void thousands_of_created_rows_are_recorded_as_id_ranges_and_undone_exactly() throws Exception {
+        String u = TestData.unique();
+        File file = workbook("many.xlsx", wb -> {
+            Sheet s = wb.createSheet("x");
+            header(s.createRow(0), "名称", "类别");
+            for (int i = 1; i <= 2500; i++) {
+                cells(s.createRow(i), u + "批量" + i, "个人");
+            }
+        });
+        ImportReport r = imports.commit(
+                imports.inspect("customers", file, "many.xlsx").request("customers", file, "many.xlsx", Locale.CHINA),
+                ImportMode.ALL_OR_NOTHING,
+                ImportListener.NONE);
+        assertThat(r.created()).isEqualTo(2500);
+        Integer changeRows =
+                jdbc.queryForObject("SELECT COUNT(*) FROM import_change WHERE job_id = ?", Integer.class, r.jobId());
+        assertThat(changeRows).isBetween(1, 100);
+        Integer covered = jdbc.queryForObject(
+                "SELECT SUM(target_to - target_id + 1) FROM import_change WHERE job_id = ?", Integer.class, r.jobId());
+        assertThat(covered).isEqualTo(2500);
+
+        imports.undo(r.jobId());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customer WHERE name LIKE ?", Integer.class, u + "批量%"))
+                .isZero();
+    }
+
+    @Test
     @WithMockUser(username = "import-staff", roles = "STAFF")
     void staff_cannot_undo_an_import() {
         assertThatThrownBy(() -> imports.undo(1)).isInstanceOf(AccessDeniedException.class);
