@@ -156,7 +156,7 @@ class CustomerImporter implements SheetImporter {
                     row.error("referredBy", "customer.error.referral-loop");
                 } else if (id != null) {
                     values.put("referred_by_id", id);
-                } else if (context.earlierInFile("code:" + code)) {
+                } else if (context.earlierInFile("code:" + code, row.rowNumber())) {
                     values.put("referred_by_id", UNRESOLVED);
                 } else {
                     row.error("referredBy", "customer.import.unknown-referrer", code);

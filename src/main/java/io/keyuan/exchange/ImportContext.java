@@ -4,6 +4,9 @@ package io.keyuan.exchange;
 public interface ImportContext {
     boolean dryRun();
 
-    /** Whether an earlier row of the same file has this natural key (and no error), e.g. to accept a reference. */
-    boolean earlierInFile(String naturalKey);
+    /**
+     * Whether a row above {@code rowNumber} in the same file has this natural key (and converted without error),
+     * e.g. to accept a reference to a record that row creates. Rows below do not count: they are written later.
+     */
+    boolean earlierInFile(String naturalKey, int rowNumber);
 }

@@ -593,8 +593,9 @@ public class ImportService {
         }
 
         @Override
-        public boolean earlierInFile(String naturalKey) {
-            return keys.containsKey(naturalKey);
+        public boolean earlierInFile(String naturalKey, int rowNumber) {
+            Integer first = keys.get(naturalKey);
+            return first != null && first < rowNumber;
         }
 
         void execute(Long jobId) {

@@ -256,6 +256,36 @@ class CustomerImportTests {
 
     @Test
     @WithMockUser(username = "import-staff", roles = "STAFF")
+    void a_referrer_created_above_in_the_same_file_is_linked_and_one_below_is_an_error() throws Exception {
+        String u = TestData.unique();
+        String a = "RA" + u.substring(0, 6);
+        String b = "RB" + u.substring(0, 6);
+        String c = "RC" + u.substring(0, 6);
+        File file = workbook("ref.xlsx", wb -> {
+            Sheet s = wb.createSheet("x");
+            header(s.createRow(0), "编号", "名称", "类别", "介绍人编号");
+            cells(s.createRow(1), a, u + "甲", "个人", null);
+            cells(s.createRow(2), b, u + "乙", "个人", a);
+            cells(s.createRow(3), c, u + "丙", "个人", "RD" + u.substring(0, 6));
+            cells(s.createRow(4), "RD" + u.substring(0, 6), u + "丁", "个人", null);
+        });
+        ImportRequest request =
+                imports.inspect("customers", file, "ref.xlsx").request("customers", file, "ref.xlsx", Locale.CHINA);
+        ImportReport dry = imports.dryRun(request, ImportListener.NONE);
+        assertThat(dry.errors())
+                .extracting(e -> e.cell() + " " + e.messageKey())
+                .containsExactly("D4 customer.import.unknown-referrer");
+        ImportReport done = imports.commit(request, ImportMode.SKIP_BAD, ImportListener.NONE);
+        assertThat(done.created()).isEqualTo(3);
+        assertThat(jdbc.queryForObject(
+                        "SELECT r.code FROM customer c JOIN customer r ON r.id = c.referred_by_id WHERE c.code = ?",
+                        String.class,
+                        b))
+                .isEqualTo(a);
+    }
+
+    @Test
+    @WithMockUser(username = "import-staff", roles = "STAFF")
     void staff_cannot_undo_an_import() {
         assertThatThrownBy(() -> imports.undo(1)).isInstanceOf(AccessDeniedException.class);
     }
