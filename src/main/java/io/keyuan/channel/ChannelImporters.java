@@ -104,6 +104,13 @@ class ChannelImporters {
             }
 
             @Override
+            public Map<String, List<String>> choices(Locale locale) {
+                return Map.of(
+                        "channel",
+                        jdbc.queryForList("SELECT name FROM source_channel ORDER BY name", Map.of(), String.class));
+            }
+
+            @Override
             protected String table() {
                 return "channel_cost";
             }

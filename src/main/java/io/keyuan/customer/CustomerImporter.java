@@ -564,6 +564,16 @@ class CustomerImporter implements SheetImporter {
     }
 
     @Override
+    public Map<String, List<String>> choices(Locale locale) {
+        return Map.of(
+                "channel",
+                channels.summaries().stream()
+                        .filter(ChannelSummary::active)
+                        .map(ChannelSummary::name)
+                        .toList());
+    }
+
+    @Override
     public void afterCommit() {
         customers.bulkChanged();
     }

@@ -425,6 +425,29 @@ public class ImportService {
         }
     }
 
+    /**
+     * An empty sheet of the schema to fill in: headers in {@code locale}, a note on each saying what it takes, and
+     * dropdowns for enumerated columns (labels in {@code locale}) and for the importer's own choices.
+     */
+    @PreAuthorize(Roles.HAS_STAFF)
+    public void writeTemplate(String schemaName, Locale locale, OutputStream out) {
+        SheetImporter importer = importer(schemaName);
+        Locale lang = KeyuanI18NProvider.supported(locale);
+        Map<String, List<String>> choices = new LinkedHashMap<>();
+        for (SheetColumn column : importer.schema().columns()) {
+            if (column.enumType() != null) {
+                List<String> labels = new ArrayList<>();
+                for (Enum<?> constant : column.enumType().getEnumConstants()) {
+                    labels.add(i18n.getTranslation(
+                            "enum." + column.enumType().getSimpleName() + "." + constant.name(), lang));
+                }
+                choices.put(column.key(), labels);
+            }
+        }
+        choices.putAll(importer.choices(lang));
+        exchange.writeTemplate(importer.schema(), lang, choices, out);
+    }
+
     @PreAuthorize(Roles.HAS_STAFF)
     public List<ImportJobSummary> jobs(int offset, int limit) {
         return store.list(offset, Math.min(limit, 500));

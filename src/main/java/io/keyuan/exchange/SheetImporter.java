@@ -34,6 +34,14 @@ public interface SheetImporter {
     /** Reverts an import's changes, given newest first: removes created records, restores updated ones. */
     void undo(List<RecordedChange> changes);
 
+    /**
+     * Values offered as dropdowns in the schema's template for columns that are not enums (whose labels the engine
+     * adds itself), e.g. the active channels' names; column key → values, in {@code locale}.
+     */
+    default java.util.Map<String, List<String>> choices(java.util.Locale locale) {
+        return java.util.Map.of();
+    }
+
     /** Runs after an import or undo committed (outside its transaction): caches, derived figures. */
     default void afterCommit() {}
 }

@@ -116,6 +116,30 @@ class PurchaseAndChannelImportTests {
 
     @Test
     @WithMockUser(username = "import-staff", roles = "STAFF")
+    void every_schema_has_a_template_with_notes_and_dropdowns_that_imports_as_nothing() throws Exception {
+        for (var importer : imports.importers()) {
+            String name = importer.schema().name();
+            File f = dir.resolve(name + "-template.xlsx").toFile();
+            try (var out = new java.io.FileOutputStream(f)) {
+                imports.writeTemplate(name, Locale.TRADITIONAL_CHINESE, out);
+            }
+            try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(f)) {
+                var sheet = wb.getSheetAt(0);
+                assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
+                        .isEqualTo(importer.schema().columns().getFirst().headerZhTw());
+                assertThat(sheet.getRow(0).getCell(0).getCellComment()).isNotNull();
+                long enums = importer.schema().columns().stream()
+                        .filter(c -> c.enumType() != null)
+                        .count();
+                assertThat(sheet.getDataValidations().size()).as(name).isGreaterThanOrEqualTo((int) enums);
+            }
+            var preview = imports.inspect(name, f, f.getName());
+            assertThat(preview.mapping()).as(name).doesNotContainNull();
+        }
+    }
+
+    @Test
+    @WithMockUser(username = "import-staff", roles = "STAFF")
     void a_purchase_of_an_unknown_customer_is_an_error_on_its_cell() throws Exception {
         ImportReport r =
                 run("purchases", "客户编号,购买日期,产品,数量,金额,销售渠道\nNOSUCH1,2026-01-05,茶叶,0,10,门店\n", ImportMode.ALL_OR_NOTHING);

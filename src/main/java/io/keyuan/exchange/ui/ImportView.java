@@ -151,8 +151,30 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         upload.setI18n(texts);
         upload.addFileRejectedListener(e -> Notifications.error(this, getTranslation("import.rejected-file")));
         RouterLink history = new RouterLink(getTranslation("import.history"), ImportHistoryView.class);
-        HorizontalLayout top = new HorizontalLayout(type, upload, history);
-        top.setAlignItems(FlexComponent.Alignment.BASELINE);
+        Anchor template = new Anchor(
+                (DownloadHandler) event -> {
+                    String[] schema = new String[1];
+                    java.util.Locale[] locale = new java.util.Locale[1];
+                    event.getUI().accessSynchronously(() -> {
+                        schema[0] = type.getValue().schema().name();
+                        locale[0] = getLocale();
+                    });
+                    event.setFileName(schema[0] + "-template.xlsx");
+                    event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                    imports.writeTemplate(schema[0], locale[0], event.getOutputStream());
+                },
+                "");
+        template.setId("import-template");
+        Button templateButton = new Button(getTranslation("import.template"), VaadinIcon.FILE_TABLE.create());
+        templateButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        templateButton.setTooltipText(getTranslation("import.template-hint"));
+        template.add(templateButton);
+        VerticalLayout links = new VerticalLayout(template, history);
+        links.setPadding(false);
+        links.setSpacing(false);
+        links.setWidth(null);
+        HorizontalLayout top = new HorizontalLayout(type, upload, links);
+        top.setAlignItems(FlexComponent.Alignment.START);
         top.setWidthFull();
         top.setFlexGrow(1, upload);
         add(new Span(getTranslation("import.intro")), top);
