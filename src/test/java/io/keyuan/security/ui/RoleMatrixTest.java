@@ -21,6 +21,10 @@ import io.keyuan.customer.ui.CustomerFormView;
 import io.keyuan.customer.ui.CustomerListView;
 import io.keyuan.customer.ui.LifecycleSettingsView;
 import io.keyuan.customer.ui.TestCustomers;
+import io.keyuan.pipeline.ui.DealListView;
+import io.keyuan.pipeline.ui.PipelineBoardView;
+import io.keyuan.pipeline.ui.PipelineReportView;
+import io.keyuan.pipeline.ui.PipelineSettingsView;
 import io.keyuan.security.UserAdminService;
 import io.keyuan.security.domain.Role;
 import io.keyuan.shared.SystemActor;
@@ -77,6 +81,10 @@ class RoleMatrixTest extends KeyuanViewTest {
             rows.add(Arguments.of(role, "customers/{id}/edit", CustomerFormView.class));
             rows.add(Arguments.of(role, "channels", ChannelListView.class));
             rows.add(Arguments.of(role, "settings/lifecycle", manager ? LifecycleSettingsView.class : null));
+            rows.add(Arguments.of(role, "pipelines", PipelineBoardView.class));
+            rows.add(Arguments.of(role, "deals", DealListView.class));
+            rows.add(Arguments.of(role, "pipelines/reports", manager ? PipelineReportView.class : null));
+            rows.add(Arguments.of(role, "settings/pipelines", manager ? PipelineSettingsView.class : null));
             rows.add(Arguments.of(role, "admin/users", admin ? UserAdminView.class : null));
         }
         return rows.stream();
@@ -109,11 +117,16 @@ class RoleMatrixTest extends KeyuanViewTest {
 
         List<SideNavItem> items = $(SideNav.class).id("main-nav").getItems();
 
-        List<String> labels = new ArrayList<>(List.of(t("nav.customers"), t("nav.channels")));
-        List<String> paths = new ArrayList<>(List.of("customers", "channels"));
+        List<String> labels = new ArrayList<>(
+                List.of(t("nav.customers"), t("nav.channels"), t("pipeline.nav.board"), t("pipeline.nav.deals")));
+        List<String> paths = new ArrayList<>(List.of("customers", "channels", "pipelines", "deals"));
         if (role != Role.STAFF) {
+            labels.add(t("pipeline.nav.reports"));
+            paths.add("pipelines/reports");
             labels.add(t("nav.lifecycle"));
             paths.add("settings/lifecycle");
+            labels.add(t("pipeline.nav.settings"));
+            paths.add("settings/pipelines");
         }
         if (role == Role.ADMIN) {
             labels.add(t("nav.users"));
