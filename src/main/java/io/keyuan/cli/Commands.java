@@ -23,13 +23,16 @@ class Commands {
     private final DemoSeeder seeder;
     private final AdminBootstrap adminBootstrap;
     private final GridBenchmark gridBenchmark;
+    private final PipelineBenchmark pipelineBenchmark;
     private final io.keyuan.customer.CustomerExport customerExport;
 
     Commands(
             DemoSeeder seeder,
             AdminBootstrap adminBootstrap,
             GridBenchmark gridBenchmark,
+            PipelineBenchmark pipelineBenchmark,
             io.keyuan.customer.CustomerExport customerExport) {
+        this.pipelineBenchmark = pipelineBenchmark;
         this.customerExport = customerExport;
         this.seeder = seeder;
         this.adminBootstrap = adminBootstrap;
@@ -104,7 +107,8 @@ class Commands {
         Options o = new Options(args, 2);
         return switch (args[1]) {
             case "grid" -> gridBenchmark.run(o);
-            case "exchange", "segmentation", "pipeline", "pricing", "survey", "insight", "load" ->
+            case "pipeline" -> pipelineBenchmark.run(o);
+            case "exchange", "segmentation", "pricing", "survey", "insight", "load" ->
                 throw new CommandException("suite '" + args[1] + "' arrives with its module; built so far: grid");
             default -> throw new CommandException("unknown suite '" + args[1] + "'; suites: grid");
         };
