@@ -19,7 +19,10 @@ public record PipelineReport(
         List<Breakdown> byMethod,
         List<Breakdown> byOwner) {
 
-    /** Deals that entered the stage; of those, how many entered the next stage on the path, and how many won. */
+    /**
+     * Entries into the stage by the period's deals; of those, how many went on to a later stage on the path, and
+     * how many belong to deals now won. A deal moved back and into a stage again counts once per entry.
+     */
     public record StageConversion(StageRow stage, long reached, Long reachedNext, long won) {
         /** Share reaching the next stage, or null for the last stage on the path and for lost stages. */
         public Double toNextRate() {

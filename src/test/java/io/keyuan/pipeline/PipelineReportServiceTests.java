@@ -148,6 +148,54 @@ class PipelineReportServiceTests {
     }
 
     @Test
+    void time_in_stage_agrees_with_lead_over_each_deals_history_including_deals_still_there() {
+        PipelineDetail p = pipelines.copy(TestPipelines.FUNNEL_TEMPLATE, "LEAD" + TestData.unique());
+        long pid = p.pipeline().id();
+        Customer c = TestPipelines.customer(customers, "LEAD客户" + TestData.unique());
+        Deal a = TestPipelines.deal(deals, pid, c.getId(), "A", "1");
+        Deal b = TestPipelines.deal(deals, pid, c.getId(), "B", "1");
+        Deal back = TestPipelines.deal(deals, pid, c.getId(), "back", "1");
+        walk(p, a, new int[] {1, 2, 3}, new int[] {0, 2, 7}, null);
+        walk(p, b, new int[] {1, 2}, new int[] {1, 4}, null);
+        // 1 → 2 → 1 → 2: two stays in each of the first two stages, the last one still running.
+        DealCard m1 = deals.move(back.getId(), back.getVersion(), stage(p, 2).id());
+        DealCard m2 = deals.move(back.getId(), m1.version(), stage(p, 1).id());
+        deals.move(back.getId(), m2.version(), stage(p, 2).id());
+        List<Long> ids = jdbc.queryForList(
+                "SELECT id FROM deal_stage_change WHERE deal_id = ? ORDER BY id", Long.class, back.getId());
+        for (int i = 0; i < ids.size(); i++) {
+            jdbc.update(
+                    "UPDATE deal_stage_change SET changed_at = ? WHERE id = ?",
+                    Timestamp.from(T.plus(new int[] {0, 1, 3, 6}[i], ChronoUnit.DAYS)),
+                    ids.get(i));
+        }
+        LocalDate today = LocalDate.now(BusinessTime.ZONE);
+
+        List<StageDuration> dur =
+                reports.report(pid, today.minusDays(30), today).durations();
+
+        List<java.util.Map<String, Object>> lead = jdbc.queryForList("""
+                SELECT x.stage_id, AVG(TIMESTAMPDIFF(SECOND, x.changed_at, COALESCE(x.left_at, UTC_TIMESTAMP(6))))
+                    / 86400 days, COUNT(*) visits
+                FROM (SELECT h.to_stage_id stage_id, h.changed_at,
+                        LEAD(h.changed_at) OVER (PARTITION BY h.deal_id ORDER BY h.changed_at, h.id) left_at
+                      FROM deal d JOIN deal_stage_change h ON h.deal_id = d.id WHERE d.pipeline_id = ?) x
+                GROUP BY x.stage_id""", pid);
+        assertThat(lead).hasSize(3);
+        for (var row : lead) {
+            long stageId = ((Number) row.get("stage_id")).longValue();
+            StageDuration d = dur.stream()
+                    .filter(x -> x.stage().id() == stageId)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(d.visits()).isEqualTo(((Number) row.get("visits")).longValue());
+            assertThat(d.averageDays())
+                    .isCloseTo(((Number) row.get("days")).doubleValue(), org.assertj.core.data.Offset.offset(0.01));
+        }
+        assertThat(dur.get(0).visits()).isEqualTo(4);
+    }
+
+    @Test
     void a_period_must_be_complete_and_in_order() {
         LocalDate today = LocalDate.now(BusinessTime.ZONE);
 
