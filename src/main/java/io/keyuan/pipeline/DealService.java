@@ -370,7 +370,7 @@ public class DealService {
         return new Board(PipelineService.summary(pipeline), columns);
     }
 
-    /** More cards of one column ("show more"), in the board's order. */
+    /** More cards of one column ("show more"), in the board's order: longest in the stage (stale) first. */
     @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)
     public List<DealCard> column(long stageId, DealFilter filter, int offset, int limit) {
@@ -387,7 +387,7 @@ public class DealService {
                 .addValue("limit", limit)
                 .addValue("offset", offset);
         String sql = SELECT_CARD + " WHERE d.stage_id = :s" + where(filter, p)
-                + " ORDER BY d.stage_entered_at DESC, d.id DESC LIMIT :limit OFFSET :offset";
+                + " ORDER BY d.stage_entered_at, d.id LIMIT :limit OFFSET :offset";
         Map<Long, StageRow> byId = Map.of(stage.id(), stage);
         return jdbc.query(sql, p, (rs, i) -> toCard(rs, byId));
     }

@@ -215,8 +215,8 @@ public class PipelineBoardView extends VerticalLayout implements BeforeEnterObse
             addClassName("pipeline-column");
             setPadding(false);
             setSpacing(false);
-            setWidth("17rem");
-            setMinWidth("17rem");
+            setWidth("16rem");
+            setMinWidth("16rem");
             getStyle()
                     .set("background", "var(--lumo-contrast-5pct)")
                     .set("border-radius", "var(--lumo-border-radius-l)")
@@ -233,14 +233,14 @@ public class PipelineBoardView extends VerticalLayout implements BeforeEnterObse
             title.setAlignItems(FlexComponent.Alignment.CENTER);
             title.setWidthFull();
             title.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
-            Span totals = new Span(getTranslation(
-                    "pipeline.board.totals",
-                    Formats.money(column.value(), getLocale()),
-                    Formats.money(column.weightedValue(), getLocale()),
-                    s.probability()));
+            Span totals = new Span(getTranslation("pipeline.board.total", Formats.money(column.value(), getLocale())));
             totals.setId("stage-totals-" + s.id());
             totals.addClassName("keyuan-audit");
-            VerticalLayout header = new VerticalLayout(title, totals);
+            Span weighted = new Span(getTranslation(
+                    "pipeline.board.weighted", Formats.money(column.weightedValue(), getLocale()), s.probability()));
+            weighted.setId("stage-weighted-" + s.id());
+            weighted.addClassName("keyuan-audit");
+            VerticalLayout header = new VerticalLayout(title, totals, weighted);
             header.setPadding(false);
             header.setSpacing(false);
             if (column.staleCount() > 0) {

@@ -149,8 +149,11 @@ public class PipelineReportView extends VerticalLayout implements HasDynamicTitl
             addFigureColumns(g);
         }
 
-        HorizontalLayout stageTables = new HorizontalLayout(
-                section("pipeline.report.conversion", conversions), section("pipeline.report.durations", durations));
+        VerticalLayout conversionSection = section("pipeline.report.conversion", conversions);
+        VerticalLayout durationSection = section("pipeline.report.durations", durations);
+        conversionSection.getStyle().set("flex", "3 1 32rem");
+        durationSection.getStyle().set("flex", "2 1 22rem");
+        HorizontalLayout stageTables = new HorizontalLayout(conversionSection, durationSection);
         stageTables.setWidthFull();
         stageTables.getStyle().set("flex-wrap", "wrap");
         add(
@@ -220,7 +223,7 @@ public class PipelineReportView extends VerticalLayout implements HasDynamicTitl
         VerticalLayout v = new VerticalLayout(title, content);
         v.setPadding(false);
         v.setSpacing(false);
-        v.getStyle().set("flex", "1 1 28rem");
+        v.setWidthFull();
         return v;
     }
 

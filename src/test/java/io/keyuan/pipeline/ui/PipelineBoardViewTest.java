@@ -80,7 +80,11 @@ class PipelineBoardViewTest extends KeyuanViewTest {
         StageRow first = stage(funnel, 1);
         PipelineBoardView.ColumnView column = view.columns.get(first.id());
         assertThat(column.shownCards()).extracting(DealCard::title).containsExactlyInAnyOrder("甲商机", "乙商机");
-        assertThat(textOf(column)).contains(t("pipeline.stage.targets"), "¥400.00", "¥20.00");
+        assertThat(textOf(column))
+                .contains(
+                        t("pipeline.stage.targets"),
+                        t("pipeline.board.total", "¥400.00"),
+                        t("pipeline.board.weighted", "¥20.00", 5));
         assertThat(textOf(view)).doesNotContain("pipeline.stage.");
     }
 
