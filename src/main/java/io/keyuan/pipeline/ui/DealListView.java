@@ -105,7 +105,8 @@ public class DealListView extends VerticalLayout implements HasDynamicTitle {
         grid.setEmptyStateText(getTranslation("deal.list.empty"));
         grid.addColumn(DealCard::title)
                 .setHeader(getTranslation("deal.field.title"))
-                .setFlexGrow(2)
+                .setAutoWidth(true)
+                .setFlexGrow(1)
                 .setKey("title");
         grid.addColumn(DealCard::customerName)
                 .setHeader(getTranslation("deal.field.customer"))
