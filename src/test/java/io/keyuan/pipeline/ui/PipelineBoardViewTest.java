@@ -8,6 +8,7 @@ import io.keyuan.customer.CustomerService;
 import io.keyuan.customer.domain.Customer;
 import io.keyuan.pipeline.DealCard;
 import io.keyuan.pipeline.DealService;
+import io.keyuan.pipeline.NewDeal;
 import io.keyuan.pipeline.PipelineDetail;
 import io.keyuan.pipeline.PipelineService;
 import io.keyuan.pipeline.StageRow;
@@ -20,6 +21,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +40,9 @@ class PipelineBoardViewTest extends KeyuanViewTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    io.keyuan.pipeline.DealBulkLoader loader;
 
     private PipelineDetail funnel;
     private Customer customer;
@@ -183,6 +188,44 @@ class PipelineBoardViewTest extends KeyuanViewTest {
         assertThat(column.shownCards()).hasSize(PipelineBoardView.PER_COLUMN + 5);
         assertThat(column.shownCards()).extracting(DealCard::id).doesNotHaveDuplicates();
         assertThat(column.more.isVisible()).isFalse();
+    }
+
+    @Test
+    void at_5000_open_deals_the_board_shows_totals_for_all_and_renders_only_each_columns_first_cards() {
+        long next = SystemActor.call(() -> loader.nextDealId());
+        List<NewDeal> many = new java.util.ArrayList<>();
+        Instant now = Instant.now();
+        for (int i = 0; i < 5_000; i++) {
+            StageRow s = stage(funnel, 1 + i % 6);
+            Instant at = now.minus(i % 50, ChronoUnit.DAYS);
+            many.add(new NewDeal(
+                    next + i,
+                    funnel.pipeline().id(),
+                    s.id(),
+                    "批量商机" + i,
+                    customer.getId(),
+                    new BigDecimal("100.00"),
+                    null,
+                    null,
+                    null,
+                    at,
+                    null,
+                    List.of(new NewDeal.Step(null, s.id(), at))));
+        }
+        SystemActor.run(() -> loader.insert(many));
+
+        long started = System.nanoTime();
+        PipelineBoardView view = openBoard(funnel);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(view.columns.values().stream()
+                        .mapToLong(c -> c.column.count())
+                        .sum())
+                .isEqualTo(5_000);
+        assertThat(view.columns.values())
+                .allSatisfy(c -> assertThat(c.shownCards().size()).isLessThanOrEqualTo(PipelineBoardView.PER_COLUMN));
+        assertThat(textOf(view.columns.get(stage(funnel, 1).id()))).contains(t("pipeline.board.total", "¥83,400.00"));
+        System.out.printf("board of 5,000 deals opened in %d ms%n", millis);
     }
 
     @Test
