@@ -5,9 +5,11 @@ import io.keyuan.pipeline.NewDeal;
 import io.keyuan.pipeline.PipelineDetail;
 import io.keyuan.pipeline.StageKind;
 import io.keyuan.pipeline.StageRow;
+import io.keyuan.shared.BusinessTime;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -106,6 +108,10 @@ final class DealDataGenerator {
                 channel == null ? null : channel.id(),
                 channel == null ? null : channel.method(),
                 created,
+                // Open deals expect to close a few weeks to a few months after they were opened.
+                walk.getLast().kind() == StageKind.OPEN
+                        ? LocalDate.ofInstant(created, BusinessTime.ZONE).plusDays(30 + random.nextInt(120))
+                        : null,
                 lostReason,
                 steps);
     }

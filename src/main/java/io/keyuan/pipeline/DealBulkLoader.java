@@ -21,9 +21,9 @@ import org.springframework.stereotype.Service;
 public class DealBulkLoader {
     private static final String INSERT_DEAL = """
             INSERT INTO deal (id, pipeline_id, stage_id, title, customer_id, deal_value, owner_id, channel_id,
-                acquisition_method, stage_entered_at, lost_reason, version, created_at, created_by, updated_at,
-                updated_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
+                acquisition_method, expected_close, stage_entered_at, lost_reason, version, created_at, created_by,
+                updated_at, updated_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
             """;
     private static final String INSERT_CHANGE = """
             INSERT INTO deal_stage_change (deal_id, from_stage_id, to_stage_id, changed_at, changed_by)
@@ -76,6 +76,10 @@ public class DealBulkLoader {
                     d.setObject(i++, deal.channelId(), Types.BIGINT);
                     d.setString(
                             i++, deal.method() == null ? null : deal.method().name());
+                    d.setObject(
+                            i++,
+                            deal.expectedClose() == null ? null : java.sql.Date.valueOf(deal.expectedClose()),
+                            Types.DATE);
                     d.setTimestamp(i++, Timestamp.from(last.at()));
                     d.setString(i++, deal.lostReason());
                     d.setTimestamp(i++, created);

@@ -3,6 +3,7 @@ package io.keyuan.pipeline;
 import io.keyuan.channel.AcquisitionMethod;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** A deal with its whole stage history, for bulk loading (demo data, benchmarks, imports). */
@@ -17,6 +18,7 @@ public record NewDeal(
         Long channelId,
         AcquisitionMethod method,
         Instant createdAt,
+        LocalDate expectedClose,
         String lostReason,
         List<Step> history) {
 

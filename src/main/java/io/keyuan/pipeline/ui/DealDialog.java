@@ -285,7 +285,9 @@ class DealDialog extends Dialog {
         if (current != null && current.kind() == StageKind.LOST && deal.getLostReason() != null) {
             box.add(new Span(getTranslation("deal.field.lost-reason") + ": " + deal.getLostReason()));
         }
-        box.add(history);
+        Span historyTitle = new Span(getTranslation("deal.history.title"));
+        historyTitle.getStyle().set("font-weight", "600").set("margin-top", "var(--lumo-space-s)");
+        box.add(historyTitle, history);
         box.setPadding(false);
         return box;
     }

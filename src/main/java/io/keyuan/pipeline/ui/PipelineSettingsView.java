@@ -54,6 +54,7 @@ public class PipelineSettingsView extends VerticalLayout implements HasDynamicTi
     final Checkbox allowSkip = new Checkbox();
     final Checkbox allowBackward = new Checkbox();
     final Button savePipeline = new Button();
+    final Button deletePipeline = new Button();
     final Button addStage = new Button();
     final Grid<StageRow> stages = new Grid<>();
     private PipelineDetail detail;
@@ -91,7 +92,11 @@ public class PipelineSettingsView extends VerticalLayout implements HasDynamicTi
         savePipeline.setId("pipeline-save");
         savePipeline.addClickListener(e -> savePipeline());
         savePipeline.addClickShortcut(Key.KEY_S, KeyModifier.CONTROL).setBrowserDefaultAllowed(false);
-        HorizontalLayout form = new HorizontalLayout(name, allowSkip, allowBackward, savePipeline);
+        deletePipeline.setText(getTranslation("pipeline.delete"));
+        deletePipeline.setId("pipeline-delete");
+        deletePipeline.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        deletePipeline.addClickListener(e -> confirmDeletePipeline());
+        HorizontalLayout form = new HorizontalLayout(name, allowSkip, allowBackward, savePipeline, deletePipeline);
         form.addClassName("keyuan-toolbar");
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
 
@@ -163,6 +168,7 @@ public class PipelineSettingsView extends VerticalLayout implements HasDynamicTi
         allowSkip.setEnabled(any);
         allowBackward.setEnabled(any);
         savePipeline.setEnabled(any);
+        deletePipeline.setEnabled(any);
         addStage.setEnabled(any);
         if (!any) {
             detail = null;
@@ -204,6 +210,29 @@ public class PipelineSettingsView extends VerticalLayout implements HasDynamicTi
         } catch (KeyuanException e) {
             Notifications.showOnField(this, Map.of("name", name), e);
         }
+    }
+
+    void confirmDeletePipeline() {
+        if (detail == null) {
+            return;
+        }
+        PipelineSummary p = detail.pipeline();
+        String label = StageLabels.pipeline(this, p);
+        ConfirmDialog d = new ConfirmDialog(
+                getTranslation("pipeline.delete.title"),
+                getTranslation("pipeline.delete.text", label),
+                getTranslation("action.delete"),
+                e -> {
+                    if (Notifications.attempt(this, () -> pipelines.delete(p.id(), p.version()))) {
+                        Notifications.success(this, "pipeline.deleted", label);
+                        reloadPipelines(null);
+                    }
+                });
+        d.setId("pipeline-delete-confirm");
+        d.setConfirmButtonTheme("error primary");
+        d.setCancelable(true);
+        d.setCancelText(getTranslation("action.cancel"));
+        d.open();
     }
 
     private void move(StageRow s, int direction) {

@@ -210,6 +210,7 @@ class PipelineBoardViewTest extends KeyuanViewTest {
                     null,
                     at,
                     null,
+                    null,
                     List.of(new NewDeal.Step(null, s.id(), at))));
         }
         SystemActor.run(() -> loader.insert(many));

@@ -119,6 +119,35 @@ class PipelineSettingsViewTest extends KeyuanViewTest {
     }
 
     @Test
+    @AsManager
+    void manager_deletes_an_empty_pipeline_but_not_one_holding_deals() {
+        PipelineDetail empty = TestPipelines.copy(pipelines, TestPipelines.FUNNEL_TEMPLATE, "空流程" + unique());
+        PipelineDetail full = TestPipelines.copy(pipelines, TestPipelines.FUNNEL_TEMPLATE, "有商机" + unique());
+        Customer c = TestPipelines.customer(customers, "流程客户" + unique());
+        TestPipelines.deal(deals, full.pipeline().id(), c.getId(), "留下", "10");
+        PipelineSettingsView view = openSettings(full);
+
+        view.confirmDeletePipeline();
+        $(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).single();
+        test($(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).single())
+                .confirm();
+
+        assertThat(notificationTexts()).contains(t("pipeline.error.pipeline-has-deals", 1));
+        assertThat(SystemActor.call(() -> pipelines.pipelines()))
+                .extracting(PipelineSummary::id)
+                .contains(full.pipeline().id());
+
+        view.reloadPipelines(empty.pipeline().id());
+        view.confirmDeletePipeline();
+        test($(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).last())
+                .confirm();
+
+        assertThat(SystemActor.call(() -> pipelines.pipelines()))
+                .extracting(PipelineSummary::id)
+                .doesNotContain(empty.pipeline().id());
+    }
+
+    @Test
     @AsStaff
     void staff_cannot_open_pipeline_settings() {
         assertThat(open("settings/pipelines")).isInstanceOf(AccessDeniedView.class);
