@@ -335,16 +335,22 @@ public class PipelineBoardView extends VerticalLayout implements BeforeEnterObse
             who.addClassName("keyuan-audit");
             who.getStyle().set("display", "block");
             Span value = new Span(Formats.money(c.value(), getLocale()));
-            value.getStyle().set("font-weight", "600");
+            value.getStyle().set("font-weight", "600").set("white-space", "nowrap");
             HorizontalLayout foot = new HorizontalLayout(value);
             foot.setWidthFull();
             foot.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
             foot.setAlignItems(FlexComponent.Alignment.BASELINE);
-            String owner = c.ownerId() == null ? "" : userNames.getOrDefault(c.ownerId(), "");
-            Span meta = new Span(owner + (c.expectedClose() == null ? "" : " · " + Formats.date(c.expectedClose())));
-            meta.addClassName("keyuan-audit");
-            foot.add(meta);
+            Span owner = new Span(c.ownerId() == null ? "" : userNames.getOrDefault(c.ownerId(), ""));
+            owner.addClassName("keyuan-audit");
+            owner.getStyle().set("white-space", "nowrap");
+            foot.add(owner);
             card.add(t, who, foot);
+            if (c.expectedClose() != null) {
+                Span close = new Span(getTranslation("deal.card.expected-close", Formats.date(c.expectedClose())));
+                close.addClassName("keyuan-audit");
+                close.getStyle().set("display", "block");
+                card.add(close);
+            }
             if (c.stale()) {
                 Span badge = new Span(getTranslation("pipeline.board.stale"));
                 badge.addClassName("keyuan-badge");
