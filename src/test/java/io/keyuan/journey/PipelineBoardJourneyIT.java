@@ -127,6 +127,8 @@ class PipelineBoardJourneyIT {
         SystemActor.run(() -> users.create(username, "看板测试员", "STAFF", PASSWORD));
         PipelineDetail p = SystemActor.call(() -> pipelines.copy(1, "旅程看板" + suffix));
         Customer c = new Customer();
+        // An explicit code: the customer journey, sharing this database, expects no generated C0000… codes.
+        c.setCode("PB" + suffix.toUpperCase());
         c.setName("看板客户" + suffix);
         long customerId = SystemActor.call(() -> customers.save(c)).getId();
         Deal moving = deal(p, customerId, "拖动商机" + suffix);
