@@ -94,6 +94,22 @@ class PipelineBoardViewTest extends KeyuanViewTest {
     }
 
     @Test
+    void template_stage_and_pipeline_names_follow_the_users_language_until_renamed() {
+        PipelineDetail untouched = SystemActor.call(() -> pipelines.copy(TestPipelines.DECISION_TEMPLATE, null));
+        setLocale(java.util.Locale.ENGLISH);
+
+        PipelineBoardView view = openBoard(untouched);
+
+        assertThat(view.pipeline.getItemLabelGenerator().apply(view.pipeline.getValue()))
+                .isEqualTo("Purchase decision");
+        assertThat(textOf(view.board)).contains("Awareness", "Knowledge", "Post-purchase review", "Lost");
+        assertThat(textOf(view.board)).doesNotContain("意识");
+        setLocale(java.util.Locale.TRADITIONAL_CHINESE);
+        PipelineBoardView tw = openBoard(funnel);
+        assertThat(textOf(tw.board)).contains("所有目標對象", "接觸和資訊處理");
+    }
+
+    @Test
     void dropping_a_card_on_another_stage_moves_the_deal_and_keeps_the_change() {
         Deal d = deal(funnel, "拖动", "100.00");
         PipelineBoardView view = openBoard(funnel);
