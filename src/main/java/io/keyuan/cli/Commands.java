@@ -18,7 +18,7 @@ class Commands {
                                      (schemas: customers, purchases, channels, channel-costs)
               import <schema> <file> [--mode all-or-nothing|skip-bad] [--dry-run] [--errors <file.xlsx>]
                                      import an .xlsx or .csv (same schemas); exit 1 if rows had errors
-              bench <suite> [flags]  run a benchmark suite; suites: grid, exchange
+              bench <suite> [flags]  run a benchmark suite; suites: grid, exchange, pipeline
                                      grid: --customers N (default 1,000,000) --repeat R (default 9)
                                      exchange: --rows N (default 1,000,000) [--no-export]
             The database is the embedded MariaDB, or the one set by KEYUAN_DB_URL / KEYUAN_DB_USER /
@@ -28,6 +28,7 @@ class Commands {
     private final AdminBootstrap adminBootstrap;
     private final GridBenchmark gridBenchmark;
     private final java.util.List<io.keyuan.exchange.SheetExporter> exporters;
+    private final PipelineBenchmark pipelineBenchmark;
 
     Commands(
             DemoSeeder seeder,
@@ -35,7 +36,9 @@ class Commands {
             GridBenchmark gridBenchmark,
             java.util.List<io.keyuan.exchange.SheetExporter> exporters,
             ImportCommand importCommand,
-            ExchangeBenchmark exchangeBenchmark) {
+            ExchangeBenchmark exchangeBenchmark,
+            PipelineBenchmark pipelineBenchmark) {
+        this.pipelineBenchmark = pipelineBenchmark;
         this.exchangeBenchmark = exchangeBenchmark;
         this.exporters = exporters;
         this.importCommand = importCommand;
@@ -116,16 +119,17 @@ class Commands {
 
     private int bench(String[] args) {
         if (args.length < 2) {
-            throw new CommandException("which suite? bench <suite>; suites: grid, exchange");
+            throw new CommandException("which suite? bench <suite>; suites: grid, exchange, pipeline");
         }
         Options o = new Options(args, 2);
         return switch (args[1]) {
             case "grid" -> gridBenchmark.run(o);
             case "exchange" -> exchangeBenchmark.run(o);
-            case "segmentation", "pipeline", "pricing", "survey", "insight", "load" ->
+            case "pipeline" -> pipelineBenchmark.run(o);
+            case "segmentation", "pricing", "survey", "insight", "load" ->
                 throw new CommandException(
-                        "suite '" + args[1] + "' arrives with its module; built so far: grid, exchange");
-            default -> throw new CommandException("unknown suite '" + args[1] + "'; suites: grid, exchange");
+                        "suite '" + args[1] + "' arrives with its module; built so far: grid, exchange, pipeline");
+            default -> throw new CommandException("unknown suite '" + args[1] + "'; suites: grid, exchange, pipeline");
         };
     }
 

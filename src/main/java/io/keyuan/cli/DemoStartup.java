@@ -24,6 +24,7 @@ class DemoStartup implements ApplicationRunner {
     private final AdminBootstrap adminBootstrap;
     private final UserAdminService userAdmin;
     private final DemoSeeder seeder;
+    private final PipelineDemoSeeder pipelineSeeder;
     private final boolean demo;
     private final int demoCustomers;
 
@@ -31,11 +32,13 @@ class DemoStartup implements ApplicationRunner {
             AdminBootstrap adminBootstrap,
             UserAdminService userAdmin,
             DemoSeeder seeder,
+            PipelineDemoSeeder pipelineSeeder,
             @Value("${keyuan.demo.enabled:true}") boolean demo,
             @Value("${keyuan.demo.seed-customers:3000}") int demoCustomers) {
         this.adminBootstrap = adminBootstrap;
         this.userAdmin = userAdmin;
         this.seeder = seeder;
+        this.pipelineSeeder = pipelineSeeder;
         this.demo = demo;
         this.demoCustomers = demoCustomers;
     }
@@ -58,6 +61,7 @@ class DemoStartup implements ApplicationRunner {
                     demoCustomers,
                     purchases,
                     (System.nanoTime() - started) / 1_000_000);
+            log.info("Demo pipeline: {} deals", pipelineSeeder.seed(400, 20261122L));
         });
     }
 }

@@ -512,6 +512,18 @@ public class CustomerService {
         return saved;
     }
 
+    /** Records a purchase another module describes (a won deal), with the same checks; returns its id. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    public long recordPurchase(NewPurchase purchase) {
+        Purchase p = new Purchase();
+        p.setPurchaseDate(purchase.date());
+        p.setProduct(purchase.product());
+        p.setQuantity(purchase.quantity());
+        p.setAmount(purchase.amount());
+        p.setChannel(purchase.channel());
+        return addPurchase(purchase.customerId(), p).getId();
+    }
+
     @PreAuthorize(Roles.HAS_STAFF)
     public void deletePurchase(long purchaseId) {
         Purchase p = purchases.findById(purchaseId).orElseThrow(() -> new NotFoundException("purchase", purchaseId));

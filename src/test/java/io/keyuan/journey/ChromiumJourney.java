@@ -33,7 +33,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "keyuan.db.probe-local=true",
-            "keyuan.db.local-database=keyuan_test",
             "keyuan.demo.enabled=false",
             "keyuan.metrics.refresh-cron=-",
             "keyuan.db.embedded.data-dir=${java.io.tmpdir}/keyuan-test/mariadb",

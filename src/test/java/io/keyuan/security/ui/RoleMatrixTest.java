@@ -21,6 +21,10 @@ import io.keyuan.customer.ui.CustomerFormView;
 import io.keyuan.customer.ui.CustomerListView;
 import io.keyuan.customer.ui.LifecycleSettingsView;
 import io.keyuan.customer.ui.TestCustomers;
+import io.keyuan.pipeline.ui.DealListView;
+import io.keyuan.pipeline.ui.PipelineBoardView;
+import io.keyuan.pipeline.ui.PipelineReportView;
+import io.keyuan.pipeline.ui.PipelineSettingsView;
 import io.keyuan.security.UserAdminService;
 import io.keyuan.security.domain.Role;
 import io.keyuan.shared.SystemActor;
@@ -79,6 +83,10 @@ class RoleMatrixTest extends KeyuanViewTest {
             rows.add(Arguments.of(role, "imports/new", io.keyuan.exchange.ui.ImportView.class));
             rows.add(Arguments.of(role, "imports", io.keyuan.exchange.ui.ImportHistoryView.class));
             rows.add(Arguments.of(role, "settings/lifecycle", manager ? LifecycleSettingsView.class : null));
+            rows.add(Arguments.of(role, "pipelines", PipelineBoardView.class));
+            rows.add(Arguments.of(role, "deals", DealListView.class));
+            rows.add(Arguments.of(role, "pipelines/reports", manager ? PipelineReportView.class : null));
+            rows.add(Arguments.of(role, "settings/pipelines", manager ? PipelineSettingsView.class : null));
             rows.add(Arguments.of(role, "admin/users", admin ? UserAdminView.class : null));
         }
         return rows.stream();
@@ -111,12 +119,20 @@ class RoleMatrixTest extends KeyuanViewTest {
 
         List<SideNavItem> items = $(SideNav.class).id("main-nav").getItems();
 
-        List<String> labels =
-                new ArrayList<>(List.of(t("nav.customers"), t("nav.channels"), t("nav.import"), t("nav.imports")));
-        List<String> paths = new ArrayList<>(List.of("customers", "channels", "imports/new", "imports"));
+        List<String> labels = new ArrayList<>(
+                List.of(t("nav.customers"), t("nav.channels"), t("pipeline.nav.board"), t("pipeline.nav.deals")));
+        List<String> paths = new ArrayList<>(List.of("customers", "channels", "pipelines", "deals"));
+        if (role != Role.STAFF) {
+            labels.add(t("pipeline.nav.reports"));
+            paths.add("pipelines/reports");
+        }
+        labels.addAll(List.of(t("nav.import"), t("nav.imports")));
+        paths.addAll(List.of("imports/new", "imports"));
         if (role != Role.STAFF) {
             labels.add(t("nav.lifecycle"));
             paths.add("settings/lifecycle");
+            labels.add(t("pipeline.nav.settings"));
+            paths.add("settings/pipelines");
         }
         if (role == Role.ADMIN) {
             labels.add(t("nav.users"));
