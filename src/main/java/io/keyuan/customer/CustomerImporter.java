@@ -253,6 +253,11 @@ class CustomerImporter implements SheetImporter {
     }
 
     private Map<String, List<Map<String, Object>>> loadExisting(List<ImportRow> rows, ImportContext context) {
+        return loadExisting(rows, context, false);
+    }
+
+    private Map<String, List<Map<String, Object>>> loadExisting(
+            List<ImportRow> rows, ImportContext context, boolean locking) {
         Map<String, List<Map<String, Object>>> byKey = new HashMap<>();
         for (int f = 0; f < matchOrder.size(); f++) {
             String field = matchOrder.get(f);
@@ -266,8 +271,11 @@ class CustomerImporter implements SheetImporter {
             if (wanted.isEmpty()) {
                 continue;
             }
-            String sql = "SELECT c.* FROM customer c WHERE c." + field + " IN (:values)"
-                    + (context.dryRun() ? "" : " FOR UPDATE");
+            // Matching rows are locked by id afterwards: a locking read of keys that do not exist (a file of new
+            // customers) would only take gap locks, at a cost, and a concurrent insert of the same code still
+            // fails on the unique index.
+            String sql =
+                    "SELECT c.* FROM customer c WHERE c." + field + " IN (:values)" + (locking ? " FOR UPDATE" : "");
             jdbc.query(sql, new MapSqlParameterSource("values", wanted), rs -> {
                 Map<String, Object> current = new HashMap<>();
                 current.put("id", rs.getLong("id"));
@@ -287,6 +295,26 @@ class CustomerImporter implements SheetImporter {
                     byKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(current);
                 }
             });
+        }
+        if (!context.dryRun() && !locking && !byKey.isEmpty()) {
+            List<Long> ids = new ArrayList<>();
+            byKey.values().forEach(list -> list.forEach(m -> ids.add((Long) m.get("id"))));
+            List<Map<String, Object>> locked = jdbc.queryForList(
+                    "SELECT id, version FROM customer WHERE id IN (:ids) FOR UPDATE",
+                    new MapSqlParameterSource("ids", ids));
+            Map<Long, Long> versions = new HashMap<>();
+            locked.forEach(
+                    m -> versions.put(((Number) m.get("id")).longValue(), ((Number) m.get("version")).longValue()));
+            // A row changed since the transaction's snapshot: read them all again with a locking read, which sees
+            // the latest committed values (a plain read would keep returning the snapshot).
+            for (List<Map<String, Object>> list : byKey.values()) {
+                for (Map<String, Object> m : list) {
+                    Long v = versions.get((Long) m.get("id"));
+                    if (v == null || !v.equals(m.get("version"))) {
+                        return loadExisting(rows, context, true);
+                    }
+                }
+            }
         }
         return byKey;
     }

@@ -578,7 +578,7 @@ public class ImportService {
         final boolean dryRun;
         final ImportMode mode;
         final ImportListener listener;
-        final Map<String, Integer> keys = new ConcurrentHashMap<>();
+        final KeyIndex keys = new KeyIndex();
         final RowOutcomes outcomes = new RowOutcomes();
         final List<RowError> errors = new ArrayList<>();
         final int[] columnOf;
@@ -617,8 +617,8 @@ public class ImportService {
 
         @Override
         public boolean earlierInFile(String naturalKey, int rowNumber) {
-            Integer first = keys.get(naturalKey);
-            return first != null && first < rowNumber;
+            int first = keys.firstRow(naturalKey);
+            return first != 0 && first < rowNumber;
         }
 
         void execute(Long jobId) {
@@ -691,8 +691,8 @@ public class ImportService {
                     if (!row.hasErrors()) {
                         String key = importer.naturalKey(row);
                         if (key != null) {
-                            Integer first = keys.putIfAbsent(key, n);
-                            if (first != null) {
+                            int first = keys.putIfAbsent(key, n);
+                            if (first != 0) {
                                 row.error(null, "exchange.error.duplicate-in-file", first);
                             }
                         }

@@ -285,6 +285,53 @@ class CustomerImportTests {
     }
 
     @Test
+    @WithMockUser(
+            username = "import-manager",
+            roles = {"STAFF", "MANAGER"})
+    void a_record_changed_by_someone_else_during_the_import_is_undone_to_that_change() throws Exception {
+        String u = TestData.unique();
+        Customer x = new Customer();
+        x.setName(u + "并发");
+        x.setCode("CC" + u.substring(0, 6));
+        x.setCity("杭州");
+        long id = SystemActor.call(() -> customers.save(x)).getId();
+        File file = workbook("concurrent.xlsx", wb -> {
+            Sheet s = wb.createSheet("x");
+            header(s.createRow(0), "编号", "名称", "类别", "城市");
+            for (int i = 1; i < 1500; i++) {
+                cells(s.createRow(i), null, u + "填充" + i, "个人", null);
+            }
+            cells(s.createRow(1500), x.getCode(), u + "并发", "个人", "上海");
+        });
+        ImportRequest request = imports.inspect("customers", file, "concurrent.xlsx")
+                .request("customers", file, "concurrent.xlsx", Locale.CHINA);
+        boolean[] changed = {false};
+        ImportReport r = imports.commit(request, ImportMode.ALL_OR_NOTHING, new ImportListener() {
+            @Override
+            public void progress(long rows, double fraction) {
+                if (!changed[0]) {
+                    changed[0] = true;
+                    // another user, on another connection, while the import holds its transaction open
+                    Thread other = new Thread(() ->
+                            jdbc.update("UPDATE customer SET city = '南京', version = version + 1 WHERE id = ?", id));
+                    other.start();
+                    try {
+                        other.join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        });
+        assertThat(r.updated()).isEqualTo(1);
+        assertThat(customers.get(id).getCity()).isEqualTo("上海");
+        imports.undo(r.jobId());
+        assertThat(customers.get(id).getCity())
+                .as("the value before the import overwrote it")
+                .isEqualTo("南京");
+    }
+
+    @Test
     @WithMockUser(username = "import-staff", roles = "STAFF")
     void staff_cannot_undo_an_import() {
         assertThatThrownBy(() -> imports.undo(1)).isInstanceOf(AccessDeniedException.class);
