@@ -175,8 +175,7 @@ class ExchangeBenchmark {
         } while (n > 0);
         jdbc.update("DELETE FROM import_job WHERE schema_name = 'customers' AND started_by = 'system'");
         if (removed > 0) {
-            System.out.printf(
-                    "# removed %,d rows of an earlier run in %.1f s%n", removed, (System.nanoTime() - t) / 1e9);
+            System.out.printf("# removed %,d imported rows in %.1f s%n", removed, (System.nanoTime() - t) / 1e9);
         }
     }
 

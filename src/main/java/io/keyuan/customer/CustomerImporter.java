@@ -123,20 +123,57 @@ class CustomerImporter implements SheetImporter {
         return null;
     }
 
+    /** Channel and user names → ids, read at most every few seconds (a big import plans a thousand batches). */
+    private record Lookups(Map<String, Long> channels, Map<String, Long> users, long readAt) {
+        boolean knowsAll(List<ImportRow> rows) {
+            for (ImportRow row : rows) {
+                if (row.has("channel")
+                        && row.value("channel") != null
+                        && !channels.containsKey(row.text("channel").toLowerCase(Locale.ROOT))) {
+                    return false;
+                }
+                if (row.has("owner")
+                        && row.value("owner") != null
+                        && !users.containsKey(row.text("owner").toLowerCase(Locale.ROOT))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private volatile Lookups lookups;
+
+    private Lookups lookups(boolean force) {
+        Lookups l = lookups;
+        long now = System.nanoTime();
+        if (force || l == null || now - l.readAt() > 5_000_000_000L) {
+            Map<String, Long> channelIds = new HashMap<>();
+            for (ChannelSummary c : channels.summaries()) {
+                channelIds.put(c.name().toLowerCase(Locale.ROOT), c.id());
+            }
+            Map<String, Long> userIds = new HashMap<>();
+            for (UserRef u : users.allUsers()) {
+                userIds.put(u.username().toLowerCase(Locale.ROOT), u.id());
+            }
+            l = new Lookups(channelIds, userIds, now);
+            lookups = l;
+        }
+        return l;
+    }
+
     /** What plan found for a row: the target's current values (for an update) and the values to write. */
     private record Plan(Map<String, Object> values, Map<String, Object> current) {}
 
     @Override
     @PreAuthorize(Roles.HAS_STAFF)
     public void plan(List<ImportRow> rows, ImportContext context) {
-        Map<String, Long> channelIds = new HashMap<>();
-        for (ChannelSummary c : channels.summaries()) {
-            channelIds.put(c.name().toLowerCase(Locale.ROOT), c.id());
+        Lookups lookups = lookups(false);
+        if (!lookups.knowsAll(rows)) {
+            lookups = lookups(true); // a name not seen yet: perhaps created a moment ago
         }
-        Map<String, Long> userIds = new HashMap<>();
-        for (UserRef u : users.allUsers()) {
-            userIds.put(u.username().toLowerCase(Locale.ROOT), u.id());
-        }
+        Map<String, Long> channelIds = lookups.channels();
+        Map<String, Long> userIds = lookups.users();
         Map<String, List<Map<String, Object>>> existing = loadExisting(rows, context);
         Map<String, Long> referrers = referrers(rows);
         for (ImportRow row : rows) {
