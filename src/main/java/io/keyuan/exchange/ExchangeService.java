@@ -123,14 +123,22 @@ public class ExchangeService {
         return text;
     }
 
+    /** One sheet of a workbook: its schema (name, headers) and its rows. */
+    public record SheetPart(SheetSchema schema, SheetRowSource rows) {}
+
     /** Writes the schema's header row in {@code locale} and every row the source yields; returns the row count. */
     @PreAuthorize(Roles.HAS_STAFF)
     public long write(SheetSchema schema, Locale locale, SheetRowSource rows, OutputStream out) {
+        return writeAll(List.of(new SheetPart(schema, rows)), locale, out);
+    }
+
+    /** Writes several sheets into one workbook (a report's sections, say); returns the rows written in all. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    public long writeAll(List<SheetPart> parts, Locale locale, OutputStream out) {
         SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW);
         // Uncompressed temporary files: faster than gzip (measured here), at the cost of temporary disk space.
         workbook.setCompressTempFiles(false);
         try {
-            SXSSFSheet sheet = workbook.createSheet(schema.name());
             CreationHelper helper = workbook.getCreationHelper();
             CellStyle headerStyle = workbook.createCellStyle();
             Font bold = workbook.createFont();
@@ -140,42 +148,55 @@ public class ExchangeService {
             dateStyle.setDataFormat(helper.createDataFormat().getFormat("yyyy-mm-dd"));
             CellStyle decimalStyle = workbook.createCellStyle();
             decimalStyle.setDataFormat(helper.createDataFormat().getFormat("0.00"));
-
-            List<SheetColumn> columns = schema.columns();
-            SXSSFRow header = sheet.createRow(0);
-            for (int i = 0; i < columns.size(); i++) {
-                SXSSFCell cell = header.createCell(i);
-                cell.setCellValue(columns.get(i).header(locale));
-                cell.setCellStyle(headerStyle);
-                sheet.setColumnWidth(
-                        i,
-                        Math.min(50, Math.max(10, columns.get(i).header(locale).length() * 3)) * 256);
-            }
-            sheet.createFreezePane(0, 1);
             long[] count = {0};
-            rows.forEachRow(values -> {
-                SXSSFRow row = sheet.createRow((int) ++count[0]);
-                for (int i = 0; i < columns.size() && i < values.length; i++) {
-                    Object v = values[i];
-                    if (v == null) {
-                        continue;
-                    }
-                    SXSSFCell cell = row.createCell(i);
-                    switch (v) {
-                        case LocalDate d -> {
-                            cell.setCellValue(d);
-                            cell.setCellStyle(dateStyle);
-                        }
-                        case BigDecimal b -> {
-                            cell.setCellValue(b.doubleValue());
-                            cell.setCellStyle(decimalStyle);
-                        }
-                        case Number n -> cell.setCellValue(n.doubleValue());
-                        case Boolean b -> cell.setCellValue(b);
-                        default -> cell.setCellValue(v.toString());
-                    }
+            for (SheetPart part : parts) {
+                SheetSchema schema = part.schema();
+                SXSSFSheet sheet = workbook.createSheet(schema.name());
+                List<SheetColumn> columns = schema.columns();
+                SXSSFRow header = sheet.createRow(0);
+                for (int i = 0; i < columns.size(); i++) {
+                    SXSSFCell cell = header.createCell(i);
+                    cell.setCellValue(columns.get(i).header(locale));
+                    cell.setCellStyle(headerStyle);
+                    sheet.setColumnWidth(
+                            i,
+                            Math.min(
+                                            50,
+                                            Math.max(
+                                                    10,
+                                                    columns.get(i)
+                                                                    .header(locale)
+                                                                    .length()
+                                                            * 3))
+                                    * 256);
                 }
-            });
+                sheet.createFreezePane(0, 1);
+                int[] rowIndex = {0};
+                part.rows().forEachRow(values -> {
+                    SXSSFRow row = sheet.createRow(++rowIndex[0]);
+                    count[0]++;
+                    for (int i = 0; i < columns.size() && i < values.length; i++) {
+                        Object v = values[i];
+                        if (v == null) {
+                            continue;
+                        }
+                        SXSSFCell cell = row.createCell(i);
+                        switch (v) {
+                            case LocalDate d -> {
+                                cell.setCellValue(d);
+                                cell.setCellStyle(dateStyle);
+                            }
+                            case BigDecimal b -> {
+                                cell.setCellValue(b.doubleValue());
+                                cell.setCellStyle(decimalStyle);
+                            }
+                            case Number n -> cell.setCellValue(n.doubleValue());
+                            case Boolean b -> cell.setCellValue(b);
+                            default -> cell.setCellValue(v.toString());
+                        }
+                    }
+                });
+            }
             workbook.write(out);
             return count[0];
         } catch (IOException e) {

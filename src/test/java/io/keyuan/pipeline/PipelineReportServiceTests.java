@@ -45,6 +45,9 @@ class PipelineReportServiceTests {
     PipelineReportService reports;
 
     @Autowired
+    PipelineReportExport reportExport;
+
+    @Autowired
     CustomerService customers;
 
     @Autowired
@@ -145,6 +148,34 @@ class PipelineReportServiceTests {
         assertThat(find(r.byOwner(), "11").wonValue()).isEqualByComparingTo("1000.00");
         assertThat(find(r.byOwner(), "12").deals()).isEqualTo(2);
         assertThat(find(r.byOwner(), "12").winRate()).isEqualTo(0.0);
+
+        // The same report as a workbook: a sheet per section, rates in percent, names instead of ids.
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        reportExport.export(pid, today.minusDays(30), today, java.util.Locale.SIMPLIFIED_CHINESE, out);
+        try (var wb =
+                new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(out.toByteArray()))) {
+            assertThat(wb.getNumberOfSheets()).isEqualTo(5);
+            var funnel = wb.getSheetAt(0);
+            assertThat(funnel.getRow(0).getCell(1).getStringCellValue()).isEqualTo("到达");
+            assertThat(funnel.getLastRowNum()).isEqualTo(8);
+            assertThat(funnel.getRow(1).getCell(0).getStringCellValue()).isEqualTo("所有目标对象");
+            assertThat(funnel.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(3.0);
+            assertThat(funnel.getRow(1).getCell(2).getNumericCellValue()).isEqualTo(66.7);
+            assertThat(funnel.getRow(1).getCell(3).getNumericCellValue()).isEqualTo(33.3);
+            var byChannel = wb.getSheetAt(2);
+            boolean found = false;
+            for (var row : byChannel) {
+                if (row.getRowNum() > 0 && x.name().equals(row.getCell(0).getStringCellValue())) {
+                    assertThat(row.getCell(1).getNumericCellValue()).isEqualTo(2.0);
+                    assertThat(row.getCell(5).getNumericCellValue()).isEqualTo(50.0);
+                    assertThat(row.getCell(6).getNumericCellValue()).isEqualTo(1500.0);
+                    found = true;
+                }
+            }
+            assertThat(found).isTrue();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
