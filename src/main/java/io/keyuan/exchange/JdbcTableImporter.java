@@ -38,7 +38,7 @@ public abstract class JdbcTableImporter implements SheetImporter {
     /** Schema key → database column, for every column an import may write. */
     protected abstract Map<String, String> columns();
 
-    /** The database columns that identify the row's record (all must have values). */
+    /** The database columns that identify the row's record (all must have values); empty: the row creates. */
     protected abstract List<String> keyColumns(ImportRow row);
 
     /** Values for a created record's columns that are absent from the file. */
@@ -55,6 +55,9 @@ public abstract class JdbcTableImporter implements SheetImporter {
     /** Checks a row about to be created (e.g. that every column a record needs is there). */
     protected void checkCreate(ImportRow row, Map<String, Object> values) {}
 
+    /** Checks a row about to update {@code current} (e.g. fields an import may not change). */
+    protected void checkUpdate(ImportRow row, Map<String, Object> values, Map<String, Object> current) {}
+
     /** The ids {@link #afterWrite} needs for these records (default: the records' own ids); read before deletes. */
     protected List<Long> related(List<Long> ids) {
         return ids;
@@ -68,7 +71,11 @@ public abstract class JdbcTableImporter implements SheetImporter {
         StringJoiner key = new StringJoiner("|");
         Map<String, String> byColumn = new HashMap<>();
         columns().forEach((k, c) -> byColumn.put(c, k));
-        for (String column : keyColumns(row)) {
+        List<String> keys = keyColumns(row);
+        if (keys.isEmpty()) {
+            return null;
+        }
+        for (String column : keys) {
             String schemaKey = byColumn.get(column);
             if (schemaKey == null || !row.has(schemaKey) || row.value(schemaKey) == null) {
                 return null;
@@ -100,7 +107,10 @@ public abstract class JdbcTableImporter implements SheetImporter {
                 continue;
             }
             List<String> keys = keyColumns(row);
-            boolean complete = !keys.isEmpty();
+            if (keys.isEmpty()) {
+                continue; // no key: always a new record
+            }
+            boolean complete = true;
             for (String k : keys) {
                 complete &= values.get(i).get(k) != null;
             }
@@ -118,12 +128,17 @@ public abstract class JdbcTableImporter implements SheetImporter {
                 continue;
             }
             Map<String, Object> v = values.get(i);
-            Map<String, Object> current = existing.get(tuple(keyColumns(row), v));
+            List<String> keys = keyColumns(row);
+            Map<String, Object> current = keys.isEmpty() ? null : existing.get(tuple(keys, v));
             if (current == null) {
                 checkCreate(row, v);
                 row.setState(new Plan(v, null));
                 row.plan(ImportAction.CREATE, 0);
             } else {
+                checkUpdate(row, v, current);
+                if (row.hasErrors()) {
+                    continue;
+                }
                 boolean same = true;
                 for (Map.Entry<String, Object> e : v.entrySet()) {
                     same &= sameValue(e.getValue(), current.get(e.getKey()));

@@ -23,6 +23,7 @@ import io.keyuan.channel.ChannelService;
 import io.keyuan.channel.ChannelSummary;
 import io.keyuan.customer.CustomerService;
 import io.keyuan.pipeline.DealCard;
+import io.keyuan.pipeline.DealExchange;
 import io.keyuan.pipeline.DealFilter;
 import io.keyuan.pipeline.DealService;
 import io.keyuan.pipeline.PipelineDetail;
@@ -62,7 +63,9 @@ public class DealListView extends VerticalLayout implements HasDynamicTitle {
             CustomerService customers,
             ChannelService channelService,
             UserDirectory userDirectory,
+            DealExchange.DealExport dealExport,
             AuthenticationContext auth) {
+        this.dealExport = dealExport;
         this.pipelines = pipelines;
         this.deals = deals;
         this.customers = customers;
@@ -94,7 +97,24 @@ public class DealListView extends VerticalLayout implements HasDynamicTitle {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickShortcut(Key.KEY_N, KeyModifier.ALT);
         create.setEnabled(!all.isEmpty());
-        HorizontalLayout toolbar = new HorizontalLayout(pipeline, title, create);
+        Button export = new Button(getTranslation("customer.list.export"), VaadinIcon.DOWNLOAD_ALT.create());
+        export.setId("deal-list-export");
+        export.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        export.addClickListener(e -> {
+            PipelineSummary p = pipeline.getValue();
+            if (p == null) {
+                return;
+            }
+            DealFilter f = filter();
+            java.util.Locale locale = getLocale();
+            new io.keyuan.shared.ui.ExportDialog(
+                            "deals-" + java.time.LocalDate.now(io.keyuan.shared.ui.Formats.ZONE) + ".xlsx",
+                            deals.count(p.id(), f),
+                            (out, progress, cancelled) ->
+                                    dealExport.export(p.id(), f, locale, out, progress, cancelled))
+                    .open();
+        });
+        HorizontalLayout toolbar = new HorizontalLayout(pipeline, title, create, export);
         toolbar.addClassName("keyuan-toolbar");
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters = new DealFilterBar(users, channels, this::refresh);
@@ -151,6 +171,8 @@ public class DealListView extends VerticalLayout implements HasDynamicTitle {
             pipeline.setValue(all.getFirst());
         }
     }
+
+    private final DealExchange.DealExport dealExport;
 
     DealFilter filter() {
         return filters.filter(title.getValue());
