@@ -15,7 +15,7 @@ class Commands {
                                      add N demo customers (1..1,000,000) with purchases, reproducibly
               export <schema> <file.xlsx> [--lang zh-CN|zh-TW|en]
                                      every record to a workbook, streamed
-                                     (schemas: customers, purchases, channels, channel-costs)
+                                     (schemas: customers, purchases, channels, channel-costs, deals)
               import <schema> <file> [--mode all-or-nothing|skip-bad] [--dry-run] [--errors <file.xlsx>]
                                      import an .xlsx or .csv (same schemas); exit 1 if rows had errors
               bench <suite> [flags]  run a benchmark suite; suites: grid, exchange, pipeline
