@@ -71,7 +71,7 @@ abstract class ChromiumJourney {
                 "--disable-component-update",
                 "--disable-sync",
                 "--disable-dev-shm-usage",
-                "--window-size=1400,900",
+                "--window-size=" + windowSize(),
                 "--lang=zh-CN",
                 "--user-data-dir=" + Files.createTempDirectory("keyuan-chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -87,6 +87,11 @@ abstract class ChromiumJourney {
         if (driver != null) {
             driver.quit();
         }
+    }
+
+    /** The browser window, width,height. */
+    String windowSize() {
+        return "1400,900";
     }
 
     /** Creates a user with the role and signs in as them; returns the user name. */
@@ -123,8 +128,8 @@ abstract class ChromiumJourney {
                 .orElse(null));
     }
 
-    Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
     void shot(String name) throws Exception {

@@ -1,7 +1,6 @@
 package io.keyuan.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.keyuan.customer.CustomerService;
 import io.keyuan.customer.domain.Customer;
@@ -9,51 +8,22 @@ import io.keyuan.pipeline.DealService;
 import io.keyuan.pipeline.PipelineDetail;
 import io.keyuan.pipeline.PipelineService;
 import io.keyuan.pipeline.domain.Deal;
-import io.keyuan.security.UserAdminService;
 import io.keyuan.shared.SystemActor;
-import java.io.File;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The board in a real headless Chromium: a card dragged to the next column moves the deal (HTML5 drag and drop
  * events, as a mouse drag fires them), and a card dropped on the lost column asks for the reason first.
  * Screenshots land in target/screenshots.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "keyuan.db.probe-local=true",
-            "keyuan.demo.enabled=false",
-            "keyuan.metrics.refresh-cron=-",
-            "keyuan.db.embedded.data-dir=${java.io.tmpdir}/keyuan-test/mariadb",
-            "vaadin.launch-browser=false"
-        })
-class PipelineBoardJourneyIT {
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    private static final String PASSWORD = "journey-pass-1";
+class PipelineBoardJourneyIT extends ChromiumJourney {
     /** Fires the drag events a mouse drag fires, from a card to a column (Selenium's drag does not). */
     private static final String DRAG = """
             const card = document.getElementById(arguments[0]);
@@ -65,12 +35,6 @@ class PipelineBoardJourneyIT {
             fire(column, 'drop'); fire(card, 'dragend');
             """;
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    UserAdminService users;
-
     @Autowired
     CustomerService customers;
 
@@ -79,46 +43,6 @@ class PipelineBoardJourneyIT {
 
     @Autowired
     DealService deals;
-
-    private WebDriver driver;
-    private WebDriverWait wait;
-    private final Path shots = Path.of("target", "screenshots");
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        assumeTrue(
-                new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
-                "Debian's chromium and chromium-driver are needed for the browser journey (apt-get install chromium chromium-driver)");
-        Files.createDirectories(shots);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--window-size=1600,900",
-                "--lang=zh-CN",
-                "--user-data-dir=" + Files.createTempDirectory("keyuan-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @Test
     void staff_drags_a_deal_to_the_next_stage_and_drops_another_on_lost_with_a_reason() throws Exception {
@@ -184,16 +108,8 @@ class PipelineBoardJourneyIT {
         return SystemActor.call(() -> deals.save(d));
     }
 
-    private String base() {
-        return "http://localhost:" + port;
-    }
-
-    private void js(String script, Object... args) {
-        ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    private void shot(String name) throws Exception {
-        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), shots.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    @Override
+    String windowSize() {
+        return "1600,900";
     }
 }
