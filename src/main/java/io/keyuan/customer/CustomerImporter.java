@@ -536,6 +536,7 @@ class CustomerImporter implements SheetImporter {
             for (String column : columns) {
                 before.put(column, text(plan.current().get(column)));
             }
+            before.put("version", text(plan.current().get("version")));
             log.updated(row.targetId(), before);
         }
     }
@@ -583,49 +584,68 @@ class CustomerImporter implements SheetImporter {
 
     @Override
     @PreAuthorize(Roles.HAS_MANAGER)
-    public void undo(List<RecordedChange> changes) {
+    public int undo(List<RecordedChange> changes) {
         List<Long> created = new ArrayList<>();
         long min = Long.MAX_VALUE;
         long max = 0;
+        int kept = 0;
         for (RecordedChange change : changes) {
             if (change.action() == ImportAction.CREATE) {
                 created.add(change.targetId());
             } else {
-                restore(change);
+                kept += restore(change) ? 0 : 1;
                 min = Math.min(min, change.targetId());
                 max = Math.max(max, change.targetId());
             }
         }
         if (!created.isEmpty()) {
             // Referrals to a removed customer are cleared by the foreign key (ON DELETE SET NULL).
-            jdbc.update("DELETE FROM customer WHERE id IN (:ids)", new MapSqlParameterSource("ids", created));
+            // Version 0: nobody changed it since the import created it.
+            int deleted = jdbc.update(
+                    "DELETE FROM customer WHERE id IN (:ids) AND version = 0",
+                    new MapSqlParameterSource("ids", created));
+            kept += created.size() - deleted;
         }
         if (max > 0) {
             metrics.refreshRange(min, max);
         }
+        return kept;
     }
 
-    private void restore(RecordedChange change) {
+    /**
+     * Restores the previous values and version unless someone changed the customer after the import (its version is
+     * no longer the one the import left); says whether it did.
+     */
+    private boolean restore(RecordedChange change) {
         List<String> columns = new ArrayList<>();
         List<Object> values = new ArrayList<>();
+        String version = null;
         for (Map.Entry<String, String> e : change.before().entrySet()) {
+            if (e.getKey().equals("version")) {
+                version = e.getValue();
+                continue;
+            }
             if (!DB.containsValue(e.getKey())) {
                 throw new IllegalStateException("Unknown column in an import's record: " + e.getKey());
             }
             columns.add(e.getKey() + " = ?");
             values.add(e.getValue());
         }
-        if (columns.isEmpty()) {
-            return;
+        if (version == null) {
+            throw new IllegalStateException("An import's record of customer " + change.targetId() + " has no version");
         }
+        long before = Long.parseLong(version);
+        values.add(before);
         values.add(Timestamp.from(clock.instant()));
         values.add(actor());
         values.add(change.targetId());
-        jdbc.getJdbcTemplate()
-                .update(
-                        "UPDATE customer SET " + String.join(", ", columns)
-                                + ", version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?",
-                        values.toArray());
+        values.add(before + 1);
+        return jdbc.getJdbcTemplate()
+                        .update(
+                                "UPDATE customer SET " + (columns.isEmpty() ? "" : String.join(", ", columns) + ", ")
+                                        + "version = ?, updated_at = ?, updated_by = ? WHERE id = ? AND version = ?",
+                                values.toArray())
+                > 0;
     }
 
     @Override

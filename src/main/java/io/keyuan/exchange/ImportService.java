@@ -474,9 +474,10 @@ public class ImportService {
      * are silently reverted.
      */
     @PreAuthorize(Roles.HAS_MANAGER)
-    public ImportJobSummary undo(long jobId) {
+    public UndoReport undo(long jobId) {
         String user = currentUser();
         String[] schema = {null};
+        int[] kept = {0};
         writeTx.executeWithoutResult(status -> {
             ImportJobSummary job =
                     store.lockForUndo(jobId).orElseThrow(() -> new NotFoundException("import_job", jobId));
@@ -505,7 +506,7 @@ public class ImportService {
                     for (long id = to; id >= from; id--) {
                         pending.add(new RecordedChange(id, action, values));
                         if (pending.size() == BATCH) {
-                            importer.undo(pending);
+                            kept[0] += importer.undo(pending);
                             pending = new ArrayList<>(BATCH);
                         }
                     }
@@ -513,13 +514,13 @@ public class ImportService {
                 before = (Long) page.getLast()[0];
             }
             if (!pending.isEmpty()) {
-                importer.undo(pending);
+                kept[0] += importer.undo(pending);
             }
-            store.markUndone(jobId, clock.instant(), user, null);
+            store.markUndone(jobId, clock.instant(), user, kept[0] == 0 ? null : "kept " + kept[0]);
             schema[0] = job.schemaName();
         });
         afterCommit(importer(schema[0]));
-        return job(jobId);
+        return new UndoReport(job(jobId), kept[0]);
     }
 
     private static void afterCommit(SheetImporter importer) {
@@ -530,6 +531,9 @@ public class ImportService {
             log.warn("After-commit work of {} failed", importer.schema().name(), e);
         }
     }
+
+    /** An undone import, and how many of its records were left as they are because someone changed them since. */
+    public record UndoReport(ImportJobSummary job, int kept) {}
 
     private static String currentUser() {
         var auth = SecurityContextHolder.getContext().getAuthentication();

@@ -261,6 +261,7 @@ public abstract class JdbcTableImporter implements SheetImporter {
                 before.put(
                         column, old == null ? null : old instanceof BigDecimal b ? b.toPlainString() : old.toString());
             }
+            before.put("version", String.valueOf(plan.current().get("version")));
             jdbc.update(
                     "UPDATE " + table() + " SET " + set
                             + ", version = version + 1, updated_at = :now, updated_by = :who WHERE id = :id",
@@ -272,9 +273,10 @@ public abstract class JdbcTableImporter implements SheetImporter {
     }
 
     @Override
-    public void undo(List<RecordedChange> changes) {
+    public int undo(List<RecordedChange> changes) {
         List<Long> created = new ArrayList<>();
         List<Long> touched = new ArrayList<>();
+        int kept = 0;
         for (RecordedChange change : changes) {
             touched.add(change.targetId());
             if (change.action() == ImportAction.CREATE) {
@@ -283,26 +285,43 @@ public abstract class JdbcTableImporter implements SheetImporter {
             }
             MapSqlParameterSource p = new MapSqlParameterSource();
             StringJoiner set = new StringJoiner(", ");
+            long version = -1;
             for (Map.Entry<String, String> e : change.before().entrySet()) {
+                if (e.getKey().equals("version")) {
+                    version = Long.parseLong(e.getValue());
+                    continue;
+                }
                 if (!columns().containsValue(e.getKey())) {
                     throw new IllegalStateException("Unknown column in an import's record: " + e.getKey());
                 }
                 set.add(e.getKey() + " = :" + e.getKey());
                 p.addValue(e.getKey(), e.getValue());
             }
+            if (version < 0) {
+                throw new IllegalStateException("An import's record of " + change.targetId() + " has no version");
+            }
             p.addValue("now", Timestamp.from(clock.instant()))
                     .addValue("who", actor())
-                    .addValue("id", change.targetId());
-            jdbc.update(
+                    .addValue("id", change.targetId())
+                    .addValue("version", version)
+                    .addValue("after", version + 1);
+            // Someone changed it after the import (its version moved on): left as it is, so no work is lost.
+            int restored = jdbc.update(
                     "UPDATE " + table() + " SET " + set
-                            + ", version = version + 1, updated_at = :now, updated_by = :who WHERE id = :id",
+                            + ", version = :version, updated_at = :now, updated_by = :who"
+                            + " WHERE id = :id AND version = :after",
                     p);
+            kept += restored > 0 ? 0 : 1;
         }
         List<Long> related = related(touched);
         if (!created.isEmpty()) {
-            jdbc.update("DELETE FROM " + table() + " WHERE id IN (:ids)", new MapSqlParameterSource("ids", created));
+            int deleted = jdbc.update(
+                    "DELETE FROM " + table() + " WHERE id IN (:ids) AND version = 0",
+                    new MapSqlParameterSource("ids", created));
+            kept += created.size() - deleted;
         }
         afterWrite(related);
+        return kept;
     }
 
     protected static String actor() {

@@ -31,8 +31,12 @@ public interface SheetImporter {
     /** Writes the batch's rows planned as CREATE or UPDATE (never rows with errors), recording each change. */
     void apply(List<ImportRow> rows, ImportContext context, ChangeLog log);
 
-    /** Reverts an import's changes, given newest first: removes created records, restores updated ones. */
-    void undo(List<RecordedChange> changes);
+    /**
+     * Reverts an import's changes, given newest first: removes created records, restores updated ones (values and
+     * version) — except records someone changed after the import (their version moved on), which are left as they
+     * are so that no later work is lost. Returns how many were left.
+     */
+    int undo(List<RecordedChange> changes);
 
     /**
      * Values offered as dropdowns in the schema's template for columns that are not enums (whose labels the engine

@@ -332,6 +332,38 @@ class CustomerImportTests {
     }
 
     @Test
+    @WithMockUser(
+            username = "import-manager",
+            roles = {"STAFF", "MANAGER"})
+    void undo_leaves_records_someone_changed_after_the_import_as_they_are() throws Exception {
+        String u = TestData.unique();
+        File file = workbook("later.xlsx", wb -> {
+            Sheet s = wb.createSheet("x");
+            header(s.createRow(0), "编号", "名称", "类别", "城市");
+            cells(s.createRow(1), "LA" + u.substring(0, 6), u + "甲", "个人", "上海");
+            cells(s.createRow(2), "LB" + u.substring(0, 6), u + "乙", "个人", "上海");
+        });
+        ImportReport r = imports.commit(
+                imports.inspect("customers", file, "later.xlsx").request("customers", file, "later.xlsx", Locale.CHINA),
+                ImportMode.ALL_OR_NOTHING,
+                ImportListener.NONE);
+        long edited =
+                jdbc.queryForObject("SELECT id FROM customer WHERE code = ?", Long.class, "LA" + u.substring(0, 6));
+        Customer c = customers.get(edited);
+        c.setCity("广州");
+        SystemActor.call(() -> customers.save(c));
+
+        var undone = imports.undo(r.jobId());
+        assertThat(undone.kept()).isEqualTo(1);
+        assertThat(customers.get(edited).getCity())
+                .as("the later edit is not lost")
+                .isEqualTo("广州");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM customer WHERE code = ?", Integer.class, "LB" + u.substring(0, 6)))
+                .isZero();
+    }
+
+    @Test
     @WithMockUser(username = "import-staff", roles = "STAFF")
     void staff_cannot_undo_an_import() {
         assertThatThrownBy(() -> imports.undo(1)).isInstanceOf(AccessDeniedException.class);

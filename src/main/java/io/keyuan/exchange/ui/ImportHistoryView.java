@@ -160,8 +160,13 @@ public class ImportHistoryView extends VerticalLayout implements HasDynamicTitle
     }
 
     void undo(ImportJobSummary job) {
-        if (Notifications.attempt(this, () -> imports.undo(job.id()))) {
-            Notifications.success(this, "import.undone", job.id());
+        ImportService.UndoReport[] report = {null};
+        if (Notifications.attempt(this, () -> report[0] = imports.undo(job.id()))) {
+            if (report[0].kept() == 0) {
+                Notifications.success(this, "import.undone", job.id());
+            } else {
+                Notifications.success(this, "import.undone-kept", job.id(), report[0].kept());
+            }
             grid.getDataProvider().refreshAll();
         }
     }
