@@ -52,44 +52,47 @@ public class ImportHistoryView extends VerticalLayout implements HasDynamicTitle
         grid.setSizeFull();
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("import.history.empty"));
-        grid.addColumn(j -> "#" + j.id()).setHeader("#").setFlexGrow(0).setWidth("70px");
+        grid.addColumn(j -> "#" + j.id()).setHeader("#").setFlexGrow(0).setWidth("60px");
         grid.addColumn(j -> Formats.dateTime(j.startedAt()))
                 .setHeader(getTranslation("import.history.started"))
                 .setFlexGrow(0)
-                .setWidth("160px");
+                .setWidth("152px");
         grid.addColumn(ImportJobSummary::startedBy)
                 .setHeader(getTranslation("import.history.by"))
                 .setFlexGrow(0)
-                .setWidth("120px");
+                .setWidth("90px");
         grid.addColumn(j -> getTranslation("exchange.schema." + j.schemaName()))
                 .setHeader(getTranslation("import.type"))
                 .setFlexGrow(0)
-                .setWidth("120px");
+                .setWidth("80px");
         grid.addColumn(ImportJobSummary::fileName)
                 .setHeader(getTranslation("import.history.file"))
                 .setTooltipGenerator(ImportJobSummary::fileName)
                 .setFlexGrow(1)
-                .setWidth("220px");
+                .setWidth("120px");
         grid.addComponentColumn(this::statusBadge)
                 .setHeader(getTranslation("import.history.status"))
                 .setFlexGrow(0)
-                .setWidth("130px");
-        grid.addColumn(j -> getTranslation(
-                        "import.history.counts",
-                        Formats.number(j.totalRows(), getLocale()),
-                        Formats.number(j.created(), getLocale()),
-                        Formats.number(j.updated(), getLocale()),
-                        Formats.number(j.unchanged(), getLocale()),
-                        Formats.number(j.errorRows(), getLocale())))
-                .setHeader(getTranslation("import.history.rows"))
-                .setFlexGrow(2)
-                .setWidth("340px");
+                .setWidth("96px");
+        count("import.history.rows", ImportJobSummary::totalRows);
+        count("import.action.CREATE", ImportJobSummary::created);
+        count("import.action.UPDATE", ImportJobSummary::updated);
+        count("import.action.UNCHANGED", ImportJobSummary::unchanged);
+        count("import.action.ERROR", ImportJobSummary::errorRows);
         grid.addComponentColumn(this::actions)
                 .setHeader(getTranslation("import.history.actions"))
                 .setFlexGrow(0)
-                .setWidth("220px");
+                .setWidth("150px");
         grid.setItems(q -> imports.jobs(q.getOffset(), q.getLimit()).stream(), q -> (int) imports.jobCount());
         add(grid);
+    }
+
+    private void count(String headerKey, java.util.function.ToIntFunction<ImportJobSummary> value) {
+        grid.addColumn(j -> Formats.number(value.applyAsInt(j), getLocale()))
+                .setHeader(getTranslation(headerKey))
+                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END)
+                .setFlexGrow(0)
+                .setWidth("70px");
     }
 
     private Span statusBadge(ImportJobSummary job) {
@@ -127,7 +130,9 @@ public class ImportHistoryView extends VerticalLayout implements HasDynamicTitle
                         });
                     },
                     "");
-            Button b = new Button(getTranslation("import.result.error-workbook"), VaadinIcon.DOWNLOAD_ALT.create());
+            Button b = new Button(VaadinIcon.DOWNLOAD_ALT.create());
+            b.setTooltipText(getTranslation("import.result.error-workbook"));
+            b.setAriaLabel(getTranslation("import.result.error-workbook"));
             b.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
             errors.add(b);
             actions.add(errors);
