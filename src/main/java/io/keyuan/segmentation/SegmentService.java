@@ -134,6 +134,27 @@ public class SegmentService {
         return summary(segments.saveAndFlush(segment));
     }
 
+    /**
+     * Puts a rule set's segments in the given order, which decides an exclusive set (first match wins).
+     * {@code segmentIds} must name each of the set's segments once.
+     */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    public List<SegmentSummary> reorder(long ruleSetId, List<Long> segmentIds) {
+        List<Segment> current = segments.findByRuleSetIdOrderByPriorityAscIdAsc(ruleSetId);
+        Map<Long, Segment> byId = new LinkedHashMap<>();
+        current.forEach(s -> byId.put(s.getId(), s));
+        if (segmentIds == null
+                || segmentIds.size() != current.size()
+                || !byId.keySet().containsAll(segmentIds)) {
+            throw new KeyuanException("segment.error.reorder-mismatch");
+        }
+        for (int i = 0; i < segmentIds.size(); i++) {
+            byId.get(segmentIds.get(i)).setPriority(i + 1);
+        }
+        segments.saveAllAndFlush(current);
+        return segments(ruleSetId);
+    }
+
     /** Every saved rule of a segment, newest first. */
     @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)

@@ -62,6 +62,24 @@ class SegmentServiceTests {
     }
 
     @Test
+    void a_manager_orders_the_segments_of_an_exclusive_set() {
+        RuleSetSummary set = segments.createRuleSet("优先级" + TestData.unique(), RuleSetMode.EXCLUSIVE);
+        SegmentSummary a =
+                segments.createSegment(set.id(), "A", when(SegmentField.REFERRED, Operator.EQ, "true"), null);
+        SegmentSummary b =
+                segments.createSegment(set.id(), "B", when(SegmentField.REFERRED, Operator.EQ, "false"), null);
+
+        assertThat(segments.reorder(set.id(), List.of(b.id(), a.id())))
+                .extracting(SegmentSummary::name)
+                .containsExactly("B", "A");
+        assertThatThrownBy(() -> segments.reorder(set.id(), List.of(b.id())))
+                .isInstanceOfSatisfying(
+                        KeyuanException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("segment.error.reorder-mismatch"));
+        assertThat(segments.segments(set.id())).extracting(SegmentSummary::name).containsExactly("B", "A");
+    }
+
+    @Test
     void a_save_over_a_newer_version_is_refused() {
         RuleSetSummary set = segments.createRuleSet("并发" + TestData.unique(), RuleSetMode.OVERLAPPING);
         SegmentSummary s =

@@ -197,6 +197,8 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
         Executor later = new DelegatingSecurityContextExecutor(
                 CompletableFuture.delayedExecutor(DEBOUNCE_MS, TimeUnit.MILLISECONDS));
         CompletableFuture.supplyAsync(() -> generation.get() == mine ? evaluate(rule) : null, later)
+                // a failed count must not leave "counting…" on screen: show the rule without a count
+                .exceptionally(e -> new Evaluation(List.of(), null))
                 .thenAccept(result -> {
                     if (result != null && ui != null) {
                         ui.access(() -> {
