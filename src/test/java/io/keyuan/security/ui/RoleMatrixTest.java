@@ -87,6 +87,7 @@ class RoleMatrixTest extends KeyuanViewTest {
             rows.add(Arguments.of(role, "deals", DealListView.class));
             rows.add(Arguments.of(role, "pipelines/reports", manager ? PipelineReportView.class : null));
             rows.add(Arguments.of(role, "settings/pipelines", manager ? PipelineSettingsView.class : null));
+            rows.add(Arguments.of(role, "segments", io.keyuan.segmentation.ui.SegmentEditorView.class));
             rows.add(Arguments.of(role, "admin/users", admin ? UserAdminView.class : null));
         }
         return rows.stream();
@@ -126,6 +127,8 @@ class RoleMatrixTest extends KeyuanViewTest {
             labels.add(t("pipeline.nav.reports"));
             paths.add("pipelines/reports");
         }
+        labels.add(t("segment.nav.editor"));
+        paths.add("segments");
         labels.addAll(List.of(t("nav.import"), t("nav.imports")));
         paths.addAll(List.of("imports/new", "imports"));
         if (role != Role.STAFF) {

@@ -94,6 +94,7 @@ class LocalizedViewsTest extends KeyuanViewTest {
         assertThat($(Button.class).id("customer-new").getText()).isEqualTo("New customer");
         assertThat($(SideNav.class).id("main-nav").getItems())
                 .extracting(SideNavItem::getLabel)
-                .containsExactly("Customers", "Source channels", "Pipelines", "Deals", "Import", "Import history");
+                .containsExactly(
+                        "Customers", "Source channels", "Pipelines", "Deals", "Segments", "Import", "Import history");
     }
 }

@@ -1,0 +1,3 @@
+package io.keyuan.segmentation;
+
+public record RuleSetSummary(long id, String name, RuleSetMode mode) {}

@@ -1,0 +1,177 @@
+package io.keyuan.segmentation;
+
+import io.keyuan.channel.ChannelCategory;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Random rules and customers for the property tests, drawn from small pools that share their boundary values
+ * (ages on the birthday, equal amounts, today and yesterday, empty text, trailing spaces, quotes) so that
+ * random rules hit the edges often.
+ */
+final class RandomRules {
+    static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
+
+    static final String[] TEXTS = {"上海", "北京", "上海市", "a", "A", "a ", "Ab", "x' OR '1'='1", "100%", "_"};
+    static final String[] FRAGMENTS = {"上", "海", "a", "'", "%", "_", "A"};
+    static final String[] INCOMES = {"0", "1000", "5000", "5000.01", "9999.99", "10000"};
+    static final String[] AGES = {"-1", "0", "17", "18", "30", "45", "60"};
+    static final String[] DAYS = {"0", "1", "7", "30", "31", "365"};
+    static final String[] COUNTS = {"0", "1", "2", "3", "10"};
+    static final String[] SPENDS = {"0", "100", "100.5", "1000", "5000", "99.99"};
+    static final String[] AVERAGES = {"0", "33.33", "33.34", "50", "100", "100.5", "49.99"};
+    static final int[] DATE_OFFSETS = {0, 1, 7, 30, 31, 365, -1};
+    static final String[] WITHIN = {"0", "1", "7", "30", "365"};
+
+    private final Random random;
+    private final List<Long> channels;
+    private final List<ChannelCategory> categories;
+
+    /** {@code channels} are existing channel ids with their categories at the same positions. */
+    RandomRules(Random random, List<Long> channels, List<ChannelCategory> categories) {
+        this.random = random;
+        this.channels = channels;
+        this.categories = categories;
+    }
+
+    RuleNode rule(int depth) {
+        int kind = random.nextInt(depth <= 0 ? 1 : 5);
+        if (kind == 0 || kind == 1) {
+            return condition();
+        }
+        if (kind == 2) {
+            return new RuleNode.Not(rule(depth - 1));
+        }
+        List<RuleNode> children = new ArrayList<>();
+        int n = 1 + random.nextInt(3);
+        for (int i = 0; i < n; i++) {
+            children.add(rule(depth - 1));
+        }
+        return new RuleNode.Group(kind == 3 ? RuleNode.GroupOp.AND : RuleNode.GroupOp.OR, children);
+    }
+
+    RuleNode.Condition condition() {
+        SegmentField field = pick(SegmentField.values());
+        List<Operator> ops = new ArrayList<>(field.type().operators());
+        Operator op = ops.get(random.nextInt(ops.size()));
+        List<String> values = new ArrayList<>();
+        int n = switch (op) {
+            case IS_EMPTY, IS_NOT_EMPTY -> 0;
+            case BETWEEN -> 2;
+            case IN, NOT_IN -> 1 + random.nextInt(3);
+            default -> 1;
+        };
+        for (int i = 0; i < n; i++) {
+            values.add(value(field, op));
+        }
+        if (op == Operator.BETWEEN && field.parse(op, values.get(0)) instanceof Comparable<?> lo) {
+            @SuppressWarnings("unchecked")
+            Comparable<Object> low = (Comparable<Object>) lo;
+            if (low.compareTo(field.parse(op, values.get(1))) > 0) {
+                values = List.of(values.get(1), values.get(0));
+            }
+        }
+        return new RuleNode.Condition(field, op, values);
+    }
+
+    private String value(SegmentField field, Operator op) {
+        if (op == Operator.WITHIN_LAST_DAYS) {
+            return pick(WITHIN);
+        }
+        if (op == Operator.CONTAINS) {
+            return pick(FRAGMENTS);
+        }
+        return switch (field) {
+            case AGE -> pick(AGES);
+            case INCOME -> pick(INCOMES);
+            case DAYS_SINCE_LAST_PURCHASE -> pick(DAYS);
+            case PURCHASE_COUNT -> pick(COUNTS);
+            case TOTAL_SPEND -> pick(SPENDS);
+            case AVERAGE_ORDER_VALUE -> pick(AVERAGES);
+            case FIRST_PURCHASE, LAST_PURCHASE ->
+                TODAY.minusDays(DATE_OFFSETS[random.nextInt(DATE_OFFSETS.length)])
+                        .toString();
+            case SOURCE_CHANNEL ->
+                String.valueOf(random.nextInt(5) == 0 ? 0L : channels.get(random.nextInt(channels.size())));
+            case REFERRED -> String.valueOf(random.nextBoolean());
+            default ->
+                field.type() == FieldType.ENUM
+                        ? pick(field.enumType().getEnumConstants()).name()
+                        : pick(TEXTS);
+        };
+    }
+
+    /** A customer; ids are 0 and {@code referred} stands for a referrer the caller supplies. */
+    CustomerFacts customer() {
+        int channel = random.nextInt(channels.size() + 1) - 1;
+        boolean metrics = random.nextInt(5) > 0;
+        LocalDate first = null;
+        LocalDate last = null;
+        Integer count = null;
+        BigDecimal spend = null;
+        if (metrics) {
+            count = Integer.valueOf(pick(COUNTS));
+            spend = count == 0
+                    ? BigDecimal.ZERO
+                    : new BigDecimal(pick(new String[] {"100", "100.5", "99.99", "1000", "0"}));
+            if (count > 0) {
+                last = date();
+                first = random.nextBoolean() ? last : last.minusDays(random.nextInt(400));
+            }
+        }
+        return new CustomerFacts(
+                0,
+                pick(TEXTS),
+                enumName(io.keyuan.customer.Gender.class),
+                random.nextInt(5) == 0 ? null : birthDate(),
+                enumName(io.keyuan.customer.Occupation.class),
+                random.nextInt(4) == 0 ? null : new BigDecimal(pick(INCOMES)),
+                text(),
+                text(),
+                channel < 0 ? null : channels.get(channel),
+                channel < 0 ? null : categories.get(channel).name(),
+                enumName(io.keyuan.channel.AcquisitionMethod.class),
+                random.nextBoolean(),
+                enumName(io.keyuan.customer.NeedType.class),
+                enumName(io.keyuan.customer.PurchaseStyle.class),
+                enumName(io.keyuan.customer.Loyalty.class),
+                text(),
+                metrics ? pick(io.keyuan.customer.Lifecycle.values()).name() : null,
+                metrics ? pick(io.keyuan.customer.ValueLevel.values()).name() : null,
+                first,
+                last,
+                count,
+                spend);
+    }
+
+    private LocalDate birthDate() {
+        int years = Integer.parseInt(pick(AGES));
+        LocalDate birthday = TODAY.minusYears(Math.max(years, 0));
+        return switch (random.nextInt(3)) {
+            case 0 -> birthday;
+            case 1 -> birthday.plusDays(1);
+            default -> birthday.minusDays(1 + random.nextInt(364));
+        };
+    }
+
+    private LocalDate date() {
+        int offset = Integer.parseInt(pick(DAYS));
+        return TODAY.minusDays(offset + random.nextInt(3) - 1);
+    }
+
+    private String text() {
+        int k = random.nextInt(6);
+        return k == 0 ? null : k == 1 ? "" : pick(TEXTS);
+    }
+
+    private <E extends Enum<E>> String enumName(Class<E> type) {
+        return random.nextInt(4) == 0 ? null : pick(type.getEnumConstants()).name();
+    }
+
+    private <T> T pick(T[] values) {
+        return values[random.nextInt(values.length)];
+    }
+}

@@ -1,0 +1,158 @@
+package io.keyuan.segmentation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.keyuan.KeyuanIntegrationTest;
+import io.keyuan.TestData;
+import io.keyuan.channel.ChannelCategory;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+/**
+ * The property that makes the in-memory evaluator trustworthy: for random rules over random customers (nulls,
+ * birthdays, equal amounts, today and tomorrow, empty and padded text, quotes), the compiled SQL selects exactly
+ * the customers the compiled predicate accepts. Rules and customers come from a seeded generator, so a failure
+ * names the seed and the rule that reproduce it.
+ */
+@KeyuanIntegrationTest
+class RuleEvaluatorsAgreeTests {
+    private static final int CUSTOMERS = 300;
+    private static final int RULES = 3000;
+
+    @Autowired
+    NamedParameterJdbcTemplate jdbc;
+
+    @Autowired
+    CustomerFactsLoader loader;
+
+    @Test
+    void sql_and_in_memory_evaluators_agree_on_random_rules_and_customers() {
+        long seed = new Random().nextLong();
+        Random random = new Random(seed);
+        String marker = "SEG" + TestData.unique();
+        List<ChannelCategory> categories = List.of(ChannelCategory.ONLINE, ChannelCategory.REFERRAL);
+        List<Long> channels = new ArrayList<>();
+        for (ChannelCategory category : categories) {
+            channels.add(insertChannel(marker, category));
+        }
+        RandomRules gen = new RandomRules(random, channels, categories);
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < CUSTOMERS; i++) {
+            ids.add(insert(marker + "-" + i, gen.customer(), ids, random));
+        }
+        List<CustomerFacts> facts = loader.byCodePrefix(marker);
+        assertThat(facts).hasSize(CUSTOMERS);
+
+        int checked = 0;
+        int nonTrivial = 0;
+        for (int i = 0; i < RULES; i++) {
+            RuleNode rule = gen.rule(4);
+            if (!RuleValidator.problems(rule).isEmpty()) {
+                continue;
+            }
+            checked++;
+            SqlRuleCompiler.CompiledRule sql = SqlRuleCompiler.compile(rule, RandomRules.TODAY);
+            MapSqlParameterSource params = sql.params().addValue("marker", marker);
+            Set<Long> fromSql = new TreeSet<>(jdbc.queryForList(
+                    "SELECT c.id FROM " + SqlRuleCompiler.FROM + " WHERE c.code LIKE CONCAT(:marker, '-%') AND "
+                            + sql.where(),
+                    params,
+                    Long.class));
+            Predicate<CustomerFacts> predicate = PredicateCompiler.compile(rule, RandomRules.TODAY);
+            Set<Long> inMemory = new TreeSet<>();
+            for (CustomerFacts f : facts) {
+                if (predicate.test(f)) {
+                    inMemory.add(f.id());
+                }
+            }
+            if (!inMemory.isEmpty() && inMemory.size() < CUSTOMERS) {
+                nonTrivial++;
+            }
+            Set<Long> onlySql = new HashSet<>(fromSql);
+            onlySql.removeAll(inMemory);
+            Set<Long> onlyMemory = new HashSet<>(inMemory);
+            onlyMemory.removeAll(fromSql);
+            assertThat(fromSql)
+                    .as(
+                            "seed %d, rule %s, where %s; only SQL: %s, only in memory: %s",
+                            seed, RuleText.write(rule), sql.where(), onlySql, onlyMemory)
+                    .isEqualTo(inMemory);
+        }
+        assertThat(checked).as("valid random rules").isGreaterThan(RULES / 2);
+        assertThat(nonTrivial).as("rules that split the customers").isGreaterThan(checked / 4);
+    }
+
+    private long insertChannel(String marker, ChannelCategory category) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(
+                "INSERT INTO source_channel (name, category, acquisition_method, active, version, created_at,"
+                        + " created_by, updated_at, updated_by) VALUES (:name, :category, 'ADVERTISING', TRUE, 0,"
+                        + " UTC_TIMESTAMP(6), 'test', UTC_TIMESTAMP(6), 'test')",
+                new MapSqlParameterSource("name", marker + category).addValue("category", category.name()),
+                keys,
+                new String[] {"id"});
+        return keys.getKey().longValue();
+    }
+
+    private long insert(String code, CustomerFacts f, List<Long> earlier, Random random) {
+        Long referrer = f.referred() && !earlier.isEmpty() ? earlier.get(random.nextInt(earlier.size())) : null;
+        Timestamp now = Timestamp.from(Instant.now());
+        MapSqlParameterSource p = new MapSqlParameterSource()
+                .addValue("code", code)
+                .addValue("name", f.name())
+                .addValue("gender", f.gender())
+                .addValue("birth", f.birthDate() == null ? null : java.sql.Date.valueOf(f.birthDate()))
+                .addValue("occupation", f.occupation())
+                .addValue("income", f.income())
+                .addValue("province", f.province())
+                .addValue("city", f.city())
+                .addValue("channel", f.channelId())
+                .addValue("method", f.acquisitionMethod())
+                .addValue("referrer", referrer)
+                .addValue("need", f.needType())
+                .addValue("style", f.purchaseStyle())
+                .addValue("loyalty", f.loyalty())
+                .addValue("tags", f.tags())
+                .addValue("now", now);
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(
+                "INSERT INTO customer (code, name, kind, gender, birth_date, occupation, income, province, city,"
+                        + " source_channel_id, acquisition_method, referred_by_id, need_type, purchase_style, loyalty,"
+                        + " tags, version, created_at, created_by, updated_at, updated_by) VALUES (:code, :name,"
+                        + " 'PERSON', :gender, :birth, :occupation, :income, :province, :city, :channel, :method,"
+                        + " :referrer, :need, :style, :loyalty, :tags, 0, :now, 'test', :now, 'test')",
+                p,
+                keys,
+                new String[] {"id"});
+        long id = keys.getKey().longValue();
+        if (f.lifecycle() != null) {
+            jdbc.update(
+                    "INSERT INTO customer_metrics (customer_id, first_purchase, last_purchase, frequency, monetary,"
+                            + " recent_spend, lifecycle, value_level, refreshed_at) VALUES (:id, :first, :last,"
+                            + " :count, :spend, 0, :lifecycle, :value, :now)",
+                    new MapSqlParameterSource("id", id)
+                            .addValue(
+                                    "first",
+                                    f.firstPurchase() == null ? null : java.sql.Date.valueOf(f.firstPurchase()))
+                            .addValue("last", f.lastPurchase() == null ? null : java.sql.Date.valueOf(f.lastPurchase()))
+                            .addValue("count", f.purchaseCount())
+                            .addValue("spend", f.totalSpend())
+                            .addValue("lifecycle", f.lifecycle())
+                            .addValue("value", f.valueLevel())
+                            .addValue("now", now));
+        }
+        return id;
+    }
+}

@@ -1,0 +1,135 @@
+package io.keyuan.segmentation.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.textfield.TextField;
+import io.keyuan.TestData;
+import io.keyuan.segmentation.Operator;
+import io.keyuan.segmentation.RuleNode;
+import io.keyuan.segmentation.RuleSetMode;
+import io.keyuan.segmentation.RuleSetSummary;
+import io.keyuan.segmentation.SegmentField;
+import io.keyuan.segmentation.SegmentService;
+import io.keyuan.segmentation.SegmentSummary;
+import io.keyuan.shared.SystemActor;
+import io.keyuan.shared.ui.AsManager;
+import io.keyuan.shared.ui.AsStaff;
+import io.keyuan.shared.ui.KeyuanViewTest;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class SegmentEditorViewTest extends KeyuanViewTest {
+    @Autowired
+    SegmentService segments;
+
+    private RuleSetSummary newSet() {
+        return SystemActor.call(() -> segments.createRuleSet("视图" + TestData.unique(), RuleSetMode.OVERLAPPING));
+    }
+
+    private SegmentEditorView open() {
+        navigate(SegmentEditorView.class);
+        return $(SegmentEditorView.class).single();
+    }
+
+    @Test
+    @AsManager
+    void manager_builds_a_nested_rule_sees_problems_and_the_count_and_saves_a_new_segment() {
+        RuleSetSummary set = newSet();
+        SegmentEditorView view = open();
+        view.open(set.id(), null);
+        assertThat(view.segment.getValue()).isNull();
+        view.refreshCountNow();
+        assertThat(view.problems.getElement().getChildCount()).isEqualTo(1);
+
+        test(view.root.addCondition).click();
+        RuleBuilder.ConditionEditor condition = (RuleBuilder.ConditionEditor) view.root.children.getComponentAt(0);
+        test(condition.field).selectItem(view.getTranslation("segment.field.CITY"));
+        test(condition.operator).selectItem(view.getTranslation("segment.operator.EQ"));
+        test((TextField) condition.valueBox.getComponentAt(0)).setValue("上海");
+        test(view.root.addGroup).click();
+        RuleBuilder.GroupEditor group = (RuleBuilder.GroupEditor) view.root.children.getComponentAt(1);
+        test(group.not).click();
+        test(group.addCondition).click();
+        RuleBuilder.ConditionEditor inner = (RuleBuilder.ConditionEditor) group.children.getComponentAt(0);
+        test(inner.field).selectItem(view.getTranslation("segment.field.REFERRED"));
+        test(inner.operator).selectItem(view.getTranslation("segment.operator.EQ"));
+        view.refreshCountNow();
+        assertThat(view.problems.getElement().getChildCount())
+                .as("REFERRED has no value yet")
+                .isEqualTo(1);
+        @SuppressWarnings("unchecked")
+        MultiSelectComboBox<String> yesNo = (MultiSelectComboBox<String>) inner.valueBox.getComponentAt(0);
+        yesNo.setValue(Set.of("true"));
+        view.refreshCountNow();
+
+        assertThat(view.problems.getElement().getChildCount()).isZero();
+        assertThat(view.count.getText()).isNotBlank();
+
+        String name = "上海" + TestData.unique();
+        test(view.newName).setValue(name);
+        test(view.note).setValue("第一版");
+        test($(Button.class).id("segment-save")).click();
+
+        List<SegmentSummary> saved = SystemActor.call(() -> segments.segments(set.id()));
+        assertThat(saved).extracting(SegmentSummary::name).containsExactly(name);
+        assertThat(saved.getFirst().rule())
+                .isEqualTo(RuleNode.and(
+                        RuleNode.when(SegmentField.CITY, Operator.EQ, "上海"),
+                        RuleNode.not(RuleNode.and(RuleNode.when(SegmentField.REFERRED, Operator.EQ, "true")))));
+
+        // an incomplete condition is explained and nothing is saved
+        test(view.root.addCondition).click();
+        test($(Button.class).id("segment-save")).click();
+        assertThat(view.problems.getElement().getChildCount()).isEqualTo(1);
+        assertThat(SystemActor.call(() -> segments.versions(saved.getFirst().id())))
+                .hasSize(1);
+    }
+
+    @Test
+    @AsManager
+    void manager_saves_an_edited_rule_as_the_next_version() {
+        RuleSetSummary set = newSet();
+        SegmentSummary s = SystemActor.call(() -> segments.createSegment(
+                set.id(),
+                "女性" + TestData.unique(),
+                RuleNode.and(RuleNode.when(SegmentField.GENDER, Operator.EQ, "FEMALE")),
+                "初版"));
+        SegmentEditorView view = open();
+        view.open(set.id(), s.id());
+        assertThat(view.currentRule()).isEqualTo(s.rule());
+
+        test(view.root.op).selectItem(view.getTranslation("segment.op.OR"));
+        test(view.note).setValue("改为任一");
+        test($(Button.class).id("segment-save")).click();
+
+        SegmentSummary saved = SystemActor.call(() -> segments.segment(s.id()));
+        assertThat(saved.ruleVersion()).isEqualTo(2);
+        assertThat(saved.rule()).isEqualTo(RuleNode.or(RuleNode.when(SegmentField.GENDER, Operator.EQ, "FEMALE")));
+        assertThat(SystemActor.call(() -> segments.versions(s.id())).getFirst().changeNote())
+                .isEqualTo("改为任一");
+    }
+
+    @Test
+    @AsStaff
+    void staff_see_rules_read_only() {
+        RuleSetSummary set = newSet();
+        SegmentSummary s = SystemActor.call(() -> segments.createSegment(
+                set.id(),
+                "城市" + TestData.unique(),
+                RuleNode.and(RuleNode.when(SegmentField.CITY, Operator.EQ, "北京")),
+                null));
+        SegmentEditorView view = open();
+        view.open(set.id(), s.id());
+
+        assertThat(view.currentRule()).isEqualTo(s.rule());
+        assertThat(view.save.isVisible()).isFalse();
+        assertThat(view.root.addCondition.isVisible()).isFalse();
+        RuleBuilder.ConditionEditor condition = (RuleBuilder.ConditionEditor) view.root.children.getComponentAt(0);
+        assertThat(condition.field.isReadOnly()).isTrue();
+        assertThat(view.count.getText()).isNotBlank();
+    }
+}
