@@ -94,7 +94,13 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
         problems.setId("segment-problems");
         builderBox.setPadding(false);
 
-        HorizontalLayout pickers = new HorizontalLayout(ruleSet, segment, newName);
+        com.vaadin.flow.component.button.Button newSet = new com.vaadin.flow.component.button.Button(
+                getTranslation("segment.rule-set.new"), com.vaadin.flow.component.icon.VaadinIcon.PLUS.create());
+        newSet.setId("segment-new-rule-set");
+        newSet.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        newSet.setVisible(manager);
+        newSet.addClickListener(e -> newRuleSet());
+        HorizontalLayout pickers = new HorizontalLayout(ruleSet, newSet, segment, newName);
         pickers.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         HorizontalLayout saving = new HorizontalLayout(note, save);
         saving.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -108,6 +114,43 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
         if (!sets.isEmpty()) {
             ruleSet.setValue(sets.getFirst());
         }
+    }
+
+    /** A dialog for a new rule set: its name and whether its segments exclude each other. */
+    void newRuleSet() {
+        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setHeaderTitle(getTranslation("segment.rule-set.new"));
+        TextField name = new TextField(getTranslation("segment.rule-set.name"));
+        name.setId("rule-set-name");
+        name.setWidthFull();
+        com.vaadin.flow.component.radiobutton.RadioButtonGroup<io.keyuan.segmentation.RuleSetMode> mode =
+                new com.vaadin.flow.component.radiobutton.RadioButtonGroup<>(getTranslation("segment.rule-set.mode"));
+        mode.setId("rule-set-mode");
+        mode.setItems(io.keyuan.segmentation.RuleSetMode.values());
+        mode.setItemLabelGenerator(m -> getTranslation("segment.mode." + m.name()));
+        mode.setValue(io.keyuan.segmentation.RuleSetMode.OVERLAPPING);
+        dialog.add(new com.vaadin.flow.component.orderedlayout.VerticalLayout(name, mode));
+        com.vaadin.flow.component.button.Button create =
+                new com.vaadin.flow.component.button.Button(getTranslation("action.save"), e -> {
+                    try {
+                        RuleSetSummary created = segments.createRuleSet(name.getValue(), mode.getValue());
+                        ruleSet.setItems(segments.ruleSets());
+                        ruleSet.setValue(created);
+                        dialog.close();
+                    } catch (io.keyuan.shared.KeyuanException ex) {
+                        name.setErrorMessage(io.keyuan.shared.ui.Notifications.describe(this, ex));
+                        name.setInvalid(true);
+                    }
+                });
+        create.setId("rule-set-save");
+        create.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter()
+                .add(
+                        new com.vaadin.flow.component.button.Button(
+                                getTranslation("action.cancel"), e -> dialog.close()),
+                        create);
+        dialog.open();
+        name.focus();
     }
 
     @Override

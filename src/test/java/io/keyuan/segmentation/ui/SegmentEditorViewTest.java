@@ -114,6 +114,28 @@ class SegmentEditorViewTest extends KeyuanViewTest {
     }
 
     @Test
+    @AsManager
+    void manager_creates_a_rule_set_from_the_editor_and_a_duplicate_name_is_refused_on_the_field() {
+        SegmentEditorView view = open();
+        String name = "规则集" + TestData.unique();
+        test($(Button.class).id("segment-new-rule-set")).click();
+        test($(TextField.class).id("rule-set-name")).setValue(name);
+        test($(Button.class).id("rule-set-save")).click();
+        assertThat(view.ruleSet.getValue().name()).isEqualTo(name);
+        assertThat(view.ruleSet.getValue().mode()).isEqualTo(RuleSetMode.OVERLAPPING);
+
+        test($(Button.class).id("segment-new-rule-set")).click();
+        TextField again = $(TextField.class).id("rule-set-name");
+        test(again).setValue(name);
+        test($(Button.class).id("rule-set-save")).click();
+        assertThat(again.isInvalid()).isTrue();
+        assertThat(SystemActor.call(() -> segments.ruleSets()).stream()
+                        .filter(r -> r.name().equals(name))
+                        .count())
+                .isEqualTo(1);
+    }
+
+    @Test
     @AsStaff
     void staff_see_rules_read_only() {
         RuleSetSummary set = newSet();
