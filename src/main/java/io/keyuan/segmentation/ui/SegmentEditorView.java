@@ -42,7 +42,7 @@ import org.springframework.security.concurrent.DelegatingSecurityContextExecutor
  * as a new version with a note. Staff see the rules read-only.
  */
 @Route("segments")
-@Menu(title = "segment.nav.editor", order = 40, icon = "vaadin:filter")
+@Menu(title = "segment.nav.editor", order = 40, icon = "vaadin:cluster")
 @RolesAllowed(Roles.STAFF)
 public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle, RuleBuilder.Context {
     private static final long DEBOUNCE_MS = 400;
