@@ -6,8 +6,6 @@ import io.keyuan.customer.CustomerService;
 import io.keyuan.customer.CustomerSort;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.function.LongSupplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -54,19 +52,19 @@ class GridBenchmark {
                 "# %d cores, JVM %s, %,d customers, deep offset %,d, %d warm-up + %d timed runs, median%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), total, deepOffset, warmup, repeat);
 
-        double first = median(
+        double first = Timing.median(
                 warmup,
                 repeat,
                 () -> customers
                         .page(CustomerFilter.none(), CustomerSort.newestFirst(), 0, 50)
                         .size());
-        double filteredPage = median(
+        double filteredPage = Timing.median(
                 warmup,
                 repeat,
                 () -> customers
                         .page(filtered, CustomerSort.newestFirst(), 0, 50)
                         .size());
-        double filteredCount = median(warmup, repeat, () -> customers.exactCount(filtered));
+        double filteredCount = Timing.median(warmup, repeat, () -> customers.exactCount(filtered));
         customers.forgetCaches();
         long coldStart = System.nanoTime();
         customers.page(CustomerFilter.none(), byName, deepOffset, 50);
@@ -76,27 +74,27 @@ class GridBenchmark {
             sleep(50);
         }
         double sampling = (System.nanoTime() - waitStart) / 1e6;
-        double deep = median(
+        double deep = Timing.median(
                 warmup,
                 repeat,
                 () -> customers
                         .page(CustomerFilter.none(), byName, deepOffset, 50)
                         .size());
-        double countAll = median(warmup, repeat, () -> customers.exactCount(CustomerFilter.none()));
-        double naive = median(
+        double countAll = Timing.median(warmup, repeat, () -> customers.exactCount(CustomerFilter.none()));
+        double naive = Timing.median(
                 0, Math.min(repeat, 3), () -> jdbc.queryForList("""
                 SELECT c.*, m.lifecycle, m.value_level, m.last_purchase, m.frequency, m.monetary
                 FROM customer c LEFT JOIN customer_metrics m ON m.customer_id = c.id
                 ORDER BY c.name, c.id LIMIT 50 OFFSET ?""", deepOffset).size());
 
-        print("grid.first_page_ms", first);
-        print("grid.filtered_page_ms", filteredPage);
-        print("grid.filtered_count_ms", filteredCount);
-        print("grid.deep_sorted_page_ms", deep);
-        print("grid.deep_sorted_page_cold_ms", deepCold);
-        print("grid.order_sampling_background_ms", sampling);
-        print("grid.count_all_ms", countAll);
-        print("grid.deep_sorted_page_naive_offset_ms", naive);
+        Timing.print("grid.first_page_ms", first);
+        Timing.print("grid.filtered_page_ms", filteredPage);
+        Timing.print("grid.filtered_count_ms", filteredCount);
+        Timing.print("grid.deep_sorted_page_ms", deep);
+        Timing.print("grid.deep_sorted_page_cold_ms", deepCold);
+        Timing.print("grid.order_sampling_background_ms", sampling);
+        Timing.print("grid.count_all_ms", countAll);
+        Timing.print("grid.deep_sorted_page_naive_offset_ms", naive);
         System.out.printf(
                 "# deep sorted page: %.0fx faster than the naive OFFSET baseline; target under 100 ms each%n",
                 naive / Math.max(deep, 0.001));
@@ -109,23 +107,5 @@ class GridBenchmark {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static void print(String metric, double ms) {
-        System.out.printf("BENCH %s %.1f ms%n", metric, ms);
-    }
-
-    private static double median(int warmup, int repeat, LongSupplier work) {
-        for (int i = 0; i < warmup; i++) {
-            work.getAsLong();
-        }
-        double[] times = new double[repeat];
-        for (int i = 0; i < repeat; i++) {
-            long t = System.nanoTime();
-            work.getAsLong();
-            times[i] = (System.nanoTime() - t) / 1e6;
-        }
-        Arrays.sort(times);
-        return repeat % 2 == 1 ? times[repeat / 2] : (times[repeat / 2 - 1] + times[repeat / 2]) / 2;
     }
 }

@@ -20,9 +20,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.LongSupplier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -109,33 +107,33 @@ class PipelineBenchmark {
                 warmup,
                 repeat);
 
-        double boardMs = median(
+        double boardMs = Timing.median(
                 warmup,
                 repeat,
                 () -> deals.board(boardId, DealFilter.none(), PER_COLUMN)
                         .columns()
                         .size());
         DealFilter filtered = DealFilter.none().withValue(new BigDecimal("50000"), null);
-        double boardFilteredMs = median(
+        double boardFilteredMs = Timing.median(
                 warmup,
                 repeat,
                 () -> deals.board(boardId, filtered, PER_COLUMN).columns().size());
-        double moreMs = median(
+        double moreMs = Timing.median(
                 warmup,
                 repeat,
                 () -> deals.column(firstStage, DealFilter.none(), PER_COLUMN * 5, PER_COLUMN)
                         .size());
-        double reportsMs = median(
+        double reportsMs = Timing.median(
                 Math.min(warmup, 1),
                 Math.min(repeat, 5),
                 () -> reports.report(reportId, today.minusDays(364), today)
                         .conversions()
                         .size());
 
-        print("pipeline.board_5000_ms", boardMs);
-        print("pipeline.board_5000_filtered_ms", boardFilteredMs);
-        print("pipeline.board_5000_show_more_ms", moreMs);
-        print("pipeline.reports_200k_ms", reportsMs);
+        Timing.print("pipeline.board_5000_ms", boardMs);
+        Timing.print("pipeline.board_5000_filtered_ms", boardFilteredMs);
+        Timing.print("pipeline.board_5000_show_more_ms", moreMs);
+        Timing.print("pipeline.reports_200k_ms", reportsMs);
         return 0;
     }
 
@@ -173,23 +171,5 @@ class PipelineBenchmark {
                 "# %s: %,d deals with their stage history written in %.1f s%n",
                 name, wanted - have, (System.nanoTime() - started) / 1e9);
         return detail;
-    }
-
-    private static void print(String metric, double ms) {
-        System.out.printf("BENCH %s %.1f ms%n", metric, ms);
-    }
-
-    private static double median(int warmup, int repeat, LongSupplier work) {
-        for (int i = 0; i < warmup; i++) {
-            work.getAsLong();
-        }
-        double[] times = new double[repeat];
-        for (int i = 0; i < repeat; i++) {
-            long t = System.nanoTime();
-            work.getAsLong();
-            times[i] = (System.nanoTime() - t) / 1e6;
-        }
-        Arrays.sort(times);
-        return repeat % 2 == 1 ? times[repeat / 2] : (times[repeat / 2 - 1] + times[repeat / 2]) / 2;
     }
 }

@@ -488,6 +488,7 @@ class CustomerImporter implements SheetImporter {
         Long max = jdbc.getJdbcTemplate().queryForObject("SELECT COALESCE(MAX(id), 0) + 1 FROM customer", Long.class);
         long next = max == null ? 1 : max;
         Set<String> taken = new HashSet<>(codes);
+        int slot = 0;
         while (blanks > 0) {
             List<String> candidates = new ArrayList<>();
             for (int i = 0; i < blanks; i++) {
@@ -502,7 +503,10 @@ class CustomerImporter implements SheetImporter {
                     String.class));
             for (String c : candidates) {
                 if (blanks > 0 && !taken.contains(c)) {
-                    codes.set(codes.indexOf(null), c);
+                    while (codes.get(slot) != null) {
+                        slot++;
+                    }
+                    codes.set(slot, c);
                     taken.add(c);
                     blanks--;
                 }

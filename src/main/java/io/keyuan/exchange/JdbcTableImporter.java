@@ -249,26 +249,40 @@ public abstract class JdbcTableImporter implements SheetImporter {
                 touched.add(id);
             }
         }
+        // One batched statement per set of columns written (a file's rows normally all write the same columns).
+        Map<List<String>, List<ImportRow>> byColumns = new LinkedHashMap<>();
         for (ImportRow row : updates) {
-            Plan plan = (Plan) row.state();
-            MapSqlParameterSource p = new MapSqlParameterSource(plan.values());
-            p.addValue("now", now).addValue("who", who).addValue("id", row.targetId());
+            byColumns
+                    .computeIfAbsent(List.copyOf(((Plan) row.state()).values().keySet()), k -> new ArrayList<>())
+                    .add(row);
+        }
+        byColumns.forEach((columns, group) -> {
             StringJoiner set = new StringJoiner(", ");
-            Map<String, String> before = new LinkedHashMap<>();
-            for (String column : plan.values().keySet()) {
-                set.add(column + " = :" + column);
-                Object old = plan.current().get(column);
-                before.put(
-                        column, old == null ? null : old instanceof BigDecimal b ? b.toPlainString() : old.toString());
+            columns.forEach(column -> set.add(column + " = :" + column));
+            SqlParameterSource[] batch = new SqlParameterSource[group.size()];
+            for (int i = 0; i < batch.length; i++) {
+                ImportRow row = group.get(i);
+                Plan plan = (Plan) row.state();
+                batch[i] = new MapSqlParameterSource(plan.values())
+                        .addValue("now", now)
+                        .addValue("who", who)
+                        .addValue("id", row.targetId());
+                Map<String, String> before = new LinkedHashMap<>();
+                for (String column : columns) {
+                    Object old = plan.current().get(column);
+                    before.put(
+                            column,
+                            old == null ? null : old instanceof BigDecimal b ? b.toPlainString() : old.toString());
+                }
+                before.put("version", String.valueOf(plan.current().get("version")));
+                log.updated(row.targetId(), before);
+                touched.add(row.targetId());
             }
-            before.put("version", String.valueOf(plan.current().get("version")));
-            jdbc.update(
+            jdbc.batchUpdate(
                     "UPDATE " + table() + " SET " + set
                             + ", version = version + 1, updated_at = :now, updated_by = :who WHERE id = :id",
-                    p);
-            log.updated(row.targetId(), before);
-            touched.add(row.targetId());
-        }
+                    batch);
+        });
         afterWrite(related(touched));
     }
 

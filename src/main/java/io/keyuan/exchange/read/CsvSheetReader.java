@@ -58,10 +58,6 @@ final class CsvSheetReader implements SheetReader {
         }
     }
 
-    String charsetName() {
-        return charset == GB18030 ? "GBK" : charset.name();
-    }
-
     private static boolean isUtf8(File file) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()
