@@ -52,24 +52,24 @@ public class ImportHistoryView extends VerticalLayout implements HasDynamicTitle
         grid.setSizeFull();
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("import.history.empty"));
-        grid.addColumn(j -> "#" + j.id()).setHeader("#").setFlexGrow(0).setWidth("60px");
+        grid.addColumn(j -> "#" + j.id()).setHeader("#").setFlexGrow(0).setWidth("52px");
         grid.addColumn(j -> Formats.dateTime(j.startedAt()))
                 .setHeader(getTranslation("import.history.started"))
                 .setFlexGrow(0)
-                .setWidth("152px");
+                .setAutoWidth(true);
         grid.addColumn(ImportJobSummary::startedBy)
                 .setHeader(getTranslation("import.history.by"))
                 .setFlexGrow(0)
-                .setWidth("90px");
+                .setAutoWidth(true);
         grid.addColumn(j -> getTranslation("exchange.schema." + j.schemaName()))
                 .setHeader(getTranslation("import.type"))
                 .setFlexGrow(0)
-                .setWidth("80px");
+                .setAutoWidth(true);
         grid.addColumn(ImportJobSummary::fileName)
                 .setHeader(getTranslation("import.history.file"))
                 .setTooltipGenerator(ImportJobSummary::fileName)
                 .setFlexGrow(1)
-                .setWidth("120px");
+                .setWidth("100px");
         grid.addComponentColumn(this::statusBadge)
                 .setHeader(getTranslation("import.history.status"))
                 .setFlexGrow(0)
@@ -82,7 +82,7 @@ public class ImportHistoryView extends VerticalLayout implements HasDynamicTitle
         grid.addComponentColumn(this::actions)
                 .setHeader(getTranslation("import.history.actions"))
                 .setFlexGrow(0)
-                .setWidth("150px");
+                .setWidth("130px");
         grid.setItems(q -> imports.jobs(q.getOffset(), q.getLimit()).stream(), q -> (int) imports.jobCount());
         add(grid);
     }
@@ -92,7 +92,7 @@ public class ImportHistoryView extends VerticalLayout implements HasDynamicTitle
                 .setHeader(getTranslation(headerKey))
                 .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END)
                 .setFlexGrow(0)
-                .setWidth("70px");
+                .setAutoWidth(true);
     }
 
     private Span statusBadge(ImportJobSummary job) {
