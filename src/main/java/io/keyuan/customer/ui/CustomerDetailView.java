@@ -34,9 +34,14 @@ import io.keyuan.shared.Roles;
 import io.keyuan.shared.ui.EnumLabels;
 import io.keyuan.shared.ui.Formats;
 import io.keyuan.shared.ui.Notifications;
+import io.keyuan.shared.ui.RecordSection;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** One customer: derived figures (lifecycle, value, RFM), every field, purchases, referrals, who changed it. */
 @Route("customers/:id(\\d+)")
@@ -47,6 +52,7 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
     private final ChannelService channels;
     private final Map<Long, String> userNames;
     private final boolean manager;
+    private final List<RecordSection> sections;
     private final Grid<Purchase> purchases = new Grid<>();
     private Customer customer;
 
@@ -55,12 +61,17 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
             CustomerMetricsService metricsService,
             ChannelService channels,
             UserDirectory users,
-            AuthenticationContext auth) {
+            AuthenticationContext auth,
+            ObjectProvider<RecordSection> sections) {
         this.customers = customers;
         this.metricsService = metricsService;
         this.channels = channels;
         this.userNames = users.allUsers().stream().collect(Collectors.toMap(UserRef::id, UserRef::displayName));
         this.manager = auth.hasRole(Roles.MANAGER);
+        this.sections = sections.stream()
+                .filter(s -> RecordSection.CUSTOMER.equals(s.page()))
+                .sorted(Comparator.comparingInt(RecordSection::order))
+                .toList();
         addClassName("keyuan-view");
     }
 
@@ -124,7 +135,12 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
                         m.lastPurchase() == null ? "—" : Formats.date(m.lastPurchase())),
                 figure("customer.metric.referrals", String.valueOf(customers.referralCount(customer.getId()))));
 
-        add(top, figures, details(), purchasesSection(), audit());
+        add(top, figures, details(), purchasesSection());
+        sections.stream()
+                .map(s -> s.create(customer.getId()))
+                .filter(Objects::nonNull)
+                .forEach(this::add);
+        add(audit());
     }
 
     private Component figure(String labelKey, String value) {
