@@ -6,6 +6,7 @@ import io.keyuan.shared.KeyuanException;
 import io.keyuan.shared.Roles;
 import io.keyuan.shared.StaleEditException;
 import io.keyuan.shared.SystemActor;
+import io.keyuan.shared.db.DatabaseLocks;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Clock;
@@ -62,13 +63,16 @@ public class CustomerMetricsService {
     private final LifecycleSettingsRepository settings;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final DatabaseLocks locks;
 
     CustomerMetricsService(
             NamedParameterJdbcTemplate jdbc,
             LifecycleSettingsRepository settings,
             TransactionTemplate tx,
-            Clock clock) {
+            Clock clock,
+            DatabaseLocks locks) {
         this.jdbc = jdbc;
+        this.locks = locks;
         this.settings = settings;
         this.tx = tx;
         this.clock = clock;
@@ -171,16 +175,8 @@ public class CustomerMetricsService {
     /** Nightly, on one node only: the database lock keeps other nodes out. */
     @Scheduled(cron = "${keyuan.metrics.refresh-cron:0 30 2 * * *}", zone = "${keyuan.zone:Asia/Shanghai}")
     public void nightlyRefresh() {
-        Integer got =
-                jdbc.getJdbcTemplate().queryForObject("SELECT GET_LOCK('keyuan.metrics.refresh', 0)", Integer.class);
-        if (got == null || got != 1) {
+        if (!locks.runExclusively("keyuan.metrics.refresh", () -> SystemActor.run(() -> refreshAllInternal(n -> {})))) {
             log.info("Another node is refreshing customer metrics");
-            return;
-        }
-        try {
-            SystemActor.run(() -> refreshAllInternal(n -> {}));
-        } finally {
-            jdbc.getJdbcTemplate().queryForObject("SELECT RELEASE_LOCK('keyuan.metrics.refresh')", Integer.class);
         }
     }
 
