@@ -141,10 +141,8 @@ class RuleHistoryDialog extends Dialog {
         if (base == null) {
             diff.add(new Div(getTranslation("segment.history.first")));
         }
-        shown = against.getValue() == Against.CURRENT
-                // against the current version: what restoring this one would change
-                ? RuleDescriber.diff(now, before)
-                : RuleDescriber.diff(before, now);
+        // against the previous version: what this one changed; against the current one: what restoring it would
+        shown = RuleDescriber.diff(before, now);
         for (RuleDescriber.DiffLine line : shown) {
             diff.add(line(line));
         }
