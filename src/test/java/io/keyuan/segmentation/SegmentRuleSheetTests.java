@@ -193,6 +193,14 @@ class SegmentRuleSheetTests {
     @Test
     void undo_removes_created_rule_sets_but_keeps_a_segment_someone_edited_since() throws Exception {
         String u = TestData.unique();
+        ImportReport untouched = imports.commit(
+                request(csv(row("整集" + u, "互斥", "甲", "1", "CITY EQ(\"上海\")"))),
+                ImportMode.ALL_OR_NOTHING,
+                ImportListener.NONE);
+        assertThat(segments.ruleSets()).extracting(RuleSetSummary::name).contains("整集" + u);
+        assertThat(imports.undo(untouched.jobId()).kept()).isZero();
+        assertThat(segments.ruleSets()).extracting(RuleSetSummary::name).doesNotContain("整集" + u);
+
         ImportReport r = imports.commit(
                 request(csv(row("新集" + u, "可重叠", "甲", "1", "CITY EQ(\"上海\")")
                         + row("新集" + u, "可重叠", "乙", "2", "CITY EQ(\"北京\")"))),

@@ -85,7 +85,6 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
     final RuleSetPanel settings;
     final VerticalLayout editor = new VerticalLayout();
     RuleBuilder.GroupEditor root;
-    RuleHistoryDialog historyDialog;
     private boolean loading;
 
     SegmentEditorView(
@@ -457,11 +456,11 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
         if (s == null) {
             return;
         }
-        historyDialog = new RuleHistoryDialog(segments, describer, s, manager, restored -> {
+        RuleHistoryDialog dialog = new RuleHistoryDialog(segments, describer, s, manager, restored -> {
             loadSegments(ruleSet.getValue(), restored.id());
             history.focus();
         });
-        historyDialog.open();
+        dialog.open();
     }
 
     private void exportRules() {

@@ -100,7 +100,7 @@ class SegmentEditorHistoryViewTest extends KeyuanViewTest {
         SegmentEditorView view = open(set, s.id());
 
         test(view.history).click();
-        RuleHistoryDialog dialog = view.historyDialog;
+        RuleHistoryDialog dialog = $(RuleHistoryDialog.class).single();
         assertThat(test(dialog.versions).size()).isEqualTo(2);
         assertThat(diffLines(dialog)).containsExactly("UNCHANGED 全部满足：", "REMOVED   城市 = 上海", "ADDED   城市 = 北京");
         assertThat(dialog.diff.getChildren().map(c -> c.getElement().getText())).contains("−   城市 = 上海", "+   城市 = 北京");
@@ -120,7 +120,7 @@ class SegmentEditorHistoryViewTest extends KeyuanViewTest {
         SegmentSummary s = cityTwice(set);
         SegmentEditorView view = open(set, s.id());
         test(view.history).click();
-        RuleHistoryDialog dialog = view.historyDialog;
+        RuleHistoryDialog dialog = $(RuleHistoryDialog.class).single();
         test(dialog.versions).select(1);
 
         test(dialog.restore).click();
@@ -131,7 +131,8 @@ class SegmentEditorHistoryViewTest extends KeyuanViewTest {
         assertThat(view.currentRule()).isEqualTo(now.rule());
         assertThat(dialog.isOpened()).isFalse();
         test(view.history).click();
-        assertThat(test(view.historyDialog.versions).getCellText(0, 3)).isEqualTo("从第 1 版恢复");
+        assertThat(test($(RuleHistoryDialog.class).single().versions).getCellText(0, 3))
+                .isEqualTo("从第 1 版恢复");
     }
 
     @Test
@@ -198,7 +199,7 @@ class SegmentEditorHistoryViewTest extends KeyuanViewTest {
         assertThat(view.exportButton.isVisible()).isTrue();
 
         test(view.history).click();
-        RuleHistoryDialog dialog = view.historyDialog;
+        RuleHistoryDialog dialog = $(RuleHistoryDialog.class).single();
         test(dialog.versions).select(1);
         assertThat(diffLines(dialog)).isNotEmpty();
         assertThat(dialog.restore.isVisible()).isFalse();
