@@ -185,6 +185,7 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
         }
         Details settingsBox = new Details(getTranslation("segment.settings.title"), settings);
         settingsBox.setId("segment-settings");
+        settingsBox.setOpened(true);
         add(new H2(getTranslation("segment.editor.title")), pickers, noRuleSets, settingsBox, editor);
         List<RuleSetSummary> sets = segments.ruleSets();
         ruleSet.setItems(sets);

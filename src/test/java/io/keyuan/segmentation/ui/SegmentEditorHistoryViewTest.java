@@ -2,6 +2,9 @@ package io.keyuan.segmentation.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyPressEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.textfield.TextField;
@@ -181,6 +184,30 @@ class SegmentEditorHistoryViewTest extends KeyuanViewTest {
         assertThat(view.problems.getElement().getChild(0).getTextRecursively()).startsWith("条件 1（年龄）：");
         assertThat(view.sample.isVisible()).isFalse();
         assertThat(view.sampleEmpty.isVisible()).isFalse();
+    }
+
+    @Test
+    @AsManager
+    void enter_in_the_note_saves_a_valid_rule_and_only_explains_an_invalid_one() {
+        RuleSetSummary set = newSet(RuleSetMode.OVERLAPPING);
+        SegmentSummary s = cityTwice(set);
+        SegmentEditorView view = open(set, s.id());
+        test(view.root.addCondition).click();
+        test(view.note).setValue("回车保存");
+
+        ComponentUtil.fireEvent(
+                view.note, new KeyPressEvent(view.note, Key.ENTER.getKeys().getFirst()));
+        assertThat(SystemActor.call(() -> segments.segment(s.id())).ruleVersion())
+                .isEqualTo(2);
+        assertThat(view.problems.getElement().getChildCount()).isEqualTo(1);
+
+        view.root.children.getComponentAt(1).removeFromParent();
+        ComponentUtil.fireEvent(
+                view.note, new KeyPressEvent(view.note, Key.ENTER.getKeys().getFirst()));
+        assertThat(SystemActor.call(() -> segments.segment(s.id())).ruleVersion())
+                .isEqualTo(3);
+        assertThat(SystemActor.call(() -> segments.versions(s.id())).getFirst().changeNote())
+                .isEqualTo("回车保存");
     }
 
     @Test
