@@ -85,7 +85,7 @@ class RuleHistoryDialog extends Dialog {
         against.setId("history-against");
         against.setLabel(getTranslation("segment.history.against"));
         against.setItems(Against.values());
-        against.setItemLabelGenerator(a -> getTranslation("segment.history.against-" + a.name()));
+        against.setItemLabelGenerator(a -> getTranslation("segment.history.against." + a.name()));
         against.setValue(Against.PREVIOUS);
         against.addValueChangeListener(e -> showDiff());
 

@@ -111,7 +111,7 @@ class SegmentEditorHistoryViewTest extends KeyuanViewTest {
 
         test(dialog.versions).select(1);
         assertThat(diffLines(dialog)).contains("ADDED   城市 = 上海");
-        test(dialog.against).selectItem(view.getTranslation("segment.history.against-CURRENT"));
+        test(dialog.against).selectItem(view.getTranslation("segment.history.against.CURRENT"));
         assertThat(diffLines(dialog)).containsExactly("UNCHANGED 全部满足：", "REMOVED   城市 = 北京", "ADDED   城市 = 上海");
         assertThat(dialog.restore.isEnabled()).isTrue();
     }
