@@ -81,17 +81,20 @@ class ImportJobStore {
             return;
         }
         List<Object[]> rows = new ArrayList<>();
-        long from = -1;
-        long to = -1;
+        // an importer may use any long as a target id (negative ones for a second kind of record, say)
+        boolean open = false;
+        long from = 0;
+        long to = 0;
         for (RecordedChange c : changes) {
             if (c.action() == ImportAction.CREATE) {
-                if (from >= 0 && c.targetId() == to + 1) {
+                if (open && c.targetId() == to + 1) {
                     to = c.targetId();
                     continue;
                 }
-                if (from >= 0) {
+                if (open) {
                     rows.add(new Object[] {jobId, from, to, ImportAction.CREATE.name(), null});
                 }
+                open = true;
                 from = c.targetId();
                 to = c.targetId();
             } else {
@@ -100,7 +103,7 @@ class ImportJobStore {
                 });
             }
         }
-        if (from >= 0) {
+        if (open) {
             rows.add(new Object[] {jobId, from, to, ImportAction.CREATE.name(), null});
         }
         jdbc.batchUpdate(

@@ -92,10 +92,25 @@ public class ImportService {
         return limits;
     }
 
-    /** The registered schemas, in registration order. */
+    /** The registered schemas the signed-in user may import, in registration order. */
     @PreAuthorize(Roles.HAS_STAFF)
     public List<SheetImporter> importers() {
-        return List.copyOf(importers.values());
+        return importers.values().stream().filter(ImportService::mayImport).toList();
+    }
+
+    private static boolean mayImport(SheetImporter importer) {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        String authority = "ROLE_" + importer.requiredRole();
+        return auth != null && auth.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
+    }
+
+    private static SheetImporter requireMayImport(SheetImporter importer) {
+        if (!mayImport(importer)) {
+            throw new org.springframework.security.access.AccessDeniedException(
+                    "Importing " + importer.schema().name() + " needs " + importer.requiredRole());
+        }
+        return importer;
     }
 
     @PreAuthorize(Roles.HAS_STAFF)
@@ -117,7 +132,7 @@ public class ImportService {
      */
     @PreAuthorize(Roles.HAS_STAFF)
     public ImportPreview inspect(String schemaName, File file, String fileName) {
-        SheetSchema schema = importer(schemaName).schema();
+        SheetSchema schema = requireMayImport(importer(schemaName)).schema();
         List<String[]> first = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
         String format;
@@ -254,7 +269,7 @@ public class ImportService {
     }
 
     private ImportReport run(ImportRequest request, ImportMode mode, boolean dryRun, ImportListener listener) {
-        SheetImporter importer = importer(request.schemaName());
+        SheetImporter importer = requireMayImport(importer(request.schemaName()));
         List<KeyuanException> problems = mappingProblems(request.schemaName(), List.of(), request.mapping());
         if (!problems.isEmpty()) {
             throw problems.getFirst();

@@ -46,6 +46,14 @@ public interface SheetImporter {
         return java.util.Map.of();
     }
 
+    /**
+     * The least role (one of {@link io.keyuan.shared.Roles}) that may import this schema; the import wizard lists
+     * only the schemas the signed-in user may import, and the engine refuses the others.
+     */
+    default String requiredRole() {
+        return io.keyuan.shared.Roles.STAFF;
+    }
+
     /** Runs after an import or undo committed (outside its transaction): caches, derived figures. */
     default void afterCommit() {}
 }

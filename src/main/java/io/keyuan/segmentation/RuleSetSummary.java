@@ -1,3 +1,4 @@
 package io.keyuan.segmentation;
 
-public record RuleSetSummary(long id, String name, RuleSetMode mode) {}
+/** A rule set; {@code version} is the optimistic-lock version to send back when changing its mode. */
+public record RuleSetSummary(long id, String name, RuleSetMode mode, long version) {}

@@ -155,6 +155,53 @@ public class SegmentService {
         return segments(ruleSetId);
     }
 
+    /**
+     * Saves the rule of version {@code versionNo} as the segment's next version, noted as restored from it (the
+     * note is stored as a marker and translated when shown, see {@link RuleDescriber#note}). Refused when the
+     * editor is stale, when that version is the current one, and when the old rule no longer passes
+     * {@link #check} (a channel it names was deleted, say), with the reason.
+     */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    public SegmentSummary restore(long segmentId, long expectedVersion, int versionNo) {
+        Segment segment = load(segmentId);
+        if (segment.getVersion() != expectedVersion) {
+            throw new StaleEditException(segment.getUpdatedBy(), segment.getUpdatedAt());
+        }
+        SegmentRuleVersion old = versions.findBySegmentIdAndVersionNo(segmentId, versionNo)
+                .orElseThrow(() -> new NotFoundException("segment-rule-version", versionNo));
+        if (versionNo == segment.getCurrentVersion()) {
+            throw new KeyuanException("segment.error.restore-current", versionNo);
+        }
+        RuleNode rule = RuleText.read(old.getRuleText());
+        requireValid(rule);
+        int next = segment.getCurrentVersion() + 1;
+        versions.saveAndFlush(
+                new SegmentRuleVersion(segmentId, next, old.getRuleText(), RuleDescriber.RESTORED_NOTE + versionNo));
+        segment.setCurrentVersion(next);
+        return summary(segments.saveAndFlush(segment));
+    }
+
+    /**
+     * Switches a rule set between exclusive (first match by priority wins) and overlapping segments.
+     * {@code expectedVersion} is the rule set's version the editor loaded.
+     */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    public RuleSetSummary changeMode(long ruleSetId, long expectedVersion, RuleSetMode mode) {
+        SegmentRuleSet set =
+                ruleSets.findById(ruleSetId).orElseThrow(() -> new NotFoundException("segment-rule-set", ruleSetId));
+        if (mode == null) {
+            throw KeyuanException.onField("mode", "segment.error.mode-required");
+        }
+        if (set.getVersion() != expectedVersion) {
+            throw new StaleEditException(set.getUpdatedBy(), set.getUpdatedAt());
+        }
+        if (set.getMode() == mode) {
+            return summary(set);
+        }
+        set.setMode(mode);
+        return summary(ruleSets.saveAndFlush(set));
+    }
+
     /** Every saved rule of a segment, newest first. */
     @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)
@@ -268,7 +315,7 @@ public class SegmentService {
     }
 
     private static RuleSetSummary summary(SegmentRuleSet s) {
-        return new RuleSetSummary(s.getId(), s.getName(), s.getMode());
+        return new RuleSetSummary(s.getId(), s.getName(), s.getMode(), s.getVersion());
     }
 
     private static String name(String name, int max) {

@@ -96,6 +96,10 @@ class PurchaseAndChannelImportTests {
                 .extracting(e -> e.schema().name())
                 .contains("customers", "purchases", "channels", "channel-costs");
         for (var exporter : exporters) {
+            if (imports.importers().stream()
+                    .noneMatch(i -> i.schema().name().equals(exporter.schema().name()))) {
+                continue; // a schema staff may not import (its own tests run the round trip as a manager)
+            }
             for (Locale locale :
                     java.util.List.of(Locale.SIMPLIFIED_CHINESE, Locale.TRADITIONAL_CHINESE, Locale.ENGLISH)) {
                 String name = exporter.schema().name();

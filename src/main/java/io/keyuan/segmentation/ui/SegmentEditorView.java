@@ -1,16 +1,24 @@
 package io.keyuan.segmentation.ui;
 
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -19,14 +27,19 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.keyuan.channel.ChannelService;
 import io.keyuan.channel.ChannelSummary;
+import io.keyuan.segmentation.CustomerMatch;
+import io.keyuan.segmentation.RuleDescriber;
 import io.keyuan.segmentation.RuleException;
 import io.keyuan.segmentation.RuleNode;
 import io.keyuan.segmentation.RuleProblem;
+import io.keyuan.segmentation.RuleSetMode;
 import io.keyuan.segmentation.RuleSetSummary;
+import io.keyuan.segmentation.SegmentRuleExport;
 import io.keyuan.segmentation.SegmentService;
 import io.keyuan.segmentation.SegmentSummary;
 import io.keyuan.shared.KeyuanException;
 import io.keyuan.shared.Roles;
+import io.keyuan.shared.ui.ExportDialog;
 import io.keyuan.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -38,16 +51,20 @@ import org.springframework.security.concurrent.DelegatingSecurityContextExecutor
 
 /**
  * Segmentation rules: pick a rule set and a segment, edit its rule as nested groups, see how many customers it
- * selects now (counted in the background, a moment after the last edit) and what is wrong with it, and save it
- * as a new version with a note. Staff see the rules read-only.
+ * selects now and a sample of them (both fetched in the background, a moment after the last edit) and what is
+ * wrong with it, and save it as a new version with a note. The rule set's mode and segment order, the version
+ * history (with a diff and restore) and an export of every rule are here too. Staff see all of it read-only.
  */
 @Route("segments")
 @Menu(title = "segment.nav.editor", order = 40, icon = "vaadin:cluster")
 @RolesAllowed(Roles.STAFF)
 public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle, RuleBuilder.Context {
     private static final long DEBOUNCE_MS = 400;
+    static final int SAMPLE_SIZE = 10;
 
     private final SegmentService segments;
+    private final RuleDescriber describer;
+    private final SegmentRuleExport export;
     private final boolean manager;
     private final List<ChannelSummary> channelList;
     private final AtomicLong generation = new AtomicLong();
@@ -57,98 +74,157 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
     final TextField newName = new TextField();
     final TextField note = new TextField();
     final Button save = new Button();
+    final Button history = new Button();
+    final Button exportButton = new Button();
     final Span count = new Span();
+    final Grid<CustomerMatch> sample = new Grid<>();
+    final Span sampleEmpty = new Span();
     final UnorderedList problems = new UnorderedList();
     final VerticalLayout builderBox = new VerticalLayout();
+    final Span noRuleSets = new Span();
+    final RuleSetPanel settings;
+    final VerticalLayout editor = new VerticalLayout();
     RuleBuilder.GroupEditor root;
     private boolean loading;
 
-    SegmentEditorView(SegmentService segments, ChannelService channels, AuthenticationContext auth) {
+    SegmentEditorView(
+            SegmentService segments,
+            RuleDescriber describer,
+            SegmentRuleExport export,
+            ChannelService channels,
+            AuthenticationContext auth) {
         this.segments = segments;
+        this.describer = describer;
+        this.export = export;
         this.manager = auth.hasRole(Roles.MANAGER);
         this.channelList = channels.summaries();
+        this.settings = new RuleSetPanel(segments, manager, set -> reloadSet(set.id()));
 
         ruleSet.setLabel(getTranslation("segment.editor.rule-set"));
         ruleSet.setId("segment-rule-set");
         ruleSet.setItemLabelGenerator(RuleSetSummary::name);
-        ruleSet.addValueChangeListener(e -> loadSegments(e.getValue(), null));
+        ruleSet.addValueChangeListener(e -> {
+            if (!loading) {
+                loadSegments(e.getValue(), null);
+            }
+        });
         segment.setLabel(getTranslation("segment.editor.segment"));
         segment.setId("segment-segment");
         segment.setItemLabelGenerator(s -> s == null ? getTranslation("segment.editor.new-segment") : s.name());
         segment.setEmptySelectionCaption(getTranslation("segment.editor.new-segment"));
-        segment.setEmptySelectionAllowed(true);
-        segment.addValueChangeListener(e -> loadRule(e.getValue()));
+        segment.setEmptySelectionAllowed(manager);
+        segment.addValueChangeListener(e -> {
+            if (!loading) {
+                loadRule(e.getValue());
+            }
+        });
         newName.setLabel(getTranslation("segment.editor.new-segment"));
         newName.setId("segment-new-name");
-        newName.setVisible(manager);
+        newName.setVisible(false);
         note.setLabel(getTranslation("segment.editor.note"));
         note.setId("segment-note");
         note.setWidth("24em");
+        note.setHelperText(getTranslation("segment.editor.note-hint"));
         note.setVisible(manager);
+        // Enter saves only a rule with nothing wrong; otherwise the problems show and focus stays in the note
+        note.addKeyPressListener(Key.ENTER, e -> saveIfValid());
         save.setText(getTranslation("segment.editor.save"));
         save.setId("segment-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setVisible(manager);
         save.addClickListener(e -> save());
+        history.setText(getTranslation("segment.editor.history"));
+        history.setIcon(VaadinIcon.TIME_BACKWARD.create());
+        history.setId("segment-history");
+        history.addClickListener(e -> openHistory());
+        exportButton.setText(getTranslation("segment.editor.export"));
+        exportButton.setIcon(VaadinIcon.DOWNLOAD_ALT.create());
+        exportButton.setId("segment-export");
+        exportButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        exportButton.addClickListener(e -> exportRules());
         count.setId("segment-count");
+        count.getElement().setAttribute("aria-live", "polite");
         problems.setId("segment-problems");
         builderBox.setPadding(false);
 
-        com.vaadin.flow.component.button.Button newSet = new com.vaadin.flow.component.button.Button(
-                getTranslation("segment.rule-set.new"), com.vaadin.flow.component.icon.VaadinIcon.PLUS.create());
+        sample.setId("segment-sample");
+        sample.addComponentColumn(m -> new Anchor("customers/" + m.id(), m.name()))
+                .setHeader(getTranslation("segment.editor.sample-name"));
+        sample.addColumn(CustomerMatch::city).setHeader(getTranslation("segment.editor.sample-city"));
+        sample.setAllRowsVisible(true);
+        sample.setWidth("30em");
+        sample.setVisible(false);
+        sampleEmpty.setId("segment-sample-empty");
+        sampleEmpty.setText(getTranslation("segment.editor.sample-empty"));
+        sampleEmpty.setVisible(false);
+
+        noRuleSets.setId("segment-no-rule-sets");
+        noRuleSets.setText(getTranslation(manager ? "segment.editor.empty" : "segment.editor.empty-staff"));
+
+        Button newSet = new Button(getTranslation("segment.rule-set.new"), VaadinIcon.PLUS.create());
         newSet.setId("segment-new-rule-set");
-        newSet.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        newSet.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         newSet.setVisible(manager);
         newSet.addClickListener(e -> newRuleSet());
-        HorizontalLayout pickers = new HorizontalLayout(ruleSet, newSet, segment, newName);
+        HorizontalLayout pickers = new HorizontalLayout(ruleSet, newSet, segment, newName, history, exportButton);
         pickers.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        pickers.setWrap(true);
         HorizontalLayout saving = new HorizontalLayout(note, save);
         saving.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(new H2(getTranslation("segment.editor.title")), pickers, builderBox, count, problems, saving);
+        VerticalLayout matches =
+                new VerticalLayout(new H3(getTranslation("segment.editor.sample")), count, sample, sampleEmpty);
+        matches.setPadding(false);
+        matches.setSpacing(false);
+        HorizontalLayout work = new HorizontalLayout(builderBox, matches);
+        work.setWidthFull();
+        work.setWrap(true);
+        editor.setPadding(false);
+        editor.add(work, problems, saving);
         if (!manager) {
-            add(new Span(getTranslation("segment.editor.read-only")));
+            editor.add(new Span(getTranslation("segment.editor.read-only")));
         }
+        Details settingsBox = new Details(getTranslation("segment.settings.title"), settings);
+        settingsBox.setId("segment-settings");
+        settingsBox.setOpened(true);
+        add(new H2(getTranslation("segment.editor.title")), pickers, noRuleSets, settingsBox, editor);
         List<RuleSetSummary> sets = segments.ruleSets();
         ruleSet.setItems(sets);
         newRule();
         if (!sets.isEmpty()) {
             ruleSet.setValue(sets.getFirst());
+        } else {
+            loadSegments(null, null);
         }
+        ruleSet.focus();
     }
 
     /** A dialog for a new rule set: its name and whether its segments exclude each other. */
     void newRuleSet() {
-        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
+        Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("segment.rule-set.new"));
         TextField name = new TextField(getTranslation("segment.rule-set.name"));
         name.setId("rule-set-name");
         name.setWidthFull();
-        com.vaadin.flow.component.radiobutton.RadioButtonGroup<io.keyuan.segmentation.RuleSetMode> mode =
-                new com.vaadin.flow.component.radiobutton.RadioButtonGroup<>(getTranslation("segment.rule-set.mode"));
+        RadioButtonGroup<RuleSetMode> mode = new RadioButtonGroup<>(getTranslation("segment.rule-set.mode"));
         mode.setId("rule-set-mode");
-        mode.setItems(io.keyuan.segmentation.RuleSetMode.values());
+        mode.setItems(RuleSetMode.values());
         mode.setItemLabelGenerator(m -> getTranslation("segment.mode." + m.name()));
-        mode.setValue(io.keyuan.segmentation.RuleSetMode.OVERLAPPING);
-        dialog.add(new com.vaadin.flow.component.orderedlayout.VerticalLayout(name, mode));
-        com.vaadin.flow.component.button.Button create =
-                new com.vaadin.flow.component.button.Button(getTranslation("action.save"), e -> {
-                    try {
-                        RuleSetSummary created = segments.createRuleSet(name.getValue(), mode.getValue());
-                        ruleSet.setItems(segments.ruleSets());
-                        ruleSet.setValue(created);
-                        dialog.close();
-                    } catch (io.keyuan.shared.KeyuanException ex) {
-                        name.setErrorMessage(io.keyuan.shared.ui.Notifications.describe(this, ex));
-                        name.setInvalid(true);
-                    }
-                });
+        mode.setValue(RuleSetMode.OVERLAPPING);
+        dialog.add(new VerticalLayout(name, mode));
+        Button create = new Button(getTranslation("action.save"), e -> {
+            try {
+                RuleSetSummary created = segments.createRuleSet(name.getValue(), mode.getValue());
+                reloadSet(created.id());
+                dialog.close();
+            } catch (KeyuanException ex) {
+                name.setErrorMessage(Notifications.describe(this, ex));
+                name.setInvalid(true);
+            }
+        });
         create.setId("rule-set-save");
-        create.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter()
-                .add(
-                        new com.vaadin.flow.component.button.Button(
-                                getTranslation("action.cancel"), e -> dialog.close()),
-                        create);
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.addClickShortcut(Key.ENTER).listenOn(dialog);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), create);
         dialog.open();
         name.focus();
     }
@@ -177,28 +253,48 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
 
     /** Selects a rule set and, when given, one of its segments (tests and links). */
     void open(long ruleSetId, Long segmentId) {
-        segments.ruleSets().stream()
-                .filter(s -> s.id() == ruleSetId)
-                .findFirst()
-                .ifPresent(s -> {
-                    ruleSet.setItems(segments.ruleSets());
-                    ruleSet.setValue(s);
-                    loadSegments(s, segmentId);
-                });
+        List<RuleSetSummary> sets = segments.ruleSets();
+        sets.stream().filter(s -> s.id() == ruleSetId).findFirst().ifPresent(s -> {
+            loading = true;
+            try {
+                ruleSet.setItems(sets);
+                ruleSet.setValue(s);
+            } finally {
+                loading = false;
+            }
+            loadSegments(s, segmentId);
+        });
+    }
+
+    /** Re-reads the rule sets (a mode or order changed, or one was created) and keeps the selection. */
+    private void reloadSet(long ruleSetId) {
+        SegmentSummary current = segment.getValue();
+        open(ruleSetId, current == null ? null : current.id());
     }
 
     private void loadSegments(RuleSetSummary set, Long select) {
         List<SegmentSummary> list = set == null ? List.of() : segments.segments(set.id());
-        segment.setItems(list);
         SegmentSummary chosen = list.stream()
                 .filter(s -> select != null && s.id() == select)
                 .findFirst()
                 .orElse(list.isEmpty() ? null : list.getFirst());
-        segment.setValue(chosen);
+        loading = true;
+        try {
+            segment.setItems(list);
+            segment.setValue(chosen);
+        } finally {
+            loading = false;
+        }
+        noRuleSets.setVisible(set == null && ruleSet.getListDataView().getItemCount() == 0);
+        editor.setVisible(set != null);
+        segment.setEnabled(set != null);
+        settings.show(set, list);
         loadRule(chosen);
     }
 
     private void loadRule(SegmentSummary s) {
+        newName.setVisible(manager && s == null);
+        history.setEnabled(s != null);
         if (s == null) {
             newRule();
             return;
@@ -226,7 +322,7 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
         return root.toRule();
     }
 
-    /** Checks the rule and counts what it selects, on the calling thread. */
+    /** Checks the rule, counts what it selects and fetches a sample, on the calling thread. */
     void refreshCountNow() {
         generation.incrementAndGet();
         show(evaluate(currentRule()));
@@ -241,7 +337,7 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
                 CompletableFuture.delayedExecutor(DEBOUNCE_MS, TimeUnit.MILLISECONDS));
         CompletableFuture.supplyAsync(() -> generation.get() == mine ? evaluate(rule) : null, later)
                 // a failed count must not leave "counting…" on screen: show the rule without a count
-                .exceptionally(e -> new Evaluation(List.of(), null))
+                .exceptionally(e -> new Evaluation(List.of(), null, List.of()))
                 .thenAccept(result -> {
                     if (result != null && ui != null) {
                         ui.access(() -> {
@@ -253,11 +349,14 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
                 });
     }
 
-    private record Evaluation(List<RuleProblem> problems, Long count) {}
+    private record Evaluation(List<RuleProblem> problems, Long count, List<CustomerMatch> sample) {}
 
     private Evaluation evaluate(RuleNode rule) {
         List<RuleProblem> found = segments.check(rule);
-        return new Evaluation(found, found.isEmpty() ? segments.count(rule) : null);
+        if (!found.isEmpty()) {
+            return new Evaluation(found, null, List.of());
+        }
+        return new Evaluation(found, segments.count(rule), segments.sample(rule, SAMPLE_SIZE));
     }
 
     private void show(Evaluation result) {
@@ -266,11 +365,59 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
             problems.add(new ListItem(describe(p)));
         }
         count.setText(result.count() == null ? "" : getTranslation("segment.editor.count", result.count()));
+        boolean counted = result.count() != null;
+        sample.setItems(result.sample());
+        sample.setVisible(counted && !result.sample().isEmpty());
+        sampleEmpty.setVisible(counted && result.sample().isEmpty());
     }
 
-    private String describe(RuleProblem p) {
-        String where = p.path().isEmpty() ? getTranslation("segment.editor.root") : p.path();
-        return getTranslation("segment.editor.problem", where, getTranslation(p.key(), p.args()));
+    /** A problem with the place it is at and, for a condition, the field it is on. */
+    String describe(RuleProblem p) {
+        String reason = getTranslation(p.key(), p.args());
+        if (p.path().isEmpty()) {
+            return getTranslation("segment.editor.problem", getTranslation("segment.editor.root"), reason);
+        }
+        RuleNode at = nodeAt(currentRule(), p.path());
+        if (at instanceof RuleNode.Not n) {
+            at = n.child();
+        }
+        if (at instanceof RuleNode.Condition c && c.field() != null) {
+            return getTranslation(
+                    "segment.editor.problem-field",
+                    p.path(),
+                    getTranslation("segment.field." + c.field().name()),
+                    reason);
+        }
+        return getTranslation("segment.editor.problem", p.path(), reason);
+    }
+
+    private static RuleNode nodeAt(RuleNode node, String path) {
+        RuleNode at = node;
+        for (String step : path.split("\\.")) {
+            int i;
+            try {
+                i = Integer.parseInt(step) - 1;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+            at = switch (at) {
+                case RuleNode.Group g
+                when i >= 0 && i < g.children().size() -> g.children().get(i);
+                case RuleNode.Not n when i == 0 -> n.child();
+                case null, default -> null;
+            };
+        }
+        return at;
+    }
+
+    private void saveIfValid() {
+        List<RuleProblem> found = segments.check(currentRule());
+        if (found.isEmpty()) {
+            save();
+        } else {
+            generation.incrementAndGet();
+            show(new Evaluation(found, null, List.of()));
+        }
     }
 
     private void save() {
@@ -292,10 +439,37 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
             Notifications.success(this, "segment.editor.saved", saved.ruleVersion());
             loadSegments(ruleSet.getValue(), saved.id());
         } catch (RuleException e) {
-            show(new Evaluation(e.problems(), null));
+            generation.incrementAndGet();
+            show(new Evaluation(e.problems(), null, List.of()));
         } catch (KeyuanException e) {
-            Notifications.error(this, Notifications.describe(this, e));
+            if ("name".equals(e.field()) && segment.getValue() == null) {
+                newName.setErrorMessage(Notifications.describe(this, e));
+                newName.setInvalid(true);
+                newName.focus();
+            } else {
+                Notifications.error(this, Notifications.describe(this, e));
+            }
         }
+    }
+
+    private void openHistory() {
+        SegmentSummary s = segment.getValue();
+        if (s == null) {
+            return;
+        }
+        RuleHistoryDialog dialog = new RuleHistoryDialog(segments, describer, s, manager, restored -> {
+            loadSegments(ruleSet.getValue(), restored.id());
+            history.focus();
+        });
+        dialog.open();
+    }
+
+    private void exportRules() {
+        new ExportDialog(
+                        getTranslation("segment.export.file-name") + ".xlsx",
+                        export.count(),
+                        (out, progress, cancelled) -> export.exportAll(getLocale(), out, progress, cancelled))
+                .open();
     }
 
     @Override
