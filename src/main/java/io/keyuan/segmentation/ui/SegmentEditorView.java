@@ -50,6 +50,7 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
     private final SegmentService segments;
     private final boolean manager;
     private final List<ChannelSummary> channelList;
+    private final List<io.keyuan.segmentation.StageChoice> stageList;
     private final AtomicLong generation = new AtomicLong();
 
     final Select<RuleSetSummary> ruleSet = new Select<>();
@@ -63,10 +64,15 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
     RuleBuilder.GroupEditor root;
     private boolean loading;
 
-    SegmentEditorView(SegmentService segments, ChannelService channels, AuthenticationContext auth) {
+    SegmentEditorView(
+            SegmentService segments,
+            ChannelService channels,
+            AuthenticationContext auth,
+            io.keyuan.segmentation.SegmentCatalogueService catalogue) {
         this.segments = segments;
         this.manager = auth.hasRole(Roles.MANAGER);
         this.channelList = channels.summaries();
+        this.stageList = catalogue.stages();
 
         ruleSet.setLabel(getTranslation("segment.editor.rule-set"));
         ruleSet.setId("segment-rule-set");
@@ -166,6 +172,11 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
     @Override
     public List<ChannelSummary> channels() {
         return channelList;
+    }
+
+    @Override
+    public List<io.keyuan.segmentation.StageChoice> stages() {
+        return stageList;
     }
 
     @Override
