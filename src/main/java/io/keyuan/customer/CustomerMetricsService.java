@@ -71,18 +71,6 @@ public class CustomerMetricsService {
                    f_score = VALUES(f_score), m_score = VALUES(m_score), refreshed_at = VALUES(refreshed_at)
             """;
 
-    /** Scores a range of customers against the stored cuts, as {@link #REFRESH} does. */
-    private static final String SCORE = """
-            UPDATE customer_metrics m JOIN customer_rfm_cuts k ON k.id = 1
-            SET m.r_score = CASE WHEN m.last_purchase IS NOT NULL THEN 1 + (m.last_purchase > k.r1)
-                                 + (m.last_purchase > k.r2) + (m.last_purchase > k.r3) + (m.last_purchase > k.r4) END,
-                m.f_score = CASE WHEN m.last_purchase IS NOT NULL THEN 1 + (m.frequency > k.f1) + (m.frequency > k.f2)
-                                 + (m.frequency > k.f3) + (m.frequency > k.f4) END,
-                m.m_score = CASE WHEN m.last_purchase IS NOT NULL THEN 1 + (m.monetary > k.m1) + (m.monetary > k.m2)
-                                 + (m.monetary > k.m3) + (m.monetary > k.m4) END
-            WHERE m.customer_id BETWEEN :fromId AND :toId
-            """;
-
     /** The measures the RFM cuts are taken over, each ascending (a higher value scores higher). */
     private static final String[] RFM_COLUMNS = {"last_purchase", "frequency", "monetary"};
 
@@ -185,6 +173,9 @@ public class CustomerMetricsService {
         if (maxId == 0) {
             return 0;
         }
+        // Every purchase change refreshes its customer's last purchase, count and spend at once, so the cuts
+        // can be taken before the pass, which then scores everyone against them in the same statement.
+        tx.executeWithoutResult(status -> computeCuts());
         long done = 0;
         for (long from = 1; from <= maxId; from += CHUNK) {
             long to = Math.min(maxId, from + CHUNK - 1);
@@ -192,12 +183,6 @@ public class CustomerMetricsService {
             tx.executeWithoutResult(status -> jdbc.update(REFRESH, p));
             done = to;
             progress.accept(done);
-        }
-        tx.executeWithoutResult(status -> computeCuts());
-        for (long from = 1; from <= maxId; from += CHUNK) {
-            MapSqlParameterSource p =
-                    new MapSqlParameterSource("fromId", from).addValue("toId", Math.min(maxId, from + CHUNK - 1));
-            tx.executeWithoutResult(status -> jdbc.update(SCORE, p));
         }
         return done;
     }
