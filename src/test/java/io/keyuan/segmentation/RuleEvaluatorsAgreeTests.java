@@ -66,12 +66,14 @@ class RuleEvaluatorsAgreeTests {
 
         int checked = 0;
         int nonTrivial = 0;
+        Set<SegmentField> covered = java.util.EnumSet.noneOf(SegmentField.class);
         for (int i = 0; i < RULES; i++) {
             RuleNode rule = gen.rule(4);
             if (!RuleValidator.problems(rule).isEmpty()) {
                 continue;
             }
             checked++;
+            fields(rule, covered);
             SqlRuleCompiler.CompiledRule sql = SqlRuleCompiler.compile(rule, RandomRules.TODAY);
             MapSqlParameterSource params = sql.params().addValue("marker", marker);
             Set<Long> fromSql = new TreeSet<>(jdbc.queryForList(
@@ -101,6 +103,15 @@ class RuleEvaluatorsAgreeTests {
         }
         assertThat(checked).as("valid random rules").isGreaterThan(RULES / 2);
         assertThat(nonTrivial).as("rules that split the customers").isGreaterThan(checked / 4);
+        assertThat(covered).as("fields the random rules reached").containsExactlyInAnyOrder(SegmentField.values());
+    }
+
+    private static void fields(RuleNode node, Set<SegmentField> into) {
+        switch (node) {
+            case RuleNode.Group g -> g.children().forEach(c -> fields(c, into));
+            case RuleNode.Not n -> fields(n.child(), into);
+            case RuleNode.Condition c -> into.add(c.field());
+        }
     }
 
     private long insertChannel(String marker, ChannelCategory category) {
