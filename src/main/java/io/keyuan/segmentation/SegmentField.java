@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 
 /**
@@ -110,7 +111,7 @@ public enum SegmentField {
             null,
             "EXISTS (SELECT 1 FROM deal d JOIN pipeline_stage ds ON ds.id = d.stage_id"
                     + " WHERE d.customer_id = c.id AND ds.kind = 'OPEN'",
-            (f, t) -> f.openDealStages().isEmpty() ? null : List.copyOf(new java.util.TreeSet<>(f.openDealStages())));
+            (f, t) -> f.openDealStages().isEmpty() ? null : List.copyOf(new TreeSet<>(f.openDealStages())));
 
     public static final int MIN_WINDOW_DAYS = 1;
     public static final int MAX_WINDOW_DAYS = 3650;

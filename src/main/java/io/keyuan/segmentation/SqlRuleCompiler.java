@@ -1,5 +1,7 @@
 package io.keyuan.segmentation;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,8 +113,8 @@ public final class SqlRuleCompiler {
         if (field != SegmentField.AGE && field != SegmentField.DAYS_SINCE_LAST_PURCHASE) {
             return null;
         }
-        java.math.BigDecimal low = null;
-        java.math.BigDecimal high = null;
+        BigDecimal low = null;
+        BigDecimal high = null;
         switch (c.operator()) {
             case EQ -> {
                 low = number(c, 0);
@@ -129,7 +131,7 @@ public final class SqlRuleCompiler {
             }
         }
         // Far beyond any real age or purchase history; keeps the date arithmetic in range.
-        java.math.BigDecimal limit = java.math.BigDecimal.valueOf(field == SegmentField.AGE ? 200 : 100_000);
+        BigDecimal limit = BigDecimal.valueOf(field == SegmentField.AGE ? 200 : 100_000);
         if ((low != null && low.abs().compareTo(limit) > 0)
                 || (high != null && high.abs().compareTo(limit) > 0)) {
             return null;
@@ -139,30 +141,30 @@ public final class SqlRuleCompiler {
             // Age ≥ n needs a birth date on or before today minus n whole years; a year's slack covers leap
             // days. Age ≤ n needs one after today minus n + 1 years, again with a year's slack.
             if (low != null) {
-                long years = low.setScale(0, java.math.RoundingMode.CEILING).longValueExact() - 1;
+                long years = low.setScale(0, RoundingMode.CEILING).longValueExact() - 1;
                 parts.add("c.birth_date <= " + bind(java.sql.Date.valueOf(today.minusYears(years))));
             }
             if (high != null) {
-                long years = high.setScale(0, java.math.RoundingMode.FLOOR).longValueExact() + 2;
+                long years = high.setScale(0, RoundingMode.FLOOR).longValueExact() + 2;
                 parts.add("c.birth_date >= " + bind(java.sql.Date.valueOf(today.minusYears(years))));
             }
         } else {
             // Days since ≤ n means a last purchase on or after today minus ⌈n⌉ days; ≥ n on or before today
             // minus ⌊n⌋ days.
             if (high != null) {
-                long days = high.setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+                long days = high.setScale(0, RoundingMode.CEILING).longValueExact();
                 parts.add("m.last_purchase >= " + bind(java.sql.Date.valueOf(today.minusDays(days))));
             }
             if (low != null) {
-                long days = low.setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
+                long days = low.setScale(0, RoundingMode.FLOOR).longValueExact();
                 parts.add("m.last_purchase <= " + bind(java.sql.Date.valueOf(today.minusDays(days))));
             }
         }
         return String.join(" AND ", parts);
     }
 
-    private static java.math.BigDecimal number(RuleNode.Condition c, int index) {
-        return (java.math.BigDecimal) c.field().parse(c.operator(), c.values().get(index));
+    private static BigDecimal number(RuleNode.Condition c, int index) {
+        return (BigDecimal) c.field().parse(c.operator(), c.values().get(index));
     }
 
     /** Never NULL: EXISTS over the customer's open deals, in the listed stages for IN and NOT_IN. */

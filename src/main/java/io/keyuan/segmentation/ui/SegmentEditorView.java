@@ -23,8 +23,10 @@ import io.keyuan.segmentation.RuleException;
 import io.keyuan.segmentation.RuleNode;
 import io.keyuan.segmentation.RuleProblem;
 import io.keyuan.segmentation.RuleSetSummary;
+import io.keyuan.segmentation.SegmentCatalogueService;
 import io.keyuan.segmentation.SegmentService;
 import io.keyuan.segmentation.SegmentSummary;
+import io.keyuan.segmentation.StageChoice;
 import io.keyuan.shared.KeyuanException;
 import io.keyuan.shared.Roles;
 import io.keyuan.shared.ui.Notifications;
@@ -50,7 +52,7 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
     private final SegmentService segments;
     private final boolean manager;
     private final List<ChannelSummary> channelList;
-    private final List<io.keyuan.segmentation.StageChoice> stageList;
+    private final List<StageChoice> stageList;
     private final AtomicLong generation = new AtomicLong();
 
     final Select<RuleSetSummary> ruleSet = new Select<>();
@@ -68,7 +70,7 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
             SegmentService segments,
             ChannelService channels,
             AuthenticationContext auth,
-            io.keyuan.segmentation.SegmentCatalogueService catalogue) {
+            SegmentCatalogueService catalogue) {
         this.segments = segments;
         this.manager = auth.hasRole(Roles.MANAGER);
         this.channelList = channels.summaries();
@@ -175,7 +177,7 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
     }
 
     @Override
-    public List<io.keyuan.segmentation.StageChoice> stages() {
+    public List<StageChoice> stages() {
         return stageList;
     }
 
