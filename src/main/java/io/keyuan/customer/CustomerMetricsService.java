@@ -11,6 +11,9 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
@@ -25,9 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Derives recency, frequency, monetary, lifecycle and value from purchases, as SQL aggregates written to
- * customer_metrics: one customer when their purchases change, everyone when the thresholds change and nightly
- * (lifecycle moves with the calendar even when nothing is bought).
+ * Derives recency, frequency, monetary, lifecycle, value and RFM scores from purchases, as SQL aggregates written
+ * to customer_metrics: one customer when their purchases change, everyone when the thresholds change and nightly
+ * (lifecycle moves with the calendar even when nothing is bought). The full refresh also recomputes the RFM
+ * quintile cuts (see V6__customer_rfm_scores.sql for how ties fall); other refreshes score against the stored
+ * cuts.
  */
 @Service
 public class CustomerMetricsService {
@@ -36,7 +41,8 @@ public class CustomerMetricsService {
 
     private static final String REFRESH = """
             INSERT INTO customer_metrics (customer_id, first_purchase, last_purchase, frequency, monetary,
-                                          recent_spend, lifecycle, value_level, refreshed_at)
+                                          recent_spend, lifecycle, value_level, r_score, f_score, m_score,
+                                          refreshed_at)
             SELECT c.id, a.first_p, a.last_p, COALESCE(a.freq, 0), COALESCE(a.mon, 0), COALESCE(a.recent, 0),
                    CASE WHEN a.last_p IS NULL THEN 'POTENTIAL'
                         WHEN a.first_p >= :newFrom THEN 'NEW'
@@ -44,8 +50,15 @@ public class CustomerMetricsService {
                         WHEN a.last_p >= :churnFrom THEN 'INACTIVE'
                         ELSE 'CHURNED' END,
                    CASE WHEN COALESCE(a.recent, 0) >= :highValue THEN 'HIGH' ELSE 'LOW' END,
+                   CASE WHEN a.last_p IS NOT NULL
+                        THEN 1 + (a.last_p > k.r1) + (a.last_p > k.r2) + (a.last_p > k.r3) + (a.last_p > k.r4) END,
+                   CASE WHEN a.last_p IS NOT NULL
+                        THEN 1 + (a.freq > k.f1) + (a.freq > k.f2) + (a.freq > k.f3) + (a.freq > k.f4) END,
+                   CASE WHEN a.last_p IS NOT NULL
+                        THEN 1 + (a.mon > k.m1) + (a.mon > k.m2) + (a.mon > k.m3) + (a.mon > k.m4) END,
                    UTC_TIMESTAMP(6)
             FROM customer c
+            JOIN customer_rfm_cuts k ON k.id = 1
             LEFT JOIN (SELECT p.customer_id, MIN(p.purchase_date) first_p, MAX(p.purchase_date) last_p,
                               COUNT(*) freq, SUM(p.amount) mon,
                               SUM(CASE WHEN p.purchase_date >= :valueFrom THEN p.amount ELSE 0 END) recent
@@ -55,9 +68,12 @@ public class CustomerMetricsService {
             WHERE c.id BETWEEN :fromId AND :toId
             ON DUPLICATE KEY UPDATE first_purchase = VALUES(first_purchase), last_purchase = VALUES(last_purchase),
                    frequency = VALUES(frequency), monetary = VALUES(monetary), recent_spend = VALUES(recent_spend),
-                   lifecycle = VALUES(lifecycle), value_level = VALUES(value_level),
-                   refreshed_at = VALUES(refreshed_at)
+                   lifecycle = VALUES(lifecycle), value_level = VALUES(value_level), r_score = VALUES(r_score),
+                   f_score = VALUES(f_score), m_score = VALUES(m_score), refreshed_at = VALUES(refreshed_at)
             """;
+
+    /** The measures the RFM cuts are taken over, each ascending (a higher value scores higher). */
+    private static final String[] RFM_COLUMNS = {"last_purchase", "frequency", "monetary"};
 
     private final NamedParameterJdbcTemplate jdbc;
     private final LifecycleSettingsRepository settings;
@@ -161,6 +177,9 @@ public class CustomerMetricsService {
         if (maxId == 0) {
             return 0;
         }
+        // Every purchase change refreshes its customer's last purchase, count and spend at once, so the cuts
+        // can be taken before the pass, which then scores everyone against them in the same statement.
+        tx.executeWithoutResult(status -> computeCuts());
         long done = 0;
         for (long from = 1; from <= maxId; from += CHUNK) {
             long to = Math.min(maxId, from + CHUNK - 1);
@@ -170,6 +189,44 @@ public class CustomerMetricsService {
             progress.accept(done);
         }
         return done;
+    }
+
+    /**
+     * Stores the quintile cuts of recency, frequency and monetary over the customers with purchases: one
+     * numbered pass per measure, reading the values at the four cut positions.
+     */
+    private void computeCuts() {
+        Long counted = jdbc.getJdbcTemplate()
+                .queryForObject("SELECT COUNT(*) FROM customer_metrics WHERE last_purchase IS NOT NULL", Long.class);
+        long n = counted == null ? 0 : counted;
+        MapSqlParameterSource cuts = new MapSqlParameterSource("n", n);
+        List<Long> positions = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            positions.add((i * n + 4) / 5);
+        }
+        String[] prefixes = {"r", "f", "m"};
+        for (int k = 0; k < RFM_COLUMNS.length; k++) {
+            Map<Long, Object> at = new HashMap<>();
+            if (n > 0) {
+                jdbc.query(
+                        "SELECT rn, v FROM (SELECT " + RFM_COLUMNS[k] + " v, ROW_NUMBER() OVER (ORDER BY "
+                                + RFM_COLUMNS[k] + ") rn FROM customer_metrics WHERE last_purchase IS NOT NULL) t"
+                                + " WHERE rn IN (:positions)",
+                        new MapSqlParameterSource("positions", positions),
+                        rs -> {
+                            at.put(rs.getLong(1), rs.getObject(2));
+                        });
+            }
+            for (int i = 1; i <= 4; i++) {
+                cuts.addValue(prefixes[k] + i, at.get(positions.get(i - 1)));
+            }
+        }
+        jdbc.update("""
+                UPDATE customer_rfm_cuts SET r1 = :r1, r2 = :r2, r3 = :r3, r4 = :r4, f1 = :f1, f2 = :f2, f3 = :f3,
+                       f4 = :f4, m1 = :m1, m2 = :m2, m3 = :m3, m4 = :m4, customers = :n,
+                       computed_at = UTC_TIMESTAMP(6)
+                WHERE id = 1
+                """, cuts);
     }
 
     /** Nightly, on one node only: the database lock keeps other nodes out. */
@@ -185,7 +242,7 @@ public class CustomerMetricsService {
     public CustomerMetrics metrics(long customerId) {
         var rows = jdbc.query("""
                 SELECT first_purchase, last_purchase, frequency, monetary, recent_spend, lifecycle, value_level,
-                       refreshed_at
+                       r_score, f_score, m_score, refreshed_at
                 FROM customer_metrics WHERE customer_id = :id
                 """, Map.of("id", customerId), (rs, i) -> {
             LocalDate first = rs.getObject("first_purchase", LocalDate.class);
@@ -207,6 +264,9 @@ public class CustomerMetricsService {
                     aov,
                     Lifecycle.valueOf(rs.getString("lifecycle")),
                     ValueLevel.valueOf(rs.getString("value_level")),
+                    score(rs.getObject("r_score")),
+                    score(rs.getObject("f_score")),
+                    score(rs.getObject("m_score")),
                     rs.getTimestamp("refreshed_at").toInstant());
         });
         if (rows.isEmpty()) {
@@ -220,9 +280,16 @@ public class CustomerMetricsService {
                     BigDecimal.ZERO,
                     Lifecycle.POTENTIAL,
                     ValueLevel.LOW,
+                    null,
+                    null,
+                    null,
                     null);
         }
         return rows.getFirst();
+    }
+
+    private static Integer score(Object value) {
+        return value == null ? null : ((Number) value).intValue();
     }
 
     private MapSqlParameterSource params(LifecycleSettings s, long fromId, long toId) {

@@ -1,20 +1,34 @@
 package io.keyuan.segmentation;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Loads {@link CustomerFacts} with one query over the same joins the compiled rules use. */
+/**
+ * Loads {@link CustomerFacts} over the same tables and expressions the compiled rules use: one query for the
+ * customers, one for their purchases and one for the stages of their open deals.
+ */
 @Component
 class CustomerFactsLoader {
     static final String SELECT = "SELECT c.id, c.name, c.gender, c.birth_date, c.occupation, c.income, c.province,"
-            + " c.city, c.source_channel_id, sc.category, c.acquisition_method, c.referred_by_id IS NOT NULL referred,"
-            + " c.need_type, c.purchase_style, c.loyalty, c.tags, m.lifecycle, m.value_level, m.first_purchase,"
-            + " m.last_purchase, m.frequency, m.monetary FROM " + SqlRuleCompiler.FROM;
+            + " c.city, c.source_channel_id, " + SegmentField.CHANNEL_CATEGORY.sql() + " category,"
+            + " c.acquisition_method, c.referred_by_id IS NOT NULL referred, c.need_type, c.purchase_style,"
+            + " c.loyalty, c.tags, m.lifecycle, m.value_level, m.first_purchase, m.last_purchase, m.frequency,"
+            + " m.monetary, " + SegmentField.REFERRED_COUNT.sql() + " referred_count, m.r_score, m.f_score,"
+            + " m.m_score FROM " + SqlRuleCompiler.FROM;
+
+    /** Ids per query, well inside MariaDB's packet and placeholder limits. */
+    private static final int BATCH = 1_000;
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -23,48 +37,124 @@ class CustomerFactsLoader {
     }
 
     List<CustomerFacts> byIds(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
+        List<CustomerFacts> all = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            all.addAll(load(SELECT + " WHERE c.id IN (:ids) ORDER BY c.id", new MapSqlParameterSource("ids", batch)));
         }
-        return jdbc.query(
-                SELECT + " WHERE c.id IN (:ids) ORDER BY c.id", new MapSqlParameterSource("ids", ids), this::map);
+        all.sort((a, b) -> Long.compare(a.id(), b.id()));
+        return all;
     }
 
     /** Customers whose code starts with {@code prefix}; for tests and samples over a known population. */
     List<CustomerFacts> byCodePrefix(String prefix) {
-        return jdbc.query(
-                SELECT + " WHERE c.code LIKE CONCAT(:prefix, '%') ORDER BY c.id",
-                new MapSqlParameterSource("prefix", prefix),
-                this::map);
+        List<Long> ids = jdbc.queryForList(
+                "SELECT id FROM customer WHERE code LIKE CONCAT(:prefix, '%') ORDER BY id",
+                new MapSqlParameterSource("prefix", prefix), Long.class);
+        return byIds(ids);
     }
 
-    private CustomerFacts map(ResultSet rs, int row) throws SQLException {
+    private List<CustomerFacts> load(String sql, MapSqlParameterSource params) {
+        List<Row> rows = jdbc.query(sql, params, this::map);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = rows.stream().map(r -> r.id).toList();
+        MapSqlParameterSource byId = new MapSqlParameterSource("ids", ids);
+        Map<Long, List<CustomerFacts.Purchase>> purchases = new HashMap<>();
+        jdbc.query("SELECT customer_id, purchase_date, amount FROM purchase WHERE customer_id IN (:ids)", byId, rs -> {
+            purchases
+                    .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                    .add(new CustomerFacts.Purchase(rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)));
+        });
+        Map<Long, Set<Long>> stages = new HashMap<>();
+        jdbc.query(
+                "SELECT d.customer_id, d.stage_id FROM deal d JOIN pipeline_stage ds ON ds.id = d.stage_id"
+                        + " WHERE ds.kind = 'OPEN' AND d.customer_id IN (:ids)",
+                byId,
+                rs -> {
+                    stages.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2));
+                });
+        return rows.stream()
+                .map(r -> r.facts(purchases.getOrDefault(r.id, List.of()), stages.getOrDefault(r.id, Set.of())))
+                .toList();
+    }
+
+    /** A customer row before their purchases and deals are attached. */
+    private record Row(long id, ResultSetFacts facts) {
+        CustomerFacts facts(List<CustomerFacts.Purchase> purchases, Set<Long> stages) {
+            return facts.with(purchases, stages);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ResultSetFacts {
+        CustomerFacts with(List<CustomerFacts.Purchase> purchases, Set<Long> stages);
+    }
+
+    private Row map(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
         long channel = rs.getLong("source_channel_id");
         Long channelId = rs.wasNull() ? null : channel;
-        int frequency = rs.getInt("frequency");
-        Integer count = rs.wasNull() ? null : frequency;
-        return new CustomerFacts(
-                rs.getLong("id"),
-                rs.getString("name"),
-                rs.getString("gender"),
-                rs.getObject("birth_date", LocalDate.class),
-                rs.getString("occupation"),
-                rs.getBigDecimal("income"),
-                rs.getString("province"),
-                rs.getString("city"),
-                channelId,
-                rs.getString("category"),
-                rs.getString("acquisition_method"),
-                rs.getBoolean("referred"),
-                rs.getString("need_type"),
-                rs.getString("purchase_style"),
-                rs.getString("loyalty"),
-                rs.getString("tags"),
-                rs.getString("lifecycle"),
-                rs.getString("value_level"),
-                rs.getObject("first_purchase", LocalDate.class),
-                rs.getObject("last_purchase", LocalDate.class),
-                count,
-                rs.getBigDecimal("monetary"));
+        Integer count = integer(rs, "frequency");
+        String name = rs.getString("name");
+        String gender = rs.getString("gender");
+        LocalDate birth = rs.getObject("birth_date", LocalDate.class);
+        String occupation = rs.getString("occupation");
+        BigDecimal income = rs.getBigDecimal("income");
+        String province = rs.getString("province");
+        String city = rs.getString("city");
+        String category = rs.getString("category");
+        String method = rs.getString("acquisition_method");
+        boolean referred = rs.getBoolean("referred");
+        String need = rs.getString("need_type");
+        String style = rs.getString("purchase_style");
+        String loyalty = rs.getString("loyalty");
+        String tags = rs.getString("tags");
+        String lifecycle = rs.getString("lifecycle");
+        String value = rs.getString("value_level");
+        LocalDate first = rs.getObject("first_purchase", LocalDate.class);
+        LocalDate last = rs.getObject("last_purchase", LocalDate.class);
+        BigDecimal monetary = rs.getBigDecimal("monetary");
+        int referredCount = rs.getInt("referred_count");
+        Integer r = integer(rs, "r_score");
+        Integer f = integer(rs, "f_score");
+        Integer m = integer(rs, "m_score");
+        return new Row(
+                id,
+                (purchases, stages) -> new CustomerFacts(
+                        id,
+                        name,
+                        gender,
+                        birth,
+                        occupation,
+                        income,
+                        province,
+                        city,
+                        channelId,
+                        category,
+                        method,
+                        referred,
+                        need,
+                        style,
+                        loyalty,
+                        tags,
+                        lifecycle,
+                        value,
+                        first,
+                        last,
+                        count,
+                        monetary,
+                        referredCount,
+                        r,
+                        f,
+                        m,
+                        purchases,
+                        stages));
+    }
+
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
     }
 }

@@ -38,7 +38,12 @@ public enum FieldType {
     BOOLEAN(EnumSet.of(Operator.EQ)),
     /** The id of a source channel. */
     CHANNEL(EnumSet.of(
-            Operator.EQ, Operator.NE, Operator.IN, Operator.NOT_IN, Operator.IS_EMPTY, Operator.IS_NOT_EMPTY));
+            Operator.EQ, Operator.NE, Operator.IN, Operator.NOT_IN, Operator.IS_EMPTY, Operator.IS_NOT_EMPTY)),
+    /**
+     * The ids of the pipeline stages a customer has open deals in: IN means an open deal in any listed stage,
+     * NOT_IN an open deal in none of them (true without open deals), IS_EMPTY no open deal at all.
+     */
+    STAGE(EnumSet.of(Operator.IN, Operator.NOT_IN, Operator.IS_EMPTY, Operator.IS_NOT_EMPTY));
 
     private final Set<Operator> operators;
 

@@ -37,8 +37,11 @@ public final class PredicateCompiler {
         for (String v : c.values()) {
             values.add(field.parse(c.operator(), v));
         }
+        if (field.type() == FieldType.STAGE) {
+            return stage(c, values);
+        }
         return f -> {
-            Object actual = field.valueOf(f, today);
+            Object actual = field.valueOf(f, today, c.windowDays());
             boolean empty = actual == null || (actual instanceof String s && s.isEmpty());
             if (c.operator() == Operator.IS_EMPTY) {
                 return empty;
@@ -66,6 +69,18 @@ public final class PredicateCompiler {
                 }
                 case IS_EMPTY, IS_NOT_EMPTY -> throw new IllegalStateException();
             };
+        };
+    }
+
+    /** Set semantics over the stages of the customer's open deals, as the SQL's EXISTS subqueries. */
+    private static Predicate<CustomerFacts> stage(RuleNode.Condition c, List<Object> values) {
+        return switch (c.operator()) {
+            case IN -> f -> values.stream().anyMatch(v -> f.openDealStages().contains((Long) v));
+            case NOT_IN ->
+                f -> values.stream().noneMatch(v -> f.openDealStages().contains((Long) v));
+            case IS_EMPTY -> f -> f.openDealStages().isEmpty();
+            case IS_NOT_EMPTY -> f -> !f.openDealStages().isEmpty();
+            default -> throw new IllegalStateException("No " + c.operator() + " for stages");
         };
     }
 

@@ -29,10 +29,12 @@ public class RuleDescriber {
 
     private final KeyuanI18NProvider i18n;
     private final ChannelService channels;
+    private final SegmentCatalogueService catalogue;
 
-    RuleDescriber(KeyuanI18NProvider i18n, ChannelService channels) {
+    RuleDescriber(KeyuanI18NProvider i18n, ChannelService channels, SegmentCatalogueService catalogue) {
         this.i18n = i18n;
         this.channels = channels;
+        this.catalogue = catalogue;
     }
 
     /**
@@ -129,6 +131,7 @@ public class RuleDescriber {
         private final Locale lang;
         private final Function<Long, String> channelName;
         private final List<Line> lines;
+        private Map<Long, String> stageNames;
 
         Writer(Locale lang, Function<Long, String> channelName, List<Line> lines) {
             this.lang = lang;
@@ -175,6 +178,9 @@ public class RuleDescriber {
         private String condition(RuleNode.Condition c) {
             String field =
                     c.field() == null ? "?" : t("segment.field." + c.field().name());
+            if (c.windowDays() != null) {
+                field = t("segment.describe.window", field, c.windowDays());
+            }
             if (c.operator() == null) {
                 return field + " ?";
             }
@@ -214,12 +220,36 @@ public class RuleDescriber {
                         String name = channelName.apply(id);
                         yield name != null ? name : t("segment.describe.channel-deleted", "#" + id);
                     }
+                    case STAGE -> {
+                        long id = Long.parseLong(v);
+                        String name = stageName(id);
+                        yield name != null ? name : t("segment.describe.stage-deleted", "#" + id);
+                    }
                     // text, numbers and any type added later read as typed
                     default -> v;
                 };
             } catch (RuntimeException e) {
                 return v; // a value the validator would refuse still shows as typed
             }
+        }
+
+        /** Looked up once per description, and only for rules that name a stage. */
+        private String stageName(long id) {
+            if (stageNames == null) {
+                stageNames = new java.util.HashMap<>();
+                for (StageChoice s : catalogue.stages()) {
+                    stageNames.put(
+                            s.stageId(),
+                            label(s.pipelineNameKey(), s.pipelineName())
+                                    + SegmentCatalogueService.STAGE_SEPARATOR
+                                    + label(s.stageNameKey(), s.stageName()));
+                }
+            }
+            return stageNames.get(id);
+        }
+
+        private String label(String key, String fallback) {
+            return key != null && KeyuanI18NProvider.has(key, lang) ? t(key) : fallback;
         }
 
         private String list(List<String> values) {

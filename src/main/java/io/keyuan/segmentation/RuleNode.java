@@ -18,10 +18,19 @@ public sealed interface RuleNode permits RuleNode.Group, RuleNode.Not, RuleNode.
 
     record Not(RuleNode child) implements RuleNode {}
 
-    /** Values are kept as the user typed them (trimmed); {@link SegmentField#parse} gives their typed form. */
-    record Condition(SegmentField field, Operator operator, List<String> values) implements RuleNode {
+    /**
+     * Values are kept as the user typed them (trimmed); {@link SegmentField#parse} gives their typed form.
+     * {@code windowDays} is the "in the last N days" of a {@link SegmentField#windowed() windowed} field and null
+     * for every other field.
+     */
+    record Condition(SegmentField field, Operator operator, List<String> values, Integer windowDays)
+            implements RuleNode {
         public Condition {
             values = values == null ? List.of() : List.copyOf(values);
+        }
+
+        public Condition(SegmentField field, Operator operator, List<String> values) {
+            this(field, operator, values, null);
         }
     }
 
@@ -39,5 +48,10 @@ public sealed interface RuleNode permits RuleNode.Group, RuleNode.Not, RuleNode.
 
     static Condition when(SegmentField field, Operator operator, String... values) {
         return new Condition(field, operator, List.of(values));
+    }
+
+    /** A condition on a windowed field over the last {@code windowDays} days. */
+    static Condition within(int windowDays, SegmentField field, Operator operator, String... values) {
+        return new Condition(field, operator, List.of(values), windowDays);
     }
 }

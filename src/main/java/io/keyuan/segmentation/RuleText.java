@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The stored text of a rule: {@code AND(CITY IN("上海", "北京"), NOT(AGE LT("30")))}. Values are always quoted
+ * The stored text of a rule: {@code AND(CITY IN("上海", "北京"), NOT(AGE LT("30")), SPEND_IN_WINDOW[30] GE("100"))}
+ * (a windowed field carries its window in days in brackets; texts from before windows read unchanged). Values are always quoted
  * strings (backslash escapes quote and backslash), so the text never needs a JSON library and reads well in a
  * version history.
  */
@@ -40,10 +41,11 @@ public final class RuleText {
                 sb.append(')');
             }
             case RuleNode.Condition c -> {
-                sb.append(c.field().name())
-                        .append(' ')
-                        .append(c.operator().name())
-                        .append('(');
+                sb.append(c.field().name());
+                if (c.windowDays() != null) {
+                    sb.append('[').append(c.windowDays()).append(']');
+                }
+                sb.append(' ').append(c.operator().name()).append('(');
                 for (int i = 0; i < c.values().size(); i++) {
                     if (i > 0) {
                         sb.append(", ");
@@ -97,6 +99,10 @@ public final class RuleText {
             }
             default -> {
                 SegmentField field = SegmentField.valueOf(word);
+                Integer window = accept('[') ? number() : null;
+                if (window != null) {
+                    expect(']');
+                }
                 Operator operator = Operator.valueOf(word());
                 expect('(');
                 List<String> values = new ArrayList<>();
@@ -106,7 +112,7 @@ public final class RuleText {
                     } while (accept(','));
                 }
                 expect(')');
-                return new RuleNode.Condition(field, operator, values);
+                return new RuleNode.Condition(field, operator, values, window);
             }
         }
     }
@@ -121,6 +127,18 @@ public final class RuleText {
             throw new IllegalArgumentException("Word expected at " + pos);
         }
         return text.substring(start, pos);
+    }
+
+    private int number() {
+        skipSpace();
+        int start = pos;
+        while (pos < text.length() && pos - start < 9 && Character.isDigit(text.charAt(pos))) {
+            pos++;
+        }
+        if (start == pos) {
+            throw new IllegalArgumentException("Number expected at " + pos);
+        }
+        return Integer.parseInt(text.substring(start, pos));
     }
 
     private String string() {

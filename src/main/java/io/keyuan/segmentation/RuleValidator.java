@@ -89,6 +89,24 @@ public final class RuleValidator {
                     c.operator().name()));
             return;
         }
+        if (c.field().windowed()) {
+            if (c.windowDays() == null) {
+                problems.add(new RuleProblem(path, "segment.rule.error.window-required"));
+                return;
+            }
+            if (c.windowDays() < SegmentField.MIN_WINDOW_DAYS || c.windowDays() > SegmentField.MAX_WINDOW_DAYS) {
+                problems.add(new RuleProblem(
+                        path,
+                        "segment.rule.error.window-range",
+                        SegmentField.MIN_WINDOW_DAYS,
+                        SegmentField.MAX_WINDOW_DAYS));
+                return;
+            }
+        } else if (c.windowDays() != null) {
+            problems.add(new RuleProblem(
+                    path, "segment.rule.error.window-unexpected", c.field().name()));
+            return;
+        }
         int n = c.values().size();
         if (n < c.operator().minValues() || n > c.operator().maxValues()) {
             problems.add(new RuleProblem(
@@ -121,9 +139,10 @@ public final class RuleValidator {
 
     /** Conditions of one AND group on the same field that no customer can meet together. */
     private void contradictions(RuleNode.Group g, String path) {
-        Map<SegmentField, Object> equal = new HashMap<>();
-        Map<SegmentField, Bound> lower = new HashMap<>();
-        Map<SegmentField, Bound> upper = new HashMap<>();
+        // Windowed fields over different windows are different measures.
+        Map<FieldKey, Object> equal = new HashMap<>();
+        Map<FieldKey, Bound> lower = new HashMap<>();
+        Map<FieldKey, Bound> upper = new HashMap<>();
         for (int i = 0; i < g.children().size(); i++) {
             if (!(g.children().get(i) instanceof RuleNode.Condition c)
                     || c.field() == null
@@ -132,11 +151,12 @@ public final class RuleValidator {
                 continue;
             }
             String at = child(path, i + 1);
+            FieldKey key = new FieldKey(c.field(), c.windowDays());
             List<Object> v = c.values().stream()
                     .map(s -> c.field().parse(c.operator(), s))
                     .toList();
             if (c.operator() == Operator.EQ) {
-                Object before = equal.putIfAbsent(c.field(), v.getFirst());
+                Object before = equal.putIfAbsent(key, v.getFirst());
                 if (before != null && compare(before, v.getFirst()) != 0) {
                     problems.add(new RuleProblem(
                             at, "segment.rule.error.contradiction", c.field().name()));
@@ -159,13 +179,13 @@ public final class RuleValidator {
                 default -> null;
             };
             if (lo != null) {
-                lower.merge(c.field(), lo, (a, b) -> tighterLower(a, b));
+                lower.merge(key, lo, (a, b) -> tighterLower(a, b));
             }
             if (hi != null) {
-                upper.merge(c.field(), hi, (a, b) -> tighterUpper(a, b));
+                upper.merge(key, hi, (a, b) -> tighterUpper(a, b));
             }
-            Bound l = lower.get(c.field());
-            Bound u = upper.get(c.field());
+            Bound l = lower.get(key);
+            Bound u = upper.get(key);
             if (l != null && u != null) {
                 int cmp = compare(l.value, u.value);
                 if (cmp > 0 || (cmp == 0 && (l.strict || u.strict))) {
@@ -175,6 +195,8 @@ public final class RuleValidator {
             }
         }
     }
+
+    private record FieldKey(SegmentField field, Integer windowDays) {}
 
     private record Bound(Object value, boolean strict) {}
 

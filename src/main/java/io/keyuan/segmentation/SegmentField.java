@@ -14,11 +14,18 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 
 /**
  * The whitelisted field catalogue. Each field's SQL is a constant over {@link SqlRuleCompiler#FROM}; user values
- * only ever reach the database as bound parameters. {@code :today} is the business date, bound by the compiler.
+ * only ever reach the database as bound parameters. {@code :today} is the business date and {@code :since} the
+ * first day of a windowed field's window, both bound by the compiler. A window of N days runs from today minus N
+ * days to today, both included, like {@link Operator#WITHIN_LAST_DAYS}; purchases dated after today are outside.
+ * STAGE fields are EXISTS subqueries the compiler completes.
+ *
+ * <p>Satisfaction fields (last NPS score, open complaints) wait for the survey module.
  */
 public enum SegmentField {
     NAME(FieldType.TEXT, null, "c.name", (f, t) -> f.name()),
@@ -36,10 +43,21 @@ public enum SegmentField {
     CITY(FieldType.TEXT, null, "c.city", (f, t) -> f.city()),
     TAGS(FieldType.TEXT, null, "c.tags", (f, t) -> f.tags()),
     SOURCE_CHANNEL(FieldType.CHANNEL, null, "c.source_channel_id", (f, t) -> f.channelId()),
-    CHANNEL_CATEGORY(FieldType.ENUM, ChannelCategory.class, "sc.category", (f, t) -> f.channelCategory()),
+    // A subquery rather than a join in FROM: the join made MariaDB read each customer row even when an index
+    // covered every other column of the rule.
+    CHANNEL_CATEGORY(
+            FieldType.ENUM,
+            ChannelCategory.class,
+            "(SELECT sc.category FROM source_channel sc WHERE sc.id = c.source_channel_id)",
+            (f, t) -> f.channelCategory()),
     ACQUISITION_METHOD(
             FieldType.ENUM, AcquisitionMethod.class, "c.acquisition_method", (f, t) -> f.acquisitionMethod()),
     REFERRED(FieldType.BOOLEAN, null, "(c.referred_by_id IS NOT NULL)", (f, t) -> f.referred()),
+    REFERRED_COUNT(
+            FieldType.NUMBER,
+            null,
+            "(SELECT COUNT(*) FROM customer r WHERE r.referred_by_id = c.id)",
+            (f, t) -> BigDecimal.valueOf(f.referredCount())),
     NEED_TYPE(FieldType.ENUM, NeedType.class, "c.need_type", (f, t) -> f.needType()),
     PURCHASE_STYLE(FieldType.ENUM, PurchaseStyle.class, "c.purchase_style", (f, t) -> f.purchaseStyle()),
     LOYALTY(FieldType.ENUM, Loyalty.class, "c.loyalty", (f, t) -> f.loyalty()),
@@ -67,7 +85,36 @@ public enum SegmentField {
                     ? null
                     : f.totalSpend().divide(BigDecimal.valueOf(f.purchaseCount()), 6, RoundingMode.HALF_UP)),
     FIRST_PURCHASE(FieldType.DATE, null, "m.first_purchase", (f, t) -> f.firstPurchase()),
-    LAST_PURCHASE(FieldType.DATE, null, "m.last_purchase", (f, t) -> f.lastPurchase());
+    LAST_PURCHASE(FieldType.DATE, null, "m.last_purchase", (f, t) -> f.lastPurchase()),
+    /** Zero, never empty, for a customer without purchases in the window. */
+    PURCHASES_IN_WINDOW(
+            FieldType.NUMBER,
+            "(SELECT COUNT(*) FROM purchase pw WHERE pw.customer_id = c.id"
+                    + " AND pw.purchase_date BETWEEN :since AND :today)",
+            (f, t, since) -> BigDecimal.valueOf(f.purchases().stream()
+                    .filter(p -> inWindow(p.date(), since, t))
+                    .count())),
+    SPEND_IN_WINDOW(
+            FieldType.NUMBER,
+            "(SELECT COALESCE(SUM(pw.amount), 0) FROM purchase pw WHERE pw.customer_id = c.id"
+                    + " AND pw.purchase_date BETWEEN :since AND :today)",
+            (f, t, since) -> f.purchases().stream()
+                    .filter(p -> inWindow(p.date(), since, t))
+                    .map(CustomerFacts.Purchase::amount)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add)),
+    /** RFM quintile scores 1–5 (5 best), empty for customers without purchases. */
+    R_SCORE(FieldType.NUMBER, null, "m.r_score", (f, t) -> score(f.rScore())),
+    F_SCORE(FieldType.NUMBER, null, "m.f_score", (f, t) -> score(f.fScore())),
+    M_SCORE(FieldType.NUMBER, null, "m.m_score", (f, t) -> score(f.mScore())),
+    OPEN_DEAL_STAGE(
+            FieldType.STAGE,
+            null,
+            "EXISTS (SELECT 1 FROM deal d JOIN pipeline_stage ds ON ds.id = d.stage_id"
+                    + " WHERE d.customer_id = c.id AND ds.kind = 'OPEN'",
+            (f, t) -> f.openDealStages().isEmpty() ? null : List.copyOf(new TreeSet<>(f.openDealStages())));
+
+    public static final int MIN_WINDOW_DAYS = 1;
+    public static final int MAX_WINDOW_DAYS = 3650;
 
     public static final int MAX_TEXT = 200;
     public static final BigDecimal MAX_NUMBER = new BigDecimal("999999999999.99");
@@ -75,7 +122,13 @@ public enum SegmentField {
     private final FieldType type;
     private final Class<? extends Enum<?>> enumType;
     private final String sql;
-    private final BiFunction<CustomerFacts, LocalDate, Object> accessor;
+    private final boolean windowed;
+    private final WindowAccessor accessor;
+
+    /** A field's value for one customer, given the business date and the first day of the window (or null). */
+    private interface WindowAccessor {
+        Object get(CustomerFacts facts, LocalDate today, LocalDate since);
+    }
 
     SegmentField(
             FieldType type,
@@ -85,7 +138,34 @@ public enum SegmentField {
         this.type = type;
         this.enumType = enumType;
         this.sql = sql;
+        this.windowed = false;
+        this.accessor = (f, t, since) -> accessor.apply(f, t);
+    }
+
+    SegmentField(FieldType type, String sql, WindowAccessor accessor) {
+        this.type = type;
+        this.enumType = null;
+        this.sql = sql;
+        this.windowed = true;
         this.accessor = accessor;
+    }
+
+    private static boolean inWindow(LocalDate date, LocalDate since, LocalDate today) {
+        return !date.isBefore(since) && !date.isAfter(today);
+    }
+
+    private static BigDecimal score(Integer score) {
+        return score == null ? null : BigDecimal.valueOf(score);
+    }
+
+    /** Whether a condition on this field needs {@link RuleNode.Condition#windowDays()}. */
+    public boolean windowed() {
+        return windowed;
+    }
+
+    /** The first day of an N-day window ending today. */
+    static LocalDate since(LocalDate today, int windowDays) {
+        return today.minusDays(windowDays);
     }
 
     public FieldType type() {
@@ -103,12 +183,23 @@ public enum SegmentField {
 
     /** The field's value for one customer on the business date {@code today}, in its typed form. */
     public Object valueOf(CustomerFacts facts, LocalDate today) {
-        return accessor.apply(facts, today);
+        return valueOf(facts, today, null);
+    }
+
+    /**
+     * As {@link #valueOf(CustomerFacts, LocalDate)}, over the last {@code windowDays} days for a windowed field.
+     * A STAGE field's value is the sorted list of stage ids with open deals, null when there are none.
+     */
+    public Object valueOf(CustomerFacts facts, LocalDate today, Integer windowDays) {
+        if (windowed && windowDays == null) {
+            throw new IllegalArgumentException("window");
+        }
+        return accessor.get(facts, today, windowed ? since(today, windowDays) : null);
     }
 
     /**
      * A value as typed by the user, in its typed form: String (TEXT, ENUM names), BigDecimal, LocalDate,
-     * Boolean, Long (channel ids); for WITHIN_LAST_DAYS an Integer day count.
+     * Boolean, Long (channel and stage ids); for WITHIN_LAST_DAYS an Integer day count.
      *
      * @throws IllegalArgumentException when the text is no such value
      */
@@ -153,7 +244,7 @@ public enum SegmentField {
                 }
                 yield Boolean.valueOf(v);
             }
-            case CHANNEL -> Long.valueOf(v);
+            case CHANNEL, STAGE -> Long.valueOf(v);
         };
     }
 }

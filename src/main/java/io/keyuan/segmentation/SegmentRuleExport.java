@@ -36,12 +36,15 @@ public class SegmentRuleExport implements SheetExporter {
     private final RuleDescriber describer;
     private final KeyuanI18NProvider i18n;
     private final NamedParameterJdbcTemplate jdbc;
+    private final SegmentCatalogueService catalogue;
 
     SegmentRuleExport(
             ExchangeService exchange,
             RuleDescriber describer,
             KeyuanI18NProvider i18n,
-            NamedParameterJdbcTemplate jdbc) {
+            NamedParameterJdbcTemplate jdbc,
+            SegmentCatalogueService catalogue) {
+        this.catalogue = catalogue;
         this.exchange = exchange;
         this.describer = describer;
         this.i18n = i18n;
@@ -77,6 +80,7 @@ public class SegmentRuleExport implements SheetExporter {
             BooleanSupplier cancelled) {
         Locale lang = KeyuanI18NProvider.supported(locale);
         Map<Long, String> channels = describer.channelNames();
+        Map<Long, String> stages = catalogue.stageReferences();
         MapSqlParameterSource p = new MapSqlParameterSource();
         String where = "";
         if (ruleSetIds != null) {
@@ -97,6 +101,10 @@ public class SegmentRuleExport implements SheetExporter {
                     RuleNode rule = RuleText.read(rs.getString(5));
                     RuleNode portable = SegmentRuleSheet.mapChannels(rule, id -> {
                         String name = channels.get(Long.valueOf(id));
+                        return name != null ? name : "#" + id;
+                    });
+                    portable = SegmentRuleSheet.mapStages(portable, id -> {
+                        String name = stages.get(Long.valueOf(id));
                         return name != null ? name : "#" + id;
                     });
                     Timestamp at = rs.getTimestamp(8);

@@ -38,7 +38,11 @@ class SegmentRuleImporter implements SheetImporter {
     private final ChannelService channels;
     private final Clock clock;
 
-    SegmentRuleImporter(NamedParameterJdbcTemplate jdbc, ChannelService channels, Clock clock) {
+    private final SegmentCatalogueService catalogue;
+
+    SegmentRuleImporter(
+            NamedParameterJdbcTemplate jdbc, ChannelService channels, Clock clock, SegmentCatalogueService catalogue) {
+        this.catalogue = catalogue;
         this.jdbc = jdbc;
         this.channels = channels;
         this.clock = clock;
@@ -77,6 +81,8 @@ class SegmentRuleImporter implements SheetImporter {
 
     @Override
     public void plan(List<ImportRow> rows, ImportContext context) {
+        Map<String, Long> stageIds = new HashMap<>();
+        catalogue.stageReferences().forEach((id, ref) -> stageIds.put(ref, id));
         Map<String, Long> channelIds = new HashMap<>();
         for (ChannelSummary c : channels.summaries()) {
             channelIds.put(c.name().toLowerCase(Locale.ROOT), c.id());
@@ -113,6 +119,17 @@ class SegmentRuleImporter implements SheetImporter {
             });
             if (unknown[0] != null) {
                 row.error("rule", "segment.import.unknown-channel", unknown[0]);
+                continue;
+            }
+            rule = SegmentRuleSheet.mapStages(rule, name -> {
+                Long id = stageIds.get(name.strip());
+                if (id == null && unknown[0] == null) {
+                    unknown[0] = name;
+                }
+                return id == null ? name : String.valueOf(id);
+            });
+            if (unknown[0] != null) {
+                row.error("rule", "segment.import.unknown-stage", unknown[0]);
                 continue;
             }
             List<RuleProblem> problems = RuleValidator.problems(rule);

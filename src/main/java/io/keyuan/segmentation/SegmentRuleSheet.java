@@ -33,17 +33,29 @@ final class SegmentRuleSheet {
 
     /** The rule with each channel value replaced by {@code map} (id → name on export, name → id on import). */
     static RuleNode mapChannels(RuleNode node, Function<String, String> map) {
+        return mapValues(node, FieldType.CHANNEL, map);
+    }
+
+    /**
+     * The rule with each pipeline stage value replaced by {@code map} (id → "pipeline › stage" on export and back
+     * on import), since ids differ between installations.
+     */
+    static RuleNode mapStages(RuleNode node, Function<String, String> map) {
+        return mapValues(node, FieldType.STAGE, map);
+    }
+
+    private static RuleNode mapValues(RuleNode node, FieldType type, Function<String, String> map) {
         return switch (node) {
             case RuleNode.Group g -> {
                 List<RuleNode> children = new ArrayList<>();
-                g.children().forEach(c -> children.add(mapChannels(c, map)));
+                g.children().forEach(c -> children.add(mapValues(c, type, map)));
                 yield new RuleNode.Group(g.op(), children);
             }
-            case RuleNode.Not n -> new RuleNode.Not(mapChannels(n.child(), map));
+            case RuleNode.Not n -> new RuleNode.Not(mapValues(n.child(), type, map));
             case RuleNode.Condition c
-            when c.field() != null && c.field().type() == FieldType.CHANNEL ->
+            when c.field() != null && c.field().type() == type ->
                 new RuleNode.Condition(
-                        c.field(), c.operator(), c.values().stream().map(map).toList());
+                        c.field(), c.operator(), c.values().stream().map(map).toList(), c.windowDays());
             case RuleNode.Condition c -> c;
         };
     }

@@ -38,6 +38,7 @@ public class SegmentService {
     private final CustomerFactsLoader facts;
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final SegmentCatalogueService catalogue;
 
     SegmentService(
             SegmentRuleSetRepository ruleSets,
@@ -46,7 +47,8 @@ public class SegmentService {
             ChannelService channels,
             CustomerFactsLoader facts,
             NamedParameterJdbcTemplate jdbc,
-            Clock clock) {
+            Clock clock,
+            SegmentCatalogueService catalogue) {
         this.ruleSets = ruleSets;
         this.segments = segments;
         this.versions = versions;
@@ -54,6 +56,7 @@ public class SegmentService {
         this.facts = facts;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.catalogue = catalogue;
     }
 
     @PreAuthorize(Roles.HAS_STAFF)
@@ -232,6 +235,9 @@ public class SegmentService {
                             problems.add(new RuleProblem(path, "segment.rule.error.channel-deleted", id));
                         }
                     }
+                }
+                if (c.field() == SegmentField.OPEN_DEAL_STAGE) {
+                    problems.addAll(catalogue.deletedStages(path, c));
                 }
             });
         }

@@ -25,16 +25,26 @@ final class RandomRules {
     static final String[] AVERAGES = {"0", "33.33", "33.34", "50", "100", "100.5", "49.99"};
     static final int[] DATE_OFFSETS = {0, 1, 7, 30, 31, 365, -1};
     static final String[] WITHIN = {"0", "1", "7", "30", "365"};
+    static final int[] WINDOWS = {1, 7, 30, 31, 365};
+    static final String[] SCORES = {"0", "1", "2", "3", "4", "5", "6", "2.5"};
+    static final String[] AMOUNTS = {"100", "100.5", "99.99", "0", "1000"};
 
     private final Random random;
     private final List<Long> channels;
     private final List<ChannelCategory> categories;
+    private final List<Long> stages;
 
     /** {@code channels} are existing channel ids with their categories at the same positions. */
     RandomRules(Random random, List<Long> channels, List<ChannelCategory> categories) {
+        this(random, channels, categories, List.of(101L, 102L));
+    }
+
+    /** {@code stages} are ids of open pipeline stages customers may have deals in. */
+    RandomRules(Random random, List<Long> channels, List<ChannelCategory> categories, List<Long> stages) {
         this.random = random;
         this.channels = channels;
         this.categories = categories;
+        this.stages = stages;
     }
 
     RuleNode rule(int depth) {
@@ -74,7 +84,12 @@ final class RandomRules {
                 values = List.of(values.get(1), values.get(0));
             }
         }
-        return new RuleNode.Condition(field, op, values);
+        Integer window = field.windowed() ? WINDOWS[random.nextInt(WINDOWS.length)] : null;
+        if (random.nextInt(30) == 0) {
+            // Now and then a window where it does not belong or out of range, which validation must refuse.
+            window = pick(new Integer[] {null, 0, 3651, 30});
+        }
+        return new RuleNode.Condition(field, op, values, window);
     }
 
     private String value(SegmentField field, Operator op) {
@@ -88,7 +103,11 @@ final class RandomRules {
             case AGE -> pick(AGES);
             case INCOME -> pick(INCOMES);
             case DAYS_SINCE_LAST_PURCHASE -> pick(DAYS);
-            case PURCHASE_COUNT -> pick(COUNTS);
+            case PURCHASE_COUNT, REFERRED_COUNT, PURCHASES_IN_WINDOW -> pick(COUNTS);
+            case SPEND_IN_WINDOW -> pick(SPENDS);
+            case R_SCORE, F_SCORE, M_SCORE -> pick(SCORES);
+            case OPEN_DEAL_STAGE ->
+                String.valueOf(random.nextInt(5) == 0 ? 0L : stages.get(random.nextInt(stages.size())));
             case TOTAL_SPEND -> pick(SPENDS);
             case AVERAGE_ORDER_VALUE -> pick(AVERAGES);
             case FIRST_PURCHASE, LAST_PURCHASE ->
@@ -104,7 +123,10 @@ final class RandomRules {
         };
     }
 
-    /** A customer; ids are 0 and {@code referred} stands for a referrer the caller supplies. */
+    /**
+     * A customer; ids are 0, {@code referred} stands for a referrer the caller supplies and
+     * {@code referredCount} follows from the referrals the caller makes.
+     */
     CustomerFacts customer() {
         int channel = random.nextInt(channels.size() + 1) - 1;
         boolean metrics = random.nextInt(5) > 0;
@@ -120,6 +142,23 @@ final class RandomRules {
             if (count > 0) {
                 last = date();
                 first = random.nextBoolean() ? last : last.minusDays(random.nextInt(400));
+            }
+        }
+        List<CustomerFacts.Purchase> purchases = new ArrayList<>();
+        int n = random.nextInt(3) == 0 ? 0 : random.nextInt(5);
+        for (int i = 0; i < n; i++) {
+            // Window edges: today, the first and the day before the first day of each window, tomorrow.
+            int window = WINDOWS[random.nextInt(WINDOWS.length)];
+            LocalDate date = TODAY.minusDays(window + random.nextInt(3) - 1);
+            if (random.nextInt(8) == 0) {
+                date = random.nextBoolean() ? TODAY : TODAY.plusDays(1);
+            }
+            purchases.add(new CustomerFacts.Purchase(date, new BigDecimal(pick(AMOUNTS))));
+        }
+        java.util.Set<Long> open = new java.util.HashSet<>();
+        for (Long stage : stages) {
+            if (random.nextInt(3) == 0) {
+                open.add(stage);
             }
         }
         return new CustomerFacts(
@@ -144,7 +183,17 @@ final class RandomRules {
                 first,
                 last,
                 count,
-                spend);
+                spend,
+                0,
+                metrics ? score() : null,
+                metrics ? score() : null,
+                metrics ? score() : null,
+                purchases,
+                open);
+    }
+
+    private Integer score() {
+        return random.nextInt(6) == 0 ? null : 1 + random.nextInt(5);
     }
 
     private LocalDate birthDate() {

@@ -47,22 +47,33 @@ class RuleEvaluatorsAgreeTests {
         for (ChannelCategory category : categories) {
             channels.add(insertChannel(marker, category));
         }
-        RandomRules gen = new RandomRules(random, channels, categories);
+        // Two open stages rules may name, and a won stage whose deals are not open.
+        List<Long> open = jdbc.queryForList(
+                "SELECT id FROM pipeline_stage WHERE pipeline_id = 1 AND kind = 'OPEN' ORDER BY position LIMIT 2",
+                new MapSqlParameterSource(),
+                Long.class);
+        long won = jdbc.queryForObject(
+                "SELECT MIN(id) FROM pipeline_stage WHERE pipeline_id = 1 AND kind = 'WON'",
+                new MapSqlParameterSource(),
+                Long.class);
+        RandomRules gen = new RandomRules(random, channels, categories, open);
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < CUSTOMERS; i++) {
-            ids.add(insert(marker + "-" + i, gen.customer(), ids, random));
+            ids.add(insert(marker + "-" + i, gen.customer(), ids, random, won));
         }
         List<CustomerFacts> facts = loader.byCodePrefix(marker);
         assertThat(facts).hasSize(CUSTOMERS);
 
         int checked = 0;
         int nonTrivial = 0;
+        Set<SegmentField> covered = java.util.EnumSet.noneOf(SegmentField.class);
         for (int i = 0; i < RULES; i++) {
             RuleNode rule = gen.rule(4);
             if (!RuleValidator.problems(rule).isEmpty()) {
                 continue;
             }
             checked++;
+            fields(rule, covered);
             SqlRuleCompiler.CompiledRule sql = SqlRuleCompiler.compile(rule, RandomRules.TODAY);
             MapSqlParameterSource params = sql.params().addValue("marker", marker);
             Set<Long> fromSql = new TreeSet<>(jdbc.queryForList(
@@ -92,6 +103,15 @@ class RuleEvaluatorsAgreeTests {
         }
         assertThat(checked).as("valid random rules").isGreaterThan(RULES / 2);
         assertThat(nonTrivial).as("rules that split the customers").isGreaterThan(checked / 4);
+        assertThat(covered).as("fields the random rules reached").containsExactlyInAnyOrder(SegmentField.values());
+    }
+
+    private static void fields(RuleNode node, Set<SegmentField> into) {
+        switch (node) {
+            case RuleNode.Group g -> g.children().forEach(c -> fields(c, into));
+            case RuleNode.Not n -> fields(n.child(), into);
+            case RuleNode.Condition c -> into.add(c.field());
+        }
     }
 
     private long insertChannel(String marker, ChannelCategory category) {
@@ -106,7 +126,7 @@ class RuleEvaluatorsAgreeTests {
         return keys.getKey().longValue();
     }
 
-    private long insert(String code, CustomerFacts f, List<Long> earlier, Random random) {
+    private long insert(String code, CustomerFacts f, List<Long> earlier, Random random, long wonStage) {
         Long referrer = f.referred() && !earlier.isEmpty() ? earlier.get(random.nextInt(earlier.size())) : null;
         Timestamp now = Timestamp.from(Instant.now());
         MapSqlParameterSource p = new MapSqlParameterSource()
@@ -140,8 +160,8 @@ class RuleEvaluatorsAgreeTests {
         if (f.lifecycle() != null) {
             jdbc.update(
                     "INSERT INTO customer_metrics (customer_id, first_purchase, last_purchase, frequency, monetary,"
-                            + " recent_spend, lifecycle, value_level, refreshed_at) VALUES (:id, :first, :last,"
-                            + " :count, :spend, 0, :lifecycle, :value, :now)",
+                            + " recent_spend, lifecycle, value_level, r_score, f_score, m_score, refreshed_at)"
+                            + " VALUES (:id, :first, :last, :count, :spend, 0, :lifecycle, :value, :r, :f, :m, :now)",
                     new MapSqlParameterSource("id", id)
                             .addValue(
                                     "first",
@@ -151,7 +171,31 @@ class RuleEvaluatorsAgreeTests {
                             .addValue("spend", f.totalSpend())
                             .addValue("lifecycle", f.lifecycle())
                             .addValue("value", f.valueLevel())
+                            .addValue("r", f.rScore())
+                            .addValue("f", f.fScore())
+                            .addValue("m", f.mScore())
                             .addValue("now", now));
+        }
+        for (CustomerFacts.Purchase purchase : f.purchases()) {
+            jdbc.update(
+                    "INSERT INTO purchase (customer_id, purchase_date, product, quantity, amount, channel, version,"
+                            + " created_at, created_by, updated_at, updated_by) VALUES (:id, :date, 'p', 1, :amount,"
+                            + " 'STORE', 0, :now, 'test', :now, 'test')",
+                    new MapSqlParameterSource("id", id)
+                            .addValue("date", java.sql.Date.valueOf(purchase.date()))
+                            .addValue("amount", purchase.amount())
+                            .addValue("now", now));
+        }
+        List<Long> dealStages = new ArrayList<>(f.openDealStages());
+        if (random.nextInt(4) == 0) {
+            dealStages.add(wonStage);
+        }
+        for (long stage : dealStages) {
+            jdbc.update(
+                    "INSERT INTO deal (pipeline_id, stage_id, title, customer_id, stage_entered_at, version,"
+                            + " created_at, created_by, updated_at, updated_by) VALUES (1, :stage, 'd', :id, :now, 0,"
+                            + " :now, 'test', :now, 'test')",
+                    new MapSqlParameterSource("id", id).addValue("stage", stage).addValue("now", now));
         }
         return id;
     }

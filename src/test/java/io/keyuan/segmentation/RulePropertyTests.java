@@ -28,6 +28,8 @@ class RulePropertyTests {
         RandomRules gen = generator(seed);
         RuleNode a = gen.rule(2);
         RuleNode b = gen.rule(2);
+        net.jqwik.api.Assume.that(
+                RuleValidator.problems(a).isEmpty() && RuleValidator.problems(b).isEmpty());
         Predicate<CustomerFacts> notAnd =
                 PredicateCompiler.compile(RuleNode.not(RuleNode.and(a, b)), RandomRules.TODAY);
         Predicate<CustomerFacts> orNots =
@@ -43,17 +45,67 @@ class RulePropertyTests {
         }
     }
 
+    @Property(tries = 200)
+    void a_windowed_count_and_spend_only_see_purchases_from_the_first_day_of_the_window_to_today(@ForAll long seed) {
+        RandomRules gen = generator(seed);
+        CustomerFacts f = gen.customer();
+        int window = RandomRules.WINDOWS[new Random(seed).nextInt(RandomRules.WINDOWS.length)];
+        java.time.LocalDate first = RandomRules.TODAY.minusDays(window);
+        List<CustomerFacts.Purchase> inside = f.purchases().stream()
+                .filter(p -> !p.date().isBefore(first) && !p.date().isAfter(RandomRules.TODAY))
+                .toList();
+
+        assertThat((java.math.BigDecimal) SegmentField.PURCHASES_IN_WINDOW.valueOf(f, RandomRules.TODAY, window))
+                .isEqualByComparingTo(java.math.BigDecimal.valueOf(inside.size()));
+        assertThat((java.math.BigDecimal) SegmentField.SPEND_IN_WINDOW.valueOf(f, RandomRules.TODAY, window))
+                .isEqualByComparingTo(inside.stream()
+                        .map(CustomerFacts.Purchase::amount)
+                        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+    }
+
     @Property(tries = 300)
     void a_condition_on_an_empty_value_is_false_unless_it_asks_for_emptiness(@ForAll long seed) {
         RuleNode.Condition c = generator(seed).condition();
         CustomerFacts empty = new CustomerFacts(
-                1, "n", null, null, null, null, null, null, null, null, null, false, null, null, null, null, null, null,
-                null, null, null, null);
-        boolean result = PredicateCompiler.compile(c, RandomRules.TODAY).test(empty);
-
-        if (c.field() == SegmentField.NAME || c.field() == SegmentField.REFERRED) {
+                1,
+                "n",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                null,
+                null,
+                List.of(),
+                java.util.Set.of());
+        if (c.field() == SegmentField.NAME
+                || c.field() == SegmentField.REFERRED
+                || c.field() == SegmentField.REFERRED_COUNT
+                || c.field().windowed()
+                || !RuleValidator.problems(c).isEmpty()) {
             return;
         }
-        assertThat(result).isEqualTo(c.operator() == Operator.IS_EMPTY);
+        boolean result = PredicateCompiler.compile(c, RandomRules.TODAY).test(empty);
+        // Without open deals NOT_IN holds: the customer has none in any listed stage.
+        boolean expected = c.operator() == Operator.IS_EMPTY
+                || (c.field() == SegmentField.OPEN_DEAL_STAGE && c.operator() == Operator.NOT_IN);
+        assertThat(result).isEqualTo(expected);
     }
 }

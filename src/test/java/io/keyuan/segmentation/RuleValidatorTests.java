@@ -101,4 +101,54 @@ class RuleValidatorTests {
 
         assertThat(RuleText.read(RuleText.write(rule))).isEqualTo(rule);
     }
+
+    @Test
+    void a_windowed_field_needs_a_window_of_1_to_3650_days_and_other_fields_take_none() {
+        assertThat(RuleValidator.problems(when(SegmentField.PURCHASES_IN_WINDOW, Operator.GE, "1")))
+                .containsExactly(new RuleProblem("", "segment.rule.error.window-required"));
+        assertThat(RuleValidator.problems(RuleNode.within(0, SegmentField.SPEND_IN_WINDOW, Operator.GE, "1")))
+                .containsExactly(new RuleProblem("", "segment.rule.error.window-range", 1, 3650));
+        assertThat(RuleValidator.problems(RuleNode.within(3651, SegmentField.SPEND_IN_WINDOW, Operator.GE, "1")))
+                .containsExactly(new RuleProblem("", "segment.rule.error.window-range", 1, 3650));
+        assertThat(RuleValidator.problems(RuleNode.within(30, SegmentField.AGE, Operator.GE, "1")))
+                .containsExactly(new RuleProblem("", "segment.rule.error.window-unexpected", "AGE"));
+        assertThat(RuleValidator.problems(RuleNode.within(3650, SegmentField.SPEND_IN_WINDOW, Operator.GE, "1")))
+                .isEmpty();
+    }
+
+    @Test
+    void the_same_measure_over_different_windows_is_no_contradiction() {
+        RuleNode rule = and(
+                RuleNode.within(30, SegmentField.PURCHASES_IN_WINDOW, Operator.EQ, "0"),
+                RuleNode.within(365, SegmentField.PURCHASES_IN_WINDOW, Operator.GE, "3"));
+        RuleNode contradiction = and(
+                RuleNode.within(30, SegmentField.PURCHASES_IN_WINDOW, Operator.EQ, "0"),
+                RuleNode.within(30, SegmentField.PURCHASES_IN_WINDOW, Operator.GE, "3"));
+
+        assertThat(RuleValidator.problems(rule)).isEmpty();
+        assertThat(RuleValidator.problems(contradiction))
+                .containsExactly(new RuleProblem("2", "segment.rule.error.contradiction", "PURCHASES_IN_WINDOW"));
+    }
+
+    @Test
+    void windows_survive_the_stored_text_and_texts_from_before_windows_still_read() {
+        RuleNode rule = and(
+                RuleNode.within(30, SegmentField.SPEND_IN_WINDOW, Operator.GE, "100"),
+                when(SegmentField.OPEN_DEAL_STAGE, Operator.NOT_IN, "3", "4"));
+
+        assertThat(RuleText.write(rule))
+                .isEqualTo("AND(SPEND_IN_WINDOW[30] GE(\"100\"), OPEN_DEAL_STAGE NOT_IN(\"3\", \"4\"))");
+        assertThat(RuleText.read(RuleText.write(rule))).isEqualTo(rule);
+        assertThat(RuleText.read("AND(CITY IN(\"上海\"), NOT(AGE LT(\"30\")))"))
+                .isEqualTo(and(
+                        when(SegmentField.CITY, Operator.IN, "上海"), not(when(SegmentField.AGE, Operator.LT, "30"))));
+    }
+
+    @Test
+    void stages_take_only_set_operators() {
+        assertThat(FieldType.STAGE.operators())
+                .containsExactlyInAnyOrder(Operator.IN, Operator.NOT_IN, Operator.IS_EMPTY, Operator.IS_NOT_EMPTY);
+        assertThat(RuleValidator.problems(when(SegmentField.OPEN_DEAL_STAGE, Operator.EQ, "1")))
+                .containsExactly(new RuleProblem("", "segment.rule.error.operator", "OPEN_DEAL_STAGE", "EQ"));
+    }
 }

@@ -38,6 +38,41 @@ class SegmentHistoryTests {
     @Autowired
     RuleDescriber describer;
 
+    @Autowired
+    SegmentCatalogueService catalogue;
+
+    @Autowired
+    io.keyuan.pipeline.PipelineService pipelines;
+
+    @Test
+    void windows_and_pipeline_stages_read_in_words() {
+        long copy = pipelines
+                .copy(pipelines.templates().getFirst().id(), "流程" + TestData.unique())
+                .pipeline()
+                .id();
+        StageChoice stage = catalogue.stages().stream()
+                .filter(c -> pipelines.get(copy).stages().stream().anyMatch(st -> st.id() == c.stageId()))
+                .findFirst()
+                .orElseThrow();
+        RuleNode rule = and(
+                RuleNode.within(30, SegmentField.SPEND_IN_WINDOW, Operator.GE, "100"),
+                when(SegmentField.OPEN_DEAL_STAGE, Operator.IN, String.valueOf(stage.stageId()), "999999999"));
+
+        List<String> zh = describer.describe(rule, KeyuanI18NProvider.ZH_CN).stream()
+                .map(RuleDescriber.Line::text)
+                .toList();
+        List<String> en = describer.describe(rule, KeyuanI18NProvider.EN).stream()
+                .map(RuleDescriber.Line::text)
+                .toList();
+
+        assertThat(zh.get(1)).contains("（近 30 天）").contains("100");
+        assertThat(en.get(1)).contains("(last 30 days)");
+        assertThat(en.get(2))
+                .contains(" › ")
+                .contains("#999999999 (deleted or closed)")
+                .doesNotContain(String.valueOf(stage.stageId()) + ",");
+    }
+
     private SegmentSummary segmentWithThreeVersions() {
         RuleSetSummary set = segments.createRuleSet("历史" + TestData.unique(), RuleSetMode.OVERLAPPING);
         SegmentSummary s = segments.createSegment(set.id(), "上海", when(SegmentField.CITY, Operator.EQ, "上海"), "一");

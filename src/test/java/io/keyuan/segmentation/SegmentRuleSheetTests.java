@@ -136,6 +136,56 @@ class SegmentRuleSheetTests {
                 .isEqualTo(3);
     }
 
+    @Autowired
+    SegmentCatalogueService catalogue;
+
+    @Autowired
+    io.keyuan.pipeline.PipelineService pipelines;
+
+    @Test
+    void pipeline_stages_move_by_name_and_windows_survive_the_round_trip() throws Exception {
+        long copy = pipelines
+                .copy(pipelines.templates().getFirst().id(), "流程" + TestData.unique())
+                .pipeline()
+                .id();
+        StageChoice stage = catalogue.stages().stream()
+                .filter(c -> pipelines.get(copy).stages().stream().anyMatch(st -> st.id() == c.stageId()))
+                .findFirst()
+                .orElseThrow();
+        String ref = catalogue.stageReferences().get(stage.stageId());
+        RuleNode rule = and(
+                RuleNode.within(90, SegmentField.PURCHASES_IN_WINDOW, Operator.GE, "2"),
+                when(SegmentField.OPEN_DEAL_STAGE, Operator.IN, String.valueOf(stage.stageId())));
+        RuleSetSummary set = segments.createRuleSet("阶段" + TestData.unique(), RuleSetMode.OVERLAPPING);
+        segments.createSegment(set.id(), "跟进中", rule, null);
+        File file = dir.resolve("stages.xlsx").toFile();
+        try (OutputStream out = new FileOutputStream(file)) {
+            export.export(List.of(set.id()), Locale.CHINA, out, n -> {}, () -> false);
+        }
+        jdbc.update("DELETE FROM segment_rule_set WHERE id = ?", set.id());
+
+        ImportReport imported = imports.commit(request(file), ImportMode.ALL_OR_NOTHING, ImportListener.NONE);
+
+        assertThat(imported.created()).isEqualTo(1);
+        assertThat(snapshot(set.name())).containsExactly("OVERLAPPING", "跟进中|1|" + RuleText.write(rule));
+        String named = "OPEN_DEAL_STAGE IN(\"" + ref + "\")";
+        String other = "阶段" + TestData.unique();
+        ImportReport r = imports.commit(
+                request(csv(row(other, "可重叠", "按名称", "1", named)
+                        + row(other, "可重叠", "没有的阶段", "2", "OPEN_DEAL_STAGE IN(\"无 › 此阶段\")"))),
+                ImportMode.SKIP_BAD,
+                ImportListener.NONE);
+        assertThat(r.errors())
+                .extracting(e -> e.rowNumber() + " " + e.messageKey() + " " + List.of(e.args()))
+                .containsExactly("3 segment.import.unknown-stage [无 › 此阶段]");
+        assertThat(snapshot(other))
+                .containsExactly(
+                        "OVERLAPPING",
+                        "按名称|1|"
+                                + RuleText.write(when(
+                                        SegmentField.OPEN_DEAL_STAGE, Operator.IN, String.valueOf(stage.stageId()))));
+    }
+
     @Test
     void channels_are_named_in_the_sheet_and_an_unknown_channel_or_a_broken_rule_is_a_row_error() throws Exception {
         ChannelSummary web = channel("官网");

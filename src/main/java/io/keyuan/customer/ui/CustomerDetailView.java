@@ -133,7 +133,10 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
                 figure(
                         "customer.metric.last-purchase",
                         m.lastPurchase() == null ? "—" : Formats.date(m.lastPurchase())),
-                figure("customer.metric.referrals", String.valueOf(customers.referralCount(customer.getId()))));
+                figure("customer.metric.referrals", String.valueOf(customers.referralCount(customer.getId()))),
+                figure("customer.metric.r-score", score(m.rScore())),
+                figure("customer.metric.f-score", score(m.fScore())),
+                figure("customer.metric.m-score", score(m.mScore())));
 
         add(top, figures, details(), purchasesSection());
         sections.stream()
@@ -141,6 +144,10 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
                 .filter(Objects::nonNull)
                 .forEach(this::add);
         add(audit());
+    }
+
+    private static String score(Integer score) {
+        return score == null ? "—" : String.valueOf(score);
     }
 
     private Component figure(String labelKey, String value) {

@@ -11,12 +11,14 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.keyuan.channel.ChannelSummary;
 import io.keyuan.segmentation.FieldType;
 import io.keyuan.segmentation.Operator;
 import io.keyuan.segmentation.RuleNode;
 import io.keyuan.segmentation.SegmentField;
+import io.keyuan.segmentation.StageChoice;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -123,10 +125,14 @@ class RuleBuilder {
         }
     }
 
-    /** One condition: NOT, field, operator, and value inputs typed by the field. */
+    /**
+     * One condition: NOT, field (with its "in the last N days" window when the field counts over one), operator,
+     * and value inputs typed by the field.
+     */
     static class ConditionEditor extends HorizontalLayout implements Part {
         final Checkbox not = new Checkbox();
         final Select<SegmentField> field = new Select<>();
+        final IntegerField window = new IntegerField();
         final Select<Operator> operator = new Select<>();
         final HorizontalLayout valueBox = new HorizontalLayout();
         final Button remove = new Button();
@@ -141,6 +147,12 @@ class RuleBuilder {
             field.setLabel(getTranslation("segment.editor.field"));
             field.setItems(SegmentField.values());
             field.setItemLabelGenerator(f -> getTranslation("segment.field." + f.name()));
+            window.setLabel(getTranslation("segment.editor.window"));
+            window.setMin(SegmentField.MIN_WINDOW_DAYS);
+            window.setMax(SegmentField.MAX_WINDOW_DAYS);
+            window.setStepButtonsVisible(false);
+            window.setWidth("8em");
+            window.setVisible(false);
             operator.setLabel(getTranslation("segment.editor.operator"));
             operator.setItemLabelGenerator(o -> getTranslation("segment.operator." + o.name()));
             remove.setText(getTranslation("segment.editor.remove"));
@@ -157,11 +169,18 @@ class RuleBuilder {
             RuleNode.Condition c = inner instanceof RuleNode.Condition cond ? cond : null;
             if (c != null && c.field() != null) {
                 field.setValue(c.field());
+                window.setVisible(c.field().windowed());
+                window.setValue(c.windowDays());
                 operator.setItems(c.field().type().operators());
                 operator.setValue(c.operator());
                 buildValues(c.values());
             }
             field.addValueChangeListener(e -> {
+                boolean windowed = e.getValue() != null && e.getValue().windowed();
+                window.setVisible(windowed);
+                if (windowed && window.isEmpty()) {
+                    window.setValue(30);
+                }
                 operator.setItems(
                         e.getValue() == null ? List.of() : e.getValue().type().operators());
                 buildValues(List.of());
@@ -172,10 +191,12 @@ class RuleBuilder {
                 context.changed();
             });
             not.addValueChangeListener(e -> context.changed());
-            add(not, field, operator, valueBox, remove);
+            window.addValueChangeListener(e -> context.changed());
+            add(not, field, window, operator, valueBox, remove);
             boolean ro = !context.editable();
             not.setReadOnly(ro);
             field.setReadOnly(ro);
+            window.setReadOnly(ro);
             operator.setReadOnly(ro);
             remove.setVisible(!ro);
         }
@@ -257,6 +278,25 @@ class RuleBuilder {
                 values = () -> input.getSelectedItems().stream()
                         .map(c -> String.valueOf(c.id()))
                         .toList();
+            } else if (f.type() == FieldType.STAGE) {
+                Map<Long, StageChoice> known = context.stages().stream()
+                        .collect(Collectors.toMap(
+                                StageChoice::stageId, c -> c, (a, b) -> a, java.util.LinkedHashMap::new));
+                for (String v : initial) {
+                    long id = Long.parseLong(v);
+                    known.putIfAbsent(id, new StageChoice(id, "#" + id, null, "#" + id, null));
+                }
+                MultiSelectComboBox<StageChoice> input =
+                        new MultiSelectComboBox<>(getTranslation("segment.editor.value"));
+                input.setItems(known.values());
+                input.setItemLabelGenerator(this::stageLabel);
+                input.setValue(initial.stream()
+                        .map(v -> known.get(Long.parseLong(v)))
+                        .collect(Collectors.toCollection(LinkedHashSet::new)));
+                watch(input);
+                values = () -> input.getSelectedItems().stream()
+                        .map(c -> String.valueOf(c.stageId()))
+                        .toList();
             } else {
                 TextField input = new TextField(getTranslation("segment.editor.value"));
                 if (list) {
@@ -273,6 +313,12 @@ class RuleBuilder {
             }
         }
 
+        private String stageLabel(StageChoice c) {
+            String pipeline = c.pipelineNameKey() == null ? c.pipelineName() : getTranslation(c.pipelineNameKey());
+            String stage = c.stageNameKey() == null ? c.stageName() : getTranslation(c.stageNameKey());
+            return pipeline + " › " + stage;
+        }
+
         private <C extends Component & com.vaadin.flow.component.HasValue<?, ?>> C watch(C input) {
             input.setReadOnly(!context.editable());
             input.addValueChangeListener(e -> context.changed());
@@ -282,7 +328,9 @@ class RuleBuilder {
 
         @Override
         public RuleNode toRule() {
-            RuleNode c = new RuleNode.Condition(field.getValue(), operator.getValue(), values.get());
+            SegmentField f = field.getValue();
+            RuleNode c = new RuleNode.Condition(
+                    f, operator.getValue(), values.get(), f != null && f.windowed() ? window.getValue() : null);
             return not.getValue() ? new RuleNode.Not(c) : c;
         }
     }
@@ -292,6 +340,11 @@ class RuleBuilder {
         boolean editable();
 
         List<ChannelSummary> channels();
+
+        /** The open pipeline stages a condition may name; none by default. */
+        default List<StageChoice> stages() {
+            return List.of();
+        }
 
         void changed();
     }

@@ -34,9 +34,11 @@ import io.keyuan.segmentation.RuleNode;
 import io.keyuan.segmentation.RuleProblem;
 import io.keyuan.segmentation.RuleSetMode;
 import io.keyuan.segmentation.RuleSetSummary;
+import io.keyuan.segmentation.SegmentCatalogueService;
 import io.keyuan.segmentation.SegmentRuleExport;
 import io.keyuan.segmentation.SegmentService;
 import io.keyuan.segmentation.SegmentSummary;
+import io.keyuan.segmentation.StageChoice;
 import io.keyuan.shared.KeyuanException;
 import io.keyuan.shared.Roles;
 import io.keyuan.shared.ui.ExportDialog;
@@ -67,6 +69,7 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
     private final SegmentRuleExport export;
     private final boolean manager;
     private final List<ChannelSummary> channelList;
+    private final List<StageChoice> stageList;
     private final AtomicLong generation = new AtomicLong();
 
     final Select<RuleSetSummary> ruleSet = new Select<>();
@@ -92,13 +95,15 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
             RuleDescriber describer,
             SegmentRuleExport export,
             ChannelService channels,
-            AuthenticationContext auth) {
+            AuthenticationContext auth,
+            SegmentCatalogueService catalogue) {
         this.segments = segments;
         this.describer = describer;
         this.export = export;
         this.manager = auth.hasRole(Roles.MANAGER);
         this.channelList = channels.summaries();
         this.settings = new RuleSetPanel(segments, manager, set -> reloadSet(set.id()));
+        this.stageList = catalogue.stages();
 
         ruleSet.setLabel(getTranslation("segment.editor.rule-set"));
         ruleSet.setId("segment-rule-set");
@@ -242,6 +247,11 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
     @Override
     public List<ChannelSummary> channels() {
         return channelList;
+    }
+
+    @Override
+    public List<StageChoice> stages() {
+        return stageList;
     }
 
     @Override
