@@ -1,0 +1,400 @@
+package io.keyuan.segmentation;
+
+import io.keyuan.shared.KeyuanException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The refresh itself, set-based in the database. A run owns one connection from start to end: it holds the
+ * cluster-wide lock (MariaDB locks belong to a connection) and the session's work tables.
+ *
+ * <p>Work goes in units: one segment of an overlapping set, or a whole exclusive set (its segments depend on each
+ * other, so committing half of one would put a customer in two of them). Each unit first selects matches into work
+ * tables outside any transaction (consistent reads, no locks on customers), then writes events, membership and
+ * counts in one short transaction. Cancel is honoured between units, so every finished unit is whole.
+ */
+@Component
+class MembershipRefresher {
+    static final String LOCK = "keyuan.segments.refresh";
+    private static final Logger log = LoggerFactory.getLogger(MembershipRefresher.class);
+    private static final String UNREADABLE = "segment.membership.skip.unreadable";
+
+    private final DataSource dataSource;
+    private final SegmentService segments;
+    private final Clock clock;
+    private volatile LongConsumer afterUnit = runId -> {};
+
+    MembershipRefresher(DataSource dataSource, SegmentService segments, Clock clock) {
+        this.dataSource = dataSource;
+        this.segments = segments;
+        this.clock = clock;
+    }
+
+    /** Tests pause or cancel a run between units through this. */
+    void afterEachUnit(LongConsumer listener) {
+        this.afterUnit = listener == null ? runId -> {} : listener;
+    }
+
+    /** A connection holding the refresh lock, or a refusal when another run (on any node) holds it. */
+    Connection lock() {
+        Connection c;
+        try {
+            c = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new IllegalStateException("No database connection for the segment refresh", e);
+        }
+        try {
+            Integer got = jdbc(c).queryForObject("SELECT GET_LOCK(?, 0)", Integer.class, LOCK);
+            if (got == null || got != 1) {
+                close(c, false);
+                throw new KeyuanException("segment.membership.error.running");
+            }
+            c.setAutoCommit(true);
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            return c;
+        } catch (SQLException e) {
+            close(c, true);
+            throw new IllegalStateException("Could not prepare the segment refresh connection", e);
+        }
+    }
+
+    /** Records a new run; a run still marked RUNNING can only be one whose node died, since we hold the lock. */
+    long createRun(Connection c, RefreshTrigger trigger, String user) {
+        JdbcTemplate j = jdbc(c);
+        LocalDateTime now = now();
+        j.update(
+                "UPDATE segment_refresh_run SET status = 'FAILED', finished_at = ?, error = 'interrupted'"
+                        + " WHERE status = 'RUNNING'",
+                now);
+        j.update(
+                "INSERT INTO segment_refresh_run (trigger_kind, started_by, started_at, status) VALUES (?, ?, ?,"
+                        + " 'RUNNING')",
+                trigger.name(),
+                user,
+                now);
+        Long id = j.queryForObject("SELECT LAST_INSERT_ID()", Long.class);
+        return id == null ? 0 : id;
+    }
+
+    /** Gives up a locked connection whose run never started. */
+    void abandon(Connection c) {
+        close(c, false);
+    }
+
+    /** Runs to the end (or cancel, or failure), then releases the lock and the connection. */
+    void run(Connection c, long runId) {
+        JdbcTemplate j = jdbc(c);
+        NamedParameterJdbcTemplate nj = new NamedParameterJdbcTemplate(j);
+        boolean broken = false;
+        try {
+            List<Unit> units = units(j);
+            int total = units.stream().mapToInt(u -> u.segments().size()).sum();
+            j.update("UPDATE segment_refresh_run SET segments_total = ? WHERE id = ?", total, runId);
+            createWorkTables(j);
+            LocalDateTime at = j.queryForObject(
+                    "SELECT started_at FROM segment_refresh_run WHERE id = ?", LocalDateTime.class, runId);
+            LocalDate today = LocalDate.now(clock);
+            RefreshStatus end = RefreshStatus.DONE;
+            for (Unit unit : units) {
+                if (cancelRequested(j, runId)) {
+                    end = RefreshStatus.CANCELLED;
+                    break;
+                }
+                refreshUnit(c, j, nj, runId, unit, at, today);
+                afterUnit.accept(runId);
+            }
+            j.update(
+                    "UPDATE segment_refresh_run SET status = ?, finished_at = ? WHERE id = ?",
+                    end.name(),
+                    now(),
+                    runId);
+        } catch (RuntimeException | Error e) {
+            log.error("Segment refresh {} failed", runId, e);
+            try {
+                if (!c.getAutoCommit()) {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
+                String message = String.valueOf(e.getMessage());
+                j.update(
+                        "UPDATE segment_refresh_run SET status = 'FAILED', finished_at = ?, error = ? WHERE id = ?",
+                        now(),
+                        message.length() > 1000 ? message.substring(0, 1000) : message,
+                        runId);
+            } catch (SQLException | RuntimeException inner) {
+                broken = true;
+                log.error("Could not record the failure of segment refresh {}", runId, inner);
+            }
+        } finally {
+            close(c, broken);
+        }
+    }
+
+    private record Seg(long id, String name, String ruleText) {}
+
+    private record Unit(long ruleSetId, RuleSetMode mode, List<Seg> segments) {}
+
+    private static List<Unit> units(JdbcTemplate j) {
+        List<Unit> units = new ArrayList<>();
+        j.query("""
+                SELECT rs.id AS set_id, rs.mode, s.id, s.name, v.rule_text
+                FROM segment_rule_set rs
+                JOIN segment s ON s.rule_set_id = rs.id
+                JOIN segment_rule_version v ON v.segment_id = s.id AND v.version_no = s.current_version
+                ORDER BY rs.id, s.priority, s.id""", rs -> {
+            long setId = rs.getLong("set_id");
+            RuleSetMode mode = RuleSetMode.valueOf(rs.getString("mode"));
+            Seg seg = new Seg(rs.getLong("id"), rs.getString("name"), rs.getString("rule_text"));
+            Unit last = units.isEmpty() ? null : units.getLast();
+            if (mode == RuleSetMode.EXCLUSIVE && last != null && last.ruleSetId() == setId) {
+                last.segments().add(seg);
+            } else {
+                units.add(new Unit(setId, mode, new ArrayList<>(List.of(seg))));
+            }
+        });
+        return units;
+    }
+
+    // Aria: work tables need no transactions or crash safety, and Aria fills them faster than InnoDB here.
+    private static void createWorkTables(JdbcTemplate j) {
+        j.execute("CREATE TEMPORARY TABLE IF NOT EXISTS seg_work_match (segment_id BIGINT NOT NULL,"
+                + " customer_id BIGINT NOT NULL, PRIMARY KEY (segment_id, customer_id)) ENGINE = Aria");
+        j.execute("CREATE TEMPORARY TABLE IF NOT EXISTS seg_work_taken (customer_id BIGINT NOT NULL PRIMARY KEY)"
+                + " ENGINE = Aria");
+        j.execute("CREATE TEMPORARY TABLE IF NOT EXISTS seg_work_delta (segment_id BIGINT NOT NULL,"
+                + " kind CHAR(1) NOT NULL, customer_id BIGINT NOT NULL, PRIMARY KEY (segment_id, kind, customer_id))"
+                + " ENGINE = Aria");
+    }
+
+    private static void dropWorkTables(JdbcTemplate j) {
+        j.execute("DROP TEMPORARY TABLE IF EXISTS seg_work_match, seg_work_taken, seg_work_delta");
+    }
+
+    private record Planned(Seg seg, long members, long current) {}
+
+    private void refreshUnit(
+            Connection c,
+            JdbcTemplate j,
+            NamedParameterJdbcTemplate nj,
+            long runId,
+            Unit unit,
+            LocalDateTime at,
+            LocalDate today) {
+        j.execute("TRUNCATE TABLE seg_work_match");
+        j.execute("TRUNCATE TABLE seg_work_taken");
+        j.execute("TRUNCATE TABLE seg_work_delta");
+        boolean exclusive = unit.mode() == RuleSetMode.EXCLUSIVE;
+        List<Planned> planned = new ArrayList<>();
+        int skipped = 0;
+        for (Seg seg : unit.segments()) {
+            String problem = problem(seg);
+            if (problem != null) {
+                skipped++;
+                j.update(
+                        "INSERT INTO segment_refresh_skip (run_id, segment_id, segment_name, problem_key)"
+                                + " VALUES (?, ?, ?, ?)",
+                        runId,
+                        seg.id(),
+                        seg.name(),
+                        problem);
+                if (exclusive) {
+                    // The skipped segment keeps its members, so lower segments must not claim them as well.
+                    j.update(
+                            "INSERT IGNORE INTO seg_work_taken (customer_id)"
+                                    + " SELECT customer_id FROM segment_membership WHERE segment_id = ?",
+                            seg.id());
+                }
+                continue;
+            }
+            SqlRuleCompiler.CompiledRule rule = SqlRuleCompiler.compile(RuleText.read(seg.ruleText()), today);
+            MapSqlParameterSource p = rule.params().addValue("segmentId", seg.id());
+            long members = nj.update(
+                    "INSERT INTO seg_work_match (segment_id, customer_id) SELECT :segmentId, c.id FROM "
+                            + SqlRuleCompiler.FROM + " WHERE " + rule.where()
+                            + (exclusive
+                                    ? " AND NOT EXISTS (SELECT 1 FROM seg_work_taken t WHERE t.customer_id = c.id)"
+                                    : ""),
+                    p);
+            if (exclusive) {
+                j.update(
+                        "INSERT INTO seg_work_taken (customer_id) SELECT customer_id FROM seg_work_match"
+                                + " WHERE segment_id = ?",
+                        seg.id());
+            }
+            Long current = j.queryForObject(
+                    "SELECT COUNT(*) FROM segment_membership WHERE segment_id = ?", Long.class, seg.id());
+            planned.add(new Planned(seg, members, current == null ? 0 : current));
+        }
+        for (Planned pl : planned) {
+            if (pl.current() == 0) {
+                continue; // everyone matching enters; the match table is the entry list
+            }
+            long id = pl.seg().id();
+            j.update(
+                    "INSERT INTO seg_work_delta (segment_id, kind, customer_id) SELECT ?, 'N', t.customer_id"
+                            + " FROM seg_work_match t WHERE t.segment_id = ? AND NOT EXISTS (SELECT 1 FROM"
+                            + " segment_membership m WHERE m.segment_id = ? AND m.customer_id = t.customer_id)",
+                    id,
+                    id,
+                    id);
+            j.update(
+                    "INSERT INTO seg_work_delta (segment_id, kind, customer_id) SELECT ?, 'X', m.customer_id"
+                            + " FROM segment_membership m WHERE m.segment_id = ? AND NOT EXISTS (SELECT 1 FROM"
+                            + " seg_work_match t WHERE t.segment_id = ? AND t.customer_id = m.customer_id)",
+                    id,
+                    id,
+                    id);
+        }
+        inTransaction(c, () -> {
+            long entered = 0;
+            long exited = 0;
+            for (Planned pl : planned) {
+                long id = pl.seg().id();
+                long in;
+                long out = 0;
+                if (pl.current() == 0) {
+                    in = j.update(
+                            "INSERT INTO segment_membership_event (run_id, segment_id, customer_id, kind, happened_at)"
+                                    + " SELECT ?, ?, customer_id, 'ENTER', ? FROM seg_work_match WHERE segment_id = ?",
+                            runId,
+                            id,
+                            at,
+                            id);
+                    j.update(
+                            "INSERT INTO segment_membership (segment_id, customer_id, entered_at)"
+                                    + " SELECT ?, customer_id, ? FROM seg_work_match WHERE segment_id = ?",
+                            id,
+                            at,
+                            id);
+                } else {
+                    out = j.update(
+                            "INSERT INTO segment_membership_event (run_id, segment_id, customer_id, kind, happened_at)"
+                                    + " SELECT ?, ?, customer_id, 'EXIT', ? FROM seg_work_delta"
+                                    + " WHERE segment_id = ? AND kind = 'X'",
+                            runId,
+                            id,
+                            at,
+                            id);
+                    if (out > 0) {
+                        j.update(
+                                "DELETE m FROM segment_membership m JOIN seg_work_delta d ON d.segment_id = m.segment_id"
+                                        + " AND d.kind = 'X' AND d.customer_id = m.customer_id WHERE m.segment_id = ?",
+                                id);
+                    }
+                    in = j.update(
+                            "INSERT INTO segment_membership_event (run_id, segment_id, customer_id, kind, happened_at)"
+                                    + " SELECT ?, ?, customer_id, 'ENTER', ? FROM seg_work_delta"
+                                    + " WHERE segment_id = ? AND kind = 'N'",
+                            runId,
+                            id,
+                            at,
+                            id);
+                    j.update(
+                            "INSERT INTO segment_membership (segment_id, customer_id, entered_at)"
+                                    + " SELECT ?, customer_id, ? FROM seg_work_delta WHERE segment_id = ? AND kind = 'N'",
+                            id,
+                            at,
+                            id);
+                }
+                j.update(
+                        "INSERT INTO segment_refresh_count (run_id, segment_id, members, entered, exited)"
+                                + " VALUES (?, ?, ?, ?, ?)",
+                        runId,
+                        id,
+                        pl.members(),
+                        in,
+                        out);
+                entered += in;
+                exited += out;
+            }
+            j.update(
+                    "UPDATE segment_refresh_run SET segments_done = segments_done + ?, entered = entered + ?,"
+                            + " exited = exited + ? WHERE id = ?",
+                    planned.size(),
+                    entered,
+                    exited,
+                    runId);
+        });
+        if (skipped > 0) {
+            j.update("UPDATE segment_refresh_run SET segments_done = segments_done + ? WHERE id = ?", skipped, runId);
+        }
+    }
+
+    /** Null when the segment's rule may run; else the i18n key of what is wrong with it. */
+    private String problem(Seg seg) {
+        try {
+            List<RuleProblem> problems = segments.check(RuleText.read(seg.ruleText()));
+            return problems.isEmpty() ? null : problems.getFirst().key();
+        } catch (RuntimeException e) {
+            log.warn("Segment {} has a rule that cannot be read; skipped", seg.id(), e);
+            return UNREADABLE;
+        }
+    }
+
+    private static boolean cancelRequested(JdbcTemplate j, long runId) {
+        Boolean asked =
+                j.queryForObject("SELECT cancel_requested FROM segment_refresh_run WHERE id = ?", Boolean.class, runId);
+        return Boolean.TRUE.equals(asked);
+    }
+
+    private static void inTransaction(Connection c, Runnable work) {
+        try {
+            c.setAutoCommit(false);
+            try {
+                work.run();
+                c.commit();
+            } catch (RuntimeException | Error e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Segment refresh transaction failed", e);
+        }
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private static JdbcTemplate jdbc(Connection c) {
+        return new JdbcTemplate(new SingleConnectionDataSource(c, true));
+    }
+
+    /** Drops the work tables and the lock; a connection in an unknown state is evicted instead of reused. */
+    private static void close(Connection c, boolean broken) {
+        try {
+            if (!broken) {
+                JdbcTemplate j = jdbc(c);
+                dropWorkTables(j);
+                j.queryForObject("SELECT RELEASE_LOCK(?)", Integer.class, LOCK);
+            } else {
+                c.abort(Runnable::run);
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.warn("Could not release the segment refresh lock cleanly", e);
+        } finally {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                log.warn("Could not close the segment refresh connection", e);
+            }
+        }
+    }
+}
