@@ -202,16 +202,18 @@ class MembershipRefresher {
         List<Planned> planned = new ArrayList<>();
         int skipped = 0;
         for (Seg seg : unit.segments()) {
-            String problem = problem(seg);
+            RuleProblem problem = problem(seg);
             if (problem != null) {
                 skipped++;
+                String arg = problem.args().length == 0 ? null : String.valueOf(problem.args()[0]);
                 j.update(
-                        "INSERT INTO segment_refresh_skip (run_id, segment_id, segment_name, problem_key)"
-                                + " VALUES (?, ?, ?, ?)",
+                        "INSERT INTO segment_refresh_skip (run_id, segment_id, segment_name, problem_key, problem_arg)"
+                                + " VALUES (?, ?, ?, ?, ?)",
                         runId,
                         seg.id(),
                         seg.name(),
-                        problem);
+                        problem.key(),
+                        arg == null || arg.length() <= 200 ? arg : arg.substring(0, 200));
                 if (exclusive) {
                     // The skipped segment keeps its members, so lower segments must not claim them as well.
                     j.update(
@@ -335,14 +337,14 @@ class MembershipRefresher {
         }
     }
 
-    /** Null when the segment's rule may run; else the i18n key of what is wrong with it. */
-    private String problem(Seg seg) {
+    /** Null when the segment's rule may run; else the first thing wrong with it. */
+    private RuleProblem problem(Seg seg) {
         try {
             List<RuleProblem> problems = segments.check(RuleText.read(seg.ruleText()));
-            return problems.isEmpty() ? null : problems.getFirst().key();
+            return problems.isEmpty() ? null : problems.getFirst();
         } catch (RuntimeException e) {
             log.warn("Segment {} has a rule that cannot be read; skipped", seg.id(), e);
-            return UNREADABLE;
+            return new RuleProblem("", UNREADABLE);
         }
     }
 

@@ -34,6 +34,9 @@ public record RefreshRun(
         return segmentsTotal == 0 ? (running() ? 0 : 1) : Math.min(1.0, segmentsDone / (double) segmentsTotal);
     }
 
-    /** {@code problemKey} is the i18n key of the first problem the rule check found. */
-    public record SkippedSegment(long segmentId, String segmentName, String problemKey) {}
+    /**
+     * {@code problemKey} is the i18n key of the first problem the rule check found, {@code problemArg} the value
+     * it names (or null).
+     */
+    public record SkippedSegment(long segmentId, String segmentName, String problemKey, String problemArg) {}
 }

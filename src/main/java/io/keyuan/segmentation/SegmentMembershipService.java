@@ -312,15 +312,16 @@ public class SegmentMembershipService {
             return runs;
         }
         jdbc.query(
-                "SELECT run_id, segment_id, segment_name, problem_key FROM segment_refresh_skip WHERE run_id IN (:ids)"
-                        + " ORDER BY run_id, segment_id",
+                "SELECT run_id, segment_id, segment_name, problem_key, problem_arg FROM segment_refresh_skip"
+                        + " WHERE run_id IN (:ids) ORDER BY run_id, segment_id",
                 Map.of("ids", rows.stream().map(r -> r[0]).toList()),
                 rs -> {
                     skips.computeIfAbsent(rs.getLong("run_id"), k -> new ArrayList<>())
                             .add(new RefreshRun.SkippedSegment(
                                     rs.getLong("segment_id"),
                                     rs.getString("segment_name"),
-                                    rs.getString("problem_key")));
+                                    rs.getString("problem_key"),
+                                    rs.getString("problem_arg")));
                 });
         for (Object[] r : rows) {
             runs.add(new RefreshRun(

@@ -221,7 +221,8 @@ class SegmentMembershipServiceTests {
 
         assertThat(run.status()).isEqualTo(RefreshStatus.DONE);
         assertThat(run.skipped())
-                .contains(new RefreshRun.SkippedSegment(broken.id(), "渠道", "segment.rule.error.channel-deleted"));
+                .contains(new RefreshRun.SkippedSegment(
+                        broken.id(), "渠道", "segment.rule.error.channel-deleted", String.valueOf(channel.id())));
         assertThat(membership.segmentHistory(broken.id())).isEmpty();
     }
 
