@@ -233,7 +233,7 @@ public class SegmentMembershipService {
                 JOIN segment s ON s.id = e.segment_id
                 JOIN segment_rule_set rs ON rs.id = s.rule_set_id
                 WHERE e.customer_id = :id
-                ORDER BY e.happened_at, e.id""", Map.of("id", customerId), rs -> {
+                ORDER BY e.happened_at, e.segment_id""", Map.of("id", customerId), rs -> {
             long segment = rs.getLong("segment_id");
             Instant at = instant(rs, "happened_at");
             List<CustomerSegmentStay> stays = bySegment.computeIfAbsent(segment, k -> new ArrayList<>());
@@ -270,10 +270,9 @@ public class SegmentMembershipService {
         return jdbc.query(
                 """
                 SELECT s.id, s.name, rs.id AS set_id, rs.name AS set_name, m.entered_at
-                FROM segment_membership m
-                JOIN segment s ON s.id = m.segment_id
+                FROM segment s
                 JOIN segment_rule_set rs ON rs.id = s.rule_set_id
-                WHERE m.customer_id = :id
+                JOIN segment_membership m ON m.segment_id = s.id AND m.customer_id = :id
                 ORDER BY rs.name, s.priority, s.id""",
                 Map.of("id", customerId),
                 (rs, i) -> new CustomerSegmentStay(
