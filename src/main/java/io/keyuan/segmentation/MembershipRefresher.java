@@ -23,10 +23,11 @@ import org.springframework.stereotype.Component;
  * The refresh itself, set-based in the database. A run owns one connection from start to end: it holds the
  * cluster-wide lock (MariaDB locks belong to a connection) and the session's work tables.
  *
- * <p>Work goes in units: one segment of an overlapping set, or a whole exclusive set (its segments depend on each
- * other, so committing half of one would put a customer in two of them). Each unit first selects matches into work
- * tables outside any transaction (consistent reads, no locks on customers), then writes events, membership and
- * counts in one short transaction. Cancel is honoured between units, so every finished unit is whole.
+ * <p>Each rule set's matches are selected into a work table in one pass over the customers, outside any
+ * transaction (consistent reads, no locks on customers). Then come the writes, in units: one segment of an
+ * overlapping set, or a whole exclusive set (its segments depend on each other, so committing half of one would put
+ * a customer in two of them); each unit writes events, membership and counts in one transaction. Cancel is honoured
+ * between units, so every finished unit is whole.
  */
 @Component
 class MembershipRefresher {
@@ -59,7 +60,8 @@ class MembershipRefresher {
             throw new IllegalStateException("No database connection for the segment refresh", e);
         }
         try {
-            Integer got = jdbc(c).queryForObject("SELECT GET_LOCK(?, 0)", Integer.class, LOCK);
+            // A finished run reports DONE a moment before it lets go of the lock; a short wait covers that gap.
+            Integer got = jdbc(c).queryForObject("SELECT GET_LOCK(?, 2)", Integer.class, LOCK);
             if (got == null || got != 1) {
                 close(c, false);
                 throw new KeyuanException("segment.membership.error.running");
@@ -102,21 +104,19 @@ class MembershipRefresher {
         NamedParameterJdbcTemplate nj = new NamedParameterJdbcTemplate(j);
         boolean broken = false;
         try {
-            List<Unit> units = units(j);
-            int total = units.stream().mapToInt(u -> u.segments().size()).sum();
+            List<RuleSet> sets = ruleSets(j);
+            int total = sets.stream().mapToInt(u -> u.segments().size()).sum();
             j.update("UPDATE segment_refresh_run SET segments_total = ? WHERE id = ?", total, runId);
             createWorkTables(j);
             LocalDateTime at = j.queryForObject(
                     "SELECT started_at FROM segment_refresh_run WHERE id = ?", LocalDateTime.class, runId);
             LocalDate today = LocalDate.now(clock);
             RefreshStatus end = RefreshStatus.DONE;
-            for (Unit unit : units) {
-                if (cancelRequested(j, runId)) {
+            for (RuleSet set : sets) {
+                if (cancelRequested(j, runId) || !refreshSet(c, j, nj, runId, set, at, today)) {
                     end = RefreshStatus.CANCELLED;
                     break;
                 }
-                refreshUnit(c, j, nj, runId, unit, at, today);
-                afterUnit.accept(runId);
             }
             j.update(
                     "UPDATE segment_refresh_run SET status = ?, finished_at = ? WHERE id = ?",
@@ -147,10 +147,10 @@ class MembershipRefresher {
 
     private record Seg(long id, String name, String ruleText) {}
 
-    private record Unit(long ruleSetId, RuleSetMode mode, List<Seg> segments) {}
+    private record RuleSet(long id, RuleSetMode mode, List<Seg> segments) {}
 
-    private static List<Unit> units(JdbcTemplate j) {
-        List<Unit> units = new ArrayList<>();
+    private static List<RuleSet> ruleSets(JdbcTemplate j) {
+        List<RuleSet> sets = new ArrayList<>();
         j.query("""
                 SELECT rs.id AS set_id, rs.mode, s.id, s.name, v.rule_text
                 FROM segment_rule_set rs
@@ -158,50 +158,51 @@ class MembershipRefresher {
                 JOIN segment_rule_version v ON v.segment_id = s.id AND v.version_no = s.current_version
                 ORDER BY rs.id, s.priority, s.id""", rs -> {
             long setId = rs.getLong("set_id");
-            RuleSetMode mode = RuleSetMode.valueOf(rs.getString("mode"));
             Seg seg = new Seg(rs.getLong("id"), rs.getString("name"), rs.getString("rule_text"));
-            Unit last = units.isEmpty() ? null : units.getLast();
-            if (mode == RuleSetMode.EXCLUSIVE && last != null && last.ruleSetId() == setId) {
-                last.segments().add(seg);
-            } else {
-                units.add(new Unit(setId, mode, new ArrayList<>(List.of(seg))));
+            if (sets.isEmpty() || sets.getLast().id() != setId) {
+                sets.add(new RuleSet(setId, RuleSetMode.valueOf(rs.getString("mode")), new ArrayList<>()));
             }
+            sets.getLast().segments().add(seg);
         });
-        return units;
+        return sets;
     }
 
     // Aria: work tables need no transactions or crash safety, and Aria fills them faster than InnoDB here.
     private static void createWorkTables(JdbcTemplate j) {
         j.execute("CREATE TEMPORARY TABLE IF NOT EXISTS seg_work_match (segment_id BIGINT NOT NULL,"
                 + " customer_id BIGINT NOT NULL, PRIMARY KEY (segment_id, customer_id)) ENGINE = Aria");
-        j.execute("CREATE TEMPORARY TABLE IF NOT EXISTS seg_work_taken (customer_id BIGINT NOT NULL PRIMARY KEY)"
-                + " ENGINE = Aria");
         j.execute("CREATE TEMPORARY TABLE IF NOT EXISTS seg_work_delta (segment_id BIGINT NOT NULL,"
                 + " kind CHAR(1) NOT NULL, customer_id BIGINT NOT NULL, PRIMARY KEY (segment_id, kind, customer_id))"
                 + " ENGINE = Aria");
     }
 
     private static void dropWorkTables(JdbcTemplate j) {
-        j.execute("DROP TEMPORARY TABLE IF EXISTS seg_work_match, seg_work_taken, seg_work_delta");
+        j.execute("DROP TEMPORARY TABLE IF EXISTS seg_work_match, seg_work_delta");
     }
 
     private record Planned(Seg seg, long members, long current) {}
 
-    private void refreshUnit(
+    /**
+     * Refreshes one rule set; returns false when it stopped for a cancel. Matching takes one pass over the
+     * customers for the whole set, however many segments it has: each customer row is joined once and every rule
+     * is evaluated on it, instead of one full join per segment.
+     */
+    private boolean refreshSet(
             Connection c,
             JdbcTemplate j,
             NamedParameterJdbcTemplate nj,
             long runId,
-            Unit unit,
+            RuleSet set,
             LocalDateTime at,
             LocalDate today) {
         j.execute("TRUNCATE TABLE seg_work_match");
-        j.execute("TRUNCATE TABLE seg_work_taken");
         j.execute("TRUNCATE TABLE seg_work_delta");
-        boolean exclusive = unit.mode() == RuleSetMode.EXCLUSIVE;
-        List<Planned> planned = new ArrayList<>();
+        boolean exclusive = set.mode() == RuleSetMode.EXCLUSIVE;
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        List<String> cases = new ArrayList<>();
+        List<Seg> ready = new ArrayList<>();
         int skipped = 0;
-        for (Seg seg : unit.segments()) {
+        for (Seg seg : set.segments()) {
             RuleProblem problem = problem(seg);
             if (problem != null) {
                 skipped++;
@@ -216,125 +217,169 @@ class MembershipRefresher {
                         arg == null || arg.length() <= 200 ? arg : arg.substring(0, 200));
                 if (exclusive) {
                     // The skipped segment keeps its members, so lower segments must not claim them as well.
-                    j.update(
-                            "INSERT IGNORE INTO seg_work_taken (customer_id)"
-                                    + " SELECT customer_id FROM segment_membership WHERE segment_id = ?",
-                            seg.id());
+                    params.addValue("skip" + seg.id(), seg.id());
+                    cases.add("WHEN EXISTS (SELECT 1 FROM segment_membership sm WHERE sm.segment_id = :skip" + seg.id()
+                            + " AND sm.customer_id = c.id) THEN 0");
                 }
                 continue;
             }
-            SqlRuleCompiler.CompiledRule rule = SqlRuleCompiler.compile(RuleText.read(seg.ruleText()), today);
-            MapSqlParameterSource p = rule.params().addValue("segmentId", seg.id());
-            long members = nj.update(
-                    "INSERT INTO seg_work_match (segment_id, customer_id) SELECT :segmentId, c.id FROM "
-                            + SqlRuleCompiler.FROM + " WHERE " + rule.where()
-                            + (exclusive
-                                    ? " AND NOT EXISTS (SELECT 1 FROM seg_work_taken t WHERE t.customer_id = c.id)"
-                                    : ""),
-                    p);
-            if (exclusive) {
-                j.update(
-                        "INSERT INTO seg_work_taken (customer_id) SELECT customer_id FROM seg_work_match"
-                                + " WHERE segment_id = ?",
-                        seg.id());
-            }
-            Long current = j.queryForObject(
-                    "SELECT COUNT(*) FROM segment_membership WHERE segment_id = ?", Long.class, seg.id());
-            planned.add(new Planned(seg, members, current == null ? 0 : current));
+            String where = renamed(SqlRuleCompiler.compile(RuleText.read(seg.ruleText()), today), seg.id(), params);
+            cases.add((exclusive ? "WHEN " : "WHEN " + seg.id() + " THEN ")
+                    + where
+                    + (exclusive ? " THEN " + seg.id() : ""));
+            ready.add(seg);
         }
-        for (Planned pl : planned) {
-            if (pl.current() == 0) {
-                continue; // everyone matching enters; the match table is the entry list
-            }
-            long id = pl.seg().id();
-            j.update(
-                    "INSERT INTO seg_work_delta (segment_id, kind, customer_id) SELECT ?, 'N', t.customer_id"
-                            + " FROM seg_work_match t WHERE t.segment_id = ? AND NOT EXISTS (SELECT 1 FROM"
-                            + " segment_membership m WHERE m.segment_id = ? AND m.customer_id = t.customer_id)",
-                    id,
-                    id,
-                    id);
-            j.update(
-                    "INSERT INTO seg_work_delta (segment_id, kind, customer_id) SELECT ?, 'X', m.customer_id"
-                            + " FROM segment_membership m WHERE m.segment_id = ? AND NOT EXISTS (SELECT 1 FROM"
-                            + " seg_work_match t WHERE t.segment_id = ? AND t.customer_id = m.customer_id)",
-                    id,
-                    id,
-                    id);
-        }
-        inTransaction(c, () -> {
-            long entered = 0;
-            long exited = 0;
-            for (Planned pl : planned) {
-                long id = pl.seg().id();
-                long in;
-                long out = 0;
-                if (pl.current() == 0) {
-                    in = j.update(
-                            "INSERT INTO segment_membership_event (run_id, segment_id, customer_id, kind, happened_at)"
-                                    + " SELECT ?, ?, customer_id, 'ENTER', ? FROM seg_work_match WHERE segment_id = ?",
-                            runId,
-                            id,
-                            at,
-                            id);
-                    j.update(
-                            "INSERT INTO segment_membership (segment_id, customer_id, entered_at)"
-                                    + " SELECT ?, customer_id, ? FROM seg_work_match WHERE segment_id = ?",
-                            id,
-                            at,
-                            id);
-                } else {
-                    out = j.update(
-                            "INSERT INTO segment_membership_event (run_id, segment_id, customer_id, kind, happened_at)"
-                                    + " SELECT ?, ?, customer_id, 'EXIT', ? FROM seg_work_delta"
-                                    + " WHERE segment_id = ? AND kind = 'X'",
-                            runId,
-                            id,
-                            at,
-                            id);
-                    if (out > 0) {
-                        j.update(
-                                "DELETE m FROM segment_membership m JOIN seg_work_delta d ON d.segment_id = m.segment_id"
-                                        + " AND d.kind = 'X' AND d.customer_id = m.customer_id WHERE m.segment_id = ?",
-                                id);
-                    }
-                    in = j.update(
-                            "INSERT INTO segment_membership_event (run_id, segment_id, customer_id, kind, happened_at)"
-                                    + " SELECT ?, ?, customer_id, 'ENTER', ? FROM seg_work_delta"
-                                    + " WHERE segment_id = ? AND kind = 'N'",
-                            runId,
-                            id,
-                            at,
-                            id);
-                    j.update(
-                            "INSERT INTO segment_membership (segment_id, customer_id, entered_at)"
-                                    + " SELECT ?, customer_id, ? FROM seg_work_delta WHERE segment_id = ? AND kind = 'N'",
-                            id,
-                            at,
-                            id);
-                }
-                j.update(
-                        "INSERT INTO segment_refresh_count (run_id, segment_id, members, entered, exited)"
-                                + " VALUES (?, ?, ?, ?, ?)",
-                        runId,
-                        id,
-                        pl.members(),
-                        in,
-                        out);
-                entered += in;
-                exited += out;
-            }
-            j.update(
-                    "UPDATE segment_refresh_run SET segments_done = segments_done + ?, entered = entered + ?,"
-                            + " exited = exited + ? WHERE id = ?",
-                    planned.size(),
-                    entered,
-                    exited,
-                    runId);
-        });
         if (skipped > 0) {
             j.update("UPDATE segment_refresh_run SET segments_done = segments_done + ? WHERE id = ?", skipped, runId);
         }
+        if (ready.isEmpty()) {
+            return true;
+        }
+        if (exclusive) {
+            nj.update(
+                    "INSERT INTO seg_work_match (segment_id, customer_id) SELECT x.seg, x.id FROM (SELECT c.id, CASE "
+                            + String.join(" ", cases) + " ELSE 0 END AS seg FROM " + SqlRuleCompiler.FROM
+                            + ") x WHERE x.seg > 0",
+                    params);
+        } else {
+            // The segment list is joined last, so each customer row is read once and tested against every rule.
+            List<String> ids =
+                    ready.stream().map(s -> "SELECT " + s.id() + " AS seg").toList();
+            nj.update(
+                    "INSERT INTO seg_work_match (segment_id, customer_id) SELECT STRAIGHT_JOIN s.seg, c.id FROM "
+                            + SqlRuleCompiler.FROM + " JOIN (" + String.join(" UNION ALL ", ids)
+                            + ") s ON (CASE s.seg " + String.join(" ", cases) + " ELSE FALSE END)",
+                    params);
+        }
+        java.util.Map<Long, Long> members = new java.util.HashMap<>();
+        j.query("SELECT segment_id, COUNT(*) FROM seg_work_match GROUP BY segment_id", rs -> {
+            members.put(rs.getLong(1), rs.getLong(2));
+        });
+        List<Planned> planned = new ArrayList<>();
+        for (Seg seg : ready) {
+            Long current = j.queryForObject(
+                    "SELECT COUNT(*) FROM segment_membership WHERE segment_id = ?", Long.class, seg.id());
+            planned.add(new Planned(seg, members.getOrDefault(seg.id(), 0L), current == null ? 0 : current));
+        }
+        if (exclusive) {
+            // Its segments depend on each other: all of the set is written, or none.
+            inTransaction(c, () -> write(j, runId, planned, at));
+            afterUnit.accept(runId);
+            return true;
+        }
+        for (Planned one : planned) {
+            if (cancelRequested(j, runId)) {
+                return false;
+            }
+            inTransaction(c, () -> write(j, runId, List.of(one), at));
+            afterUnit.accept(runId);
+        }
+        return true;
+    }
+
+    /**
+     * The rule's WHERE with its parameters renamed apart from the other rules of the same statement; the
+     * compiler names them p0, p1, … and binds the business date as today, the same for every rule.
+     */
+    private static String renamed(SqlRuleCompiler.CompiledRule rule, long segmentId, MapSqlParameterSource into) {
+        String where = rule.where();
+        for (String name : rule.params().getParameterNames()) {
+            if (name.equals("today")) {
+                into.addValue(name, rule.params().getValue(name));
+            } else if (name.matches("p\\d+")) {
+                into.addValue("s" + segmentId + name, rule.params().getValue(name));
+            } else {
+                throw new IllegalStateException("Unexpected rule parameter " + name);
+            }
+        }
+        return where.replaceAll(":(p\\d+)\\b", ":s" + segmentId + "$1");
+    }
+
+    /** Events, membership and counts for the planned segments, inside the caller's transaction. */
+    private void write(JdbcTemplate j, long runId, List<Planned> planned, LocalDateTime at) {
+        long entered = 0;
+        long exited = 0;
+        for (Planned pl : planned) {
+            long id = pl.seg().id();
+            long in;
+            long out = 0;
+            if (pl.current() == 0) {
+                // nobody to leave: everyone matching enters, straight from the match table
+                in = j.update(
+                        "INSERT INTO segment_membership_event (run_id, segment_id, customer_id, kind, happened_at)"
+                                + " SELECT ?, ?, customer_id, 'ENTER', ? FROM seg_work_match WHERE segment_id = ?",
+                        runId,
+                        id,
+                        at,
+                        id);
+                j.update(
+                        "INSERT INTO segment_membership (segment_id, customer_id, entered_at)"
+                                + " SELECT ?, customer_id, ? FROM seg_work_match WHERE segment_id = ?",
+                        id,
+                        at,
+                        id);
+            } else {
+                j.update(
+                        "INSERT INTO seg_work_delta (segment_id, kind, customer_id) SELECT ?, 'N', t.customer_id"
+                                + " FROM seg_work_match t WHERE t.segment_id = ? AND NOT EXISTS (SELECT 1 FROM"
+                                + " segment_membership m WHERE m.segment_id = ? AND m.customer_id = t.customer_id)",
+                        id,
+                        id,
+                        id);
+                j.update(
+                        "INSERT INTO seg_work_delta (segment_id, kind, customer_id) SELECT ?, 'X', m.customer_id"
+                                + " FROM segment_membership m WHERE m.segment_id = ? AND NOT EXISTS (SELECT 1 FROM"
+                                + " seg_work_match t WHERE t.segment_id = ? AND t.customer_id = m.customer_id)",
+                        id,
+                        id,
+                        id);
+                out = j.update(
+                        "INSERT INTO segment_membership_event (run_id, segment_id, customer_id, kind, happened_at)"
+                                + " SELECT ?, ?, customer_id, 'EXIT', ? FROM seg_work_delta"
+                                + " WHERE segment_id = ? AND kind = 'X'",
+                        runId,
+                        id,
+                        at,
+                        id);
+                if (out > 0) {
+                    j.update(
+                            "DELETE m FROM segment_membership m JOIN seg_work_delta d ON d.segment_id = m.segment_id"
+                                    + " AND d.kind = 'X' AND d.customer_id = m.customer_id WHERE m.segment_id = ?",
+                            id);
+                }
+                in = j.update(
+                        "INSERT INTO segment_membership_event (run_id, segment_id, customer_id, kind, happened_at)"
+                                + " SELECT ?, ?, customer_id, 'ENTER', ? FROM seg_work_delta"
+                                + " WHERE segment_id = ? AND kind = 'N'",
+                        runId,
+                        id,
+                        at,
+                        id);
+                j.update(
+                        "INSERT INTO segment_membership (segment_id, customer_id, entered_at)"
+                                + " SELECT ?, customer_id, ? FROM seg_work_delta WHERE segment_id = ? AND kind = 'N'",
+                        id,
+                        at,
+                        id);
+            }
+            j.update(
+                    "INSERT INTO segment_refresh_count (run_id, segment_id, members, entered, exited)"
+                            + " VALUES (?, ?, ?, ?, ?)",
+                    runId,
+                    id,
+                    pl.members(),
+                    in,
+                    out);
+            entered += in;
+            exited += out;
+        }
+        j.update(
+                "UPDATE segment_refresh_run SET segments_done = segments_done + ?, entered = entered + ?,"
+                        + " exited = exited + ? WHERE id = ?",
+                planned.size(),
+                entered,
+                exited,
+                runId);
     }
 
     /** Null when the segment's rule may run; else the first thing wrong with it. */
