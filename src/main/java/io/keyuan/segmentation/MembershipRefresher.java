@@ -180,7 +180,7 @@ class MembershipRefresher {
         j.execute("DROP TEMPORARY TABLE IF EXISTS seg_work_match, seg_work_delta");
     }
 
-    private record Planned(Seg seg, long members, long current) {}
+    private record Planned(Seg seg, long members, boolean hadMembers) {}
 
     /**
      * Refreshes one rule set; returns false when it stopped for a cancel. Matching takes one pass over the
@@ -257,9 +257,9 @@ class MembershipRefresher {
         });
         List<Planned> planned = new ArrayList<>();
         for (Seg seg : ready) {
-            Long current = j.queryForObject(
-                    "SELECT COUNT(*) FROM segment_membership WHERE segment_id = ?", Long.class, seg.id());
-            planned.add(new Planned(seg, members.getOrDefault(seg.id(), 0L), current == null ? 0 : current));
+            Boolean had = j.queryForObject(
+                    "SELECT EXISTS (SELECT 1 FROM segment_membership WHERE segment_id = ?)", Boolean.class, seg.id());
+            planned.add(new Planned(seg, members.getOrDefault(seg.id(), 0L), Boolean.TRUE.equals(had)));
         }
         if (exclusive) {
             // Its segments depend on each other: all of the set is written, or none.
@@ -303,7 +303,7 @@ class MembershipRefresher {
             long id = pl.seg().id();
             long in;
             long out = 0;
-            if (pl.current() == 0) {
+            if (!pl.hadMembers()) {
                 // nobody to leave: everyone matching enters, straight from the match table
                 in = j.update(
                         "INSERT INTO segment_membership_event (run_id, segment_id, customer_id, kind, happened_at)"
