@@ -198,6 +198,7 @@ class MembershipRefresher {
         j.execute("TRUNCATE TABLE seg_work_match");
         j.execute("TRUNCATE TABLE seg_work_delta");
         boolean exclusive = set.mode() == RuleSetMode.EXCLUSIVE;
+        long started = System.nanoTime();
         MapSqlParameterSource params = new MapSqlParameterSource();
         List<String> cases = new ArrayList<>();
         List<Seg> ready = new ArrayList<>();
@@ -251,6 +252,7 @@ class MembershipRefresher {
                             + ") s ON (CASE s.seg " + String.join(" ", cases) + " ELSE FALSE END)",
                     params);
         }
+        long matched = System.nanoTime();
         java.util.Map<Long, Long> members = new java.util.HashMap<>();
         j.query("SELECT segment_id, COUNT(*) FROM seg_work_match GROUP BY segment_id", rs -> {
             members.put(rs.getLong(1), rs.getLong(2));
@@ -261,20 +263,30 @@ class MembershipRefresher {
                     "SELECT EXISTS (SELECT 1 FROM segment_membership WHERE segment_id = ?)", Boolean.class, seg.id());
             planned.add(new Planned(seg, members.getOrDefault(seg.id(), 0L), Boolean.TRUE.equals(had)));
         }
-        if (exclusive) {
-            // Its segments depend on each other: all of the set is written, or none.
-            inTransaction(c, () -> write(j, runId, planned, at));
-            afterUnit.accept(runId);
-            return true;
-        }
-        for (Planned one : planned) {
-            if (cancelRequested(j, runId)) {
-                return false;
+        try {
+            if (exclusive) {
+                // Its segments depend on each other: all of the set is written, or none.
+                inTransaction(c, () -> write(j, runId, planned, at));
+                afterUnit.accept(runId);
+                return true;
             }
-            inTransaction(c, () -> write(j, runId, List.of(one), at));
-            afterUnit.accept(runId);
+            for (Planned one : planned) {
+                if (cancelRequested(j, runId)) {
+                    return false;
+                }
+                inTransaction(c, () -> write(j, runId, List.of(one), at));
+                afterUnit.accept(runId);
+            }
+            return true;
+        } finally {
+            log.info(
+                    "Segment refresh {}: rule set {} ({} segments) matched in {} ms, written in {} ms",
+                    runId,
+                    set.id(),
+                    ready.size(),
+                    (matched - started) / 1_000_000,
+                    (System.nanoTime() - matched) / 1_000_000);
         }
-        return true;
     }
 
     /**
