@@ -230,6 +230,23 @@ class SegmentMembershipServiceTests {
         assertThat(membership.segmentHistory(broken.id())).isEmpty();
     }
 
+    @Test
+    void the_nightly_refresh_runs_as_the_system_actor_and_is_recorded_as_scheduled() {
+        String city = "夜" + TestData.unique();
+        long customer = insertCustomer("甲", city, null);
+        RuleSetSummary set = segments.createRuleSet("夜间" + TestData.unique(), RuleSetMode.OVERLAPPING);
+        SegmentSummary segment =
+                segments.createSegment(set.id(), "本城", when(SegmentField.CITY, Operator.EQ, city), null);
+
+        membership.nightlyRefresh();
+
+        RefreshRun run = membership.runs(1).getFirst();
+        assertThat(run.trigger()).isEqualTo(RefreshTrigger.SCHEDULED);
+        assertThat(run.startedBy()).isEqualTo(io.keyuan.shared.SystemActor.NAME);
+        assertThat(run.status()).isEqualTo(RefreshStatus.DONE);
+        assertThat(memberIds(segment.id())).containsExactly(customer);
+    }
+
     private RefreshRun refreshAndWait() {
         long id = membership.startRefresh();
         long deadline = System.nanoTime() + 60_000_000_000L;
