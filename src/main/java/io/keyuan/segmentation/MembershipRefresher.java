@@ -400,7 +400,7 @@ class MembershipRefresher {
             List<RuleProblem> problems = segments.check(RuleText.read(seg.ruleText()));
             return problems.isEmpty() ? null : problems.getFirst();
         } catch (RuntimeException e) {
-            log.warn("Segment {} has a rule that cannot be read; skipped", seg.id(), e);
+            log.warn("Segment {} has a rule that cannot be read; skipped: {}", seg.id(), e.toString());
             return new RuleProblem("", UNREADABLE);
         }
     }

@@ -231,6 +231,31 @@ class SegmentMembershipServiceTests {
     }
 
     @Test
+    void a_skipped_segment_of_an_exclusive_set_keeps_its_members_and_lower_segments_do_not_claim_them() {
+        String city = "留" + TestData.unique();
+        long rich = insertCustomer("甲", city, "9000");
+        long other = insertCustomer("乙", city, "100");
+        RuleSetSummary set = segments.createRuleSet("保留" + TestData.unique(), RuleSetMode.EXCLUSIVE);
+        SegmentSummary top = segments.createSegment(
+                set.id(),
+                "高",
+                and(when(SegmentField.CITY, Operator.EQ, city), when(SegmentField.INCOME, Operator.GE, "5000")),
+                null);
+        SegmentSummary rest = segments.createSegment(set.id(), "其余", when(SegmentField.CITY, Operator.EQ, city), null);
+        refreshAndWait();
+        jdbc.update(
+                "UPDATE segment_rule_version SET rule_text = 'not a rule' WHERE segment_id = :id",
+                new MapSqlParameterSource("id", top.id()));
+
+        RefreshRun run = refreshAndWait();
+
+        assertThat(run.skipped())
+                .contains(new RefreshRun.SkippedSegment(top.id(), "高", "segment.membership.skip.unreadable", null));
+        assertThat(memberIds(top.id())).containsExactly(rich);
+        assertThat(memberIds(rest.id())).containsExactly(other);
+    }
+
+    @Test
     void the_nightly_refresh_runs_as_the_system_actor_and_is_recorded_as_scheduled() {
         String city = "夜" + TestData.unique();
         long customer = insertCustomer("甲", city, null);
