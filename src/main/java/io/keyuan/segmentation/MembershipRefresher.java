@@ -289,22 +289,24 @@ class MembershipRefresher {
         }
     }
 
+    private static final java.util.regex.Pattern PARAMETER =
+            java.util.regex.Pattern.compile(":([A-Za-z_][A-Za-z0-9_]*)");
+
     /**
-     * The rule's WHERE with its parameters renamed apart from the other rules of the same statement; the
-     * compiler names them p0, p1, … and binds the business date as today, the same for every rule.
+     * The rule's WHERE with every one of its parameters renamed apart from the other rules' in the same statement
+     * (each compiled rule numbers its own from zero); whatever names the compiler chooses, each rule keeps its own.
      */
-    private static String renamed(SqlRuleCompiler.CompiledRule rule, long segmentId, MapSqlParameterSource into) {
-        String where = rule.where();
-        for (String name : rule.params().getParameterNames()) {
-            if (name.equals("today")) {
-                into.addValue(name, rule.params().getValue(name));
-            } else if (name.matches("p\\d+")) {
-                into.addValue("s" + segmentId + name, rule.params().getValue(name));
-            } else {
-                throw new IllegalStateException("Unexpected rule parameter " + name);
-            }
+    static String renamed(SqlRuleCompiler.CompiledRule rule, long segmentId, MapSqlParameterSource into) {
+        java.util.Set<String> names = java.util.Set.of(rule.params().getParameterNames());
+        String prefix = "s" + segmentId + "_";
+        for (String name : names) {
+            into.addValue(prefix + name, rule.params().getValue(name));
         }
-        return where.replaceAll(":(p\\d+)\\b", ":s" + segmentId + "$1");
+        return PARAMETER
+                .matcher(rule.where())
+                .replaceAll(m -> names.contains(m.group(1))
+                        ? java.util.regex.Matcher.quoteReplacement(":" + prefix + m.group(1))
+                        : java.util.regex.Matcher.quoteReplacement(m.group()));
     }
 
     /** Events, membership and counts for the planned segments, inside the caller's transaction. */
