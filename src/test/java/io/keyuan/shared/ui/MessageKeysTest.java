@@ -31,21 +31,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MessageKeysTest {
     private static final String[] LANGUAGES = {"zh_CN", "zh_TW", "en"};
     private static final String[] ENUMS = {
-        "io.keyuan.channel.ChannelCategory",
-        "io.keyuan.channel.AcquisitionMethod",
-        "io.keyuan.customer.CustomerKind",
-        "io.keyuan.customer.Gender",
-        "io.keyuan.customer.NeedType",
-        "io.keyuan.customer.PurchaseStyle",
-        "io.keyuan.customer.Loyalty",
-        "io.keyuan.customer.Lifecycle",
-        "io.keyuan.customer.ValueLevel",
-        "io.keyuan.customer.SalesChannel",
-        "io.keyuan.customer.Occupation",
-        "io.keyuan.security.domain.Role",
-        "io.keyuan.pipeline.StageKind",
-        "io.keyuan.pipeline.ContactRole",
-        "io.keyuan.segmentation.RefreshStatus"
+        "io.keyuan.channel.ChannelCategory", "io.keyuan.channel.AcquisitionMethod", "io.keyuan.customer.CustomerKind",
+        "io.keyuan.customer.Gender", "io.keyuan.customer.NeedType", "io.keyuan.customer.PurchaseStyle",
+        "io.keyuan.customer.Loyalty", "io.keyuan.customer.Lifecycle", "io.keyuan.customer.ValueLevel",
+        "io.keyuan.customer.SalesChannel", "io.keyuan.customer.Occupation", "io.keyuan.security.domain.Role",
+        "io.keyuan.pipeline.StageKind", "io.keyuan.pipeline.ContactRole", "io.keyuan.segmentation.RefreshStatus"
     };
     /** A string literal shaped like a key ("customer.list.new"), unless it names a system property. */
     private static final Pattern KEY_LITERAL =
