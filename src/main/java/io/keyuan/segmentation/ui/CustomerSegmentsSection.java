@@ -105,7 +105,8 @@ class CustomerSegmentsSection implements RecordSection {
         private Component ruleSet(RuleSetExplanation set, Map<Long, CustomerSegmentStay> current) {
             Div box = new Div();
             box.addClassName("keyuan-segment-set");
-            H4 title = new H4(set.name() + " · " + getTranslation("enum.RuleSetMode." + set.mode().name()));
+            H4 title = new H4(set.name() + " · "
+                    + getTranslation("enum.RuleSetMode." + set.mode().name()));
             title.getStyle().set("margin", "var(--lumo-space-s) 0 0 0");
             box.add(title);
             if (set.segments().isEmpty()) {
@@ -120,9 +121,8 @@ class CustomerSegmentsSection implements RecordSection {
         }
 
         private Component segment(RuleSetExplanation set, SegmentExplanation segment, CustomerSegmentStay stay) {
-            Span verdict = new Span(
-                    (segment.matches() ? "✓ " : "✗ ")
-                            + getTranslation(segment.matches() ? "segment.why.matches" : "segment.why.no-match"));
+            Span verdict = new Span((segment.matches() ? "✓ " : "✗ ")
+                    + getTranslation(segment.matches() ? "segment.why.matches" : "segment.why.no-match"));
             verdict.addClassNames("keyuan-badge", segment.matches() ? "why-true" : "why-false");
             Span name = new Span(segment.name());
             name.getStyle().set("font-weight", "600");
@@ -173,7 +173,9 @@ class CustomerSegmentsSection implements RecordSection {
                     .setAttribute(
                             "aria-label", getTranslation(node.result() ? "segment.why.true" : "segment.why.false"));
             row.add(mark, new Span(" " + line.text()));
-            RuleNodeExplanation condition = node.node() instanceof RuleNode.Not ? byPath.get(line.path().isEmpty() ? "1" : line.path() + ".1") : node;
+            RuleNodeExplanation condition = node.node() instanceof RuleNode.Not
+                    ? byPath.get(line.path().isEmpty() ? "1" : line.path() + ".1")
+                    : node;
             if (condition != null && condition.node() instanceof RuleNode.Condition c) {
                 Span value = new Span(" " + getTranslation("segment.why.value", show(c.field(), condition.value())));
                 value.addClassName("keyuan-audit");
@@ -190,13 +192,15 @@ class CustomerSegmentsSection implements RecordSection {
                 case ENUM -> getTranslation("enum." + field.enumType().getSimpleName() + "." + value);
                 case BOOLEAN -> getTranslation(Boolean.TRUE.equals(value) ? "segment.yes" : "segment.no");
                 case DATE -> value instanceof LocalDate d ? Formats.date(d) : String.valueOf(value);
-                case NUMBER -> value instanceof BigDecimal n ? n.stripTrailingZeros().toPlainString() : String.valueOf(value);
+                case NUMBER ->
+                    value instanceof BigDecimal n ? n.stripTrailingZeros().toPlainString() : String.valueOf(value);
                 case CHANNEL -> channelNames.getOrDefault(value, "#" + value);
-                case STAGE -> value instanceof java.util.Collection<?> ids
-                        ? ids.isEmpty()
-                                ? getTranslation("segment.why.empty")
-                                : ids.stream().map(id -> stageName(id)).collect(Collectors.joining("、"))
-                        : String.valueOf(value);
+                case STAGE ->
+                    value instanceof java.util.Collection<?> ids
+                            ? ids.isEmpty()
+                                    ? getTranslation("segment.why.empty")
+                                    : ids.stream().map(id -> stageName(id)).collect(Collectors.joining("、"))
+                            : String.valueOf(value);
                 default -> String.valueOf(value);
             };
         }
@@ -207,7 +211,8 @@ class CustomerSegmentsSection implements RecordSection {
                 for (StageChoice s : catalogue.stages()) {
                     stageNames.put(
                             s.stageId(),
-                            label(s.pipelineNameKey(), s.pipelineName()) + " › " + label(s.stageNameKey(), s.stageName()));
+                            label(s.pipelineNameKey(), s.pipelineName()) + " › "
+                                    + label(s.stageNameKey(), s.stageName()));
                 }
             }
             return stageNames.getOrDefault(id, "#" + id);

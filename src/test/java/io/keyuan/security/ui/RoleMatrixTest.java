@@ -88,6 +88,7 @@ class RoleMatrixTest extends KeyuanViewTest {
             rows.add(Arguments.of(role, "pipelines/reports", manager ? PipelineReportView.class : null));
             rows.add(Arguments.of(role, "settings/pipelines", manager ? PipelineSettingsView.class : null));
             rows.add(Arguments.of(role, "segments", io.keyuan.segmentation.ui.SegmentEditorView.class));
+            rows.add(Arguments.of(role, "segments/membership", io.keyuan.segmentation.ui.SegmentMembershipView.class));
             rows.add(Arguments.of(role, "admin/users", admin ? UserAdminView.class : null));
         }
         return rows.stream();
@@ -129,6 +130,8 @@ class RoleMatrixTest extends KeyuanViewTest {
         }
         labels.add(t("segment.nav.editor"));
         paths.add("segments");
+        labels.add(t("segment.membership.nav"));
+        paths.add("segments/membership");
         labels.addAll(List.of(t("nav.import"), t("nav.imports")));
         paths.addAll(List.of("imports/new", "imports"));
         if (role != Role.STAFF) {

@@ -95,6 +95,13 @@ class LocalizedViewsTest extends KeyuanViewTest {
         assertThat($(SideNav.class).id("main-nav").getItems())
                 .extracting(SideNavItem::getLabel)
                 .containsExactly(
-                        "Customers", "Source channels", "Pipelines", "Deals", "Segments", "Import", "Import history");
+                        "Customers",
+                        "Source channels",
+                        "Pipelines",
+                        "Deals",
+                        "Segments",
+                        "Segment members",
+                        "Import",
+                        "Import history");
     }
 }

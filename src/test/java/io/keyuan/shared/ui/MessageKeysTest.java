@@ -45,7 +45,8 @@ class MessageKeysTest {
         "io.keyuan.security.domain.Role",
         "io.keyuan.pipeline.StageKind",
         "io.keyuan.pipeline.ContactRole",
-        "io.keyuan.segmentation.RuleSetMode"
+        "io.keyuan.segmentation.RuleSetMode",
+        "io.keyuan.segmentation.RefreshStatus"
     };
     /** A string literal shaped like a key ("customer.list.new"), unless it names a system property. */
     private static final Pattern KEY_LITERAL =

@@ -1,0 +1,8 @@
+package io.keyuan.segmentation;
+
+public enum RefreshStatus {
+    RUNNING,
+    DONE,
+    FAILED,
+    CANCELLED
+}

@@ -1,0 +1,363 @@
+package io.keyuan.segmentation;
+
+import io.keyuan.shared.NotFoundException;
+import io.keyuan.shared.Roles;
+import io.keyuan.shared.SystemActor;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who is in each segment: refreshes of every rule set's membership as a background job (on demand and nightly,
+ * one at a time across nodes), the runs and their progress, and the membership, its history and a customer's
+ * segments. Managers start and cancel refreshes; staff read.
+ */
+@Service
+public class SegmentMembershipService {
+    public static final int MAX_PAGE = 500;
+    public static final int MAX_RUNS = 100;
+    private static final Logger log = LoggerFactory.getLogger(SegmentMembershipService.class);
+
+    private final MembershipRefresher refresher;
+    private final TaskExecutor executor;
+    private final NamedParameterJdbcTemplate jdbc;
+
+    SegmentMembershipService(
+            MembershipRefresher refresher,
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+            NamedParameterJdbcTemplate jdbc) {
+        this.refresher = refresher;
+        this.executor = executor;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Starts refreshing every segment in the background as the calling manager and returns the run's id; poll
+     * {@link #run} for progress. Refused with {@code segment.membership.error.running} while a run is going on
+     * anywhere.
+     */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    public long startRefresh() {
+        Connection c = refresher.lock();
+        long runId;
+        try {
+            runId = refresher.createRun(c, RefreshTrigger.MANUAL, currentUser());
+            executor.execute(new DelegatingSecurityContextRunnable(() -> refresher.run(c, runId)));
+        } catch (RuntimeException e) {
+            refresher.abandon(c);
+            throw e;
+        }
+        return runId;
+    }
+
+    /**
+     * Asks the run to stop after the segment (or exclusive rule set) it is working on; what it finished stays.
+     * Returns false when the run is no longer running.
+     */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    @Transactional
+    public boolean cancel(long runId) {
+        return jdbc.update(
+                        "UPDATE segment_refresh_run SET cancel_requested = TRUE WHERE id = :id AND status = 'RUNNING'",
+                        Map.of("id", runId))
+                == 1;
+    }
+
+    /** Nightly, after the customer metrics it reads; a node that finds the lock taken leaves it to the other. */
+    @Scheduled(cron = "${keyuan.segments.refresh-cron:0 0 3 * * *}", zone = "${keyuan.zone:Asia/Shanghai}")
+    void nightlyRefresh() {
+        SystemActor.run(() -> {
+            Connection c;
+            try {
+                c = refresher.lock();
+            } catch (io.keyuan.shared.KeyuanException e) {
+                log.info("Another node is refreshing segment membership");
+                return;
+            }
+            long runId;
+            try {
+                runId = refresher.createRun(c, RefreshTrigger.SCHEDULED, SystemActor.NAME);
+            } catch (RuntimeException e) {
+                refresher.abandon(c);
+                throw e;
+            }
+            refresher.run(c, runId);
+        });
+    }
+
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public RefreshRun run(long runId) {
+        return runs("WHERE r.id = :id", new MapSqlParameterSource("id", runId), 1).stream()
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("segment-refresh-run", runId));
+    }
+
+    /** The latest runs first, at most {@link #MAX_RUNS}. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public List<RefreshRun> runs(int limit) {
+        return runs("", new MapSqlParameterSource(), Math.clamp(limit, 1, MAX_RUNS));
+    }
+
+    /** The run going on now, if any. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public Optional<RefreshRun> currentRun() {
+        return runs("WHERE r.status = 'RUNNING'", new MapSqlParameterSource(), 1).stream()
+                .findFirst();
+    }
+
+    /** Every segment with its rule set and its member count as of the last run that refreshed it. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public List<SegmentOverviewRow> overview() {
+        return jdbc.query(
+                """
+                SELECT rs.id AS set_id, rs.name AS set_name, rs.mode, s.id, s.name, s.priority,
+                       rc.members, r.started_at
+                FROM segment_rule_set rs
+                JOIN segment s ON s.rule_set_id = rs.id
+                LEFT JOIN segment_refresh_count rc ON rc.segment_id = s.id
+                     AND rc.run_id = (SELECT MAX(x.run_id) FROM segment_refresh_count x WHERE x.segment_id = s.id)
+                LEFT JOIN segment_refresh_run r ON r.id = rc.run_id
+                ORDER BY rs.name, rs.id, s.priority, s.id""",
+                (rs, i) -> new SegmentOverviewRow(
+                        rs.getLong("set_id"),
+                        rs.getString("set_name"),
+                        RuleSetMode.valueOf(rs.getString("mode")),
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getInt("priority"),
+                        rs.getObject("members", Long.class),
+                        instant(rs, "started_at")));
+    }
+
+    /** How many customers the segment holds now (0 before its first refresh). */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public long memberCount(long segmentId) {
+        List<Long> n = jdbc.queryForList(
+                "SELECT members FROM segment_refresh_count WHERE segment_id = :id ORDER BY run_id DESC LIMIT 1",
+                Map.of("id", segmentId),
+                Long.class);
+        return n.isEmpty() ? 0 : n.getFirst();
+    }
+
+    /** Up to {@code limit} members with customer ids above {@code afterCustomerId}, by id (keyset paging). */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public List<SegmentMember> members(long segmentId, long afterCustomerId, int limit) {
+        return jdbc.query(
+                """
+                SELECT m.customer_id, c.code, c.name, c.city, m.entered_at
+                FROM segment_membership m JOIN customer c ON c.id = m.customer_id
+                WHERE m.segment_id = :segment AND m.customer_id > :after
+                ORDER BY m.customer_id LIMIT :limit""",
+                new MapSqlParameterSource("segment", segmentId)
+                        .addValue("after", afterCustomerId)
+                        .addValue("limit", Math.clamp(limit, 0, MAX_PAGE)),
+                SegmentMembershipService::member);
+    }
+
+    /**
+     * Members by position, for a grid that jumps; reads the ids from the membership key alone before joining,
+     * so even a deep position costs an index scan, not a scan of customers.
+     */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public List<SegmentMember> membersAt(long segmentId, int offset, int limit) {
+        return jdbc.query(
+                """
+                SELECT m.customer_id, c.code, c.name, c.city, m.entered_at
+                FROM (SELECT customer_id FROM segment_membership WHERE segment_id = :segment
+                      ORDER BY customer_id LIMIT :limit OFFSET :offset) k
+                JOIN segment_membership m ON m.segment_id = :segment AND m.customer_id = k.customer_id
+                JOIN customer c ON c.id = m.customer_id
+                ORDER BY m.customer_id""",
+                new MapSqlParameterSource("segment", segmentId)
+                        .addValue("offset", Math.max(0, offset))
+                        .addValue("limit", Math.clamp(limit, 0, MAX_PAGE)),
+                SegmentMembershipService::member);
+    }
+
+    /** The segment after each run that refreshed it, newest first: members, entered, exited. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public List<SegmentHistoryRow> segmentHistory(long segmentId) {
+        return jdbc.query(
+                """
+                SELECT rc.run_id, r.started_at, rc.members, rc.entered, rc.exited
+                FROM segment_refresh_count rc JOIN segment_refresh_run r ON r.id = rc.run_id
+                WHERE rc.segment_id = :id ORDER BY rc.run_id DESC LIMIT 200""",
+                Map.of("id", segmentId),
+                (rs, i) -> new SegmentHistoryRow(
+                        rs.getLong("run_id"),
+                        instant(rs, "started_at"),
+                        rs.getLong("members"),
+                        rs.getLong("entered"),
+                        rs.getLong("exited")));
+    }
+
+    /** The customer's stays in segments, the latest entry first; a stay still going on has no exit. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public List<CustomerSegmentStay> customerHistory(long customerId) {
+        Map<Long, List<CustomerSegmentStay>> bySegment = new LinkedHashMap<>();
+        Map<Long, CustomerSegmentStay> open = new HashMap<>();
+        jdbc.query("""
+                SELECT e.segment_id, s.name, rs.id AS set_id, rs.name AS set_name, e.kind, e.happened_at
+                FROM segment_membership_event e
+                JOIN segment s ON s.id = e.segment_id
+                JOIN segment_rule_set rs ON rs.id = s.rule_set_id
+                WHERE e.customer_id = :id
+                ORDER BY e.happened_at, e.segment_id""", Map.of("id", customerId), rs -> {
+            long segment = rs.getLong("segment_id");
+            Instant at = instant(rs, "happened_at");
+            List<CustomerSegmentStay> stays = bySegment.computeIfAbsent(segment, k -> new ArrayList<>());
+            if ("ENTER".equals(rs.getString("kind"))) {
+                CustomerSegmentStay stay = new CustomerSegmentStay(
+                        segment, rs.getString("name"), rs.getLong("set_id"), rs.getString("set_name"), at, null);
+                stays.add(stay);
+                open.put(segment, stay);
+            } else {
+                CustomerSegmentStay stay = open.remove(segment);
+                if (stay != null) {
+                    stays.set(
+                            stays.indexOf(stay),
+                            new CustomerSegmentStay(
+                                    stay.segmentId(),
+                                    stay.segmentName(),
+                                    stay.ruleSetId(),
+                                    stay.ruleSetName(),
+                                    stay.enteredAt(),
+                                    at));
+                }
+            }
+        });
+        return bySegment.values().stream()
+                .flatMap(List::stream)
+                .sorted((a, b) -> b.enteredAt().compareTo(a.enteredAt()))
+                .toList();
+    }
+
+    /** The segments the customer is in now, by rule set and priority. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public List<CustomerSegmentStay> currentSegments(long customerId) {
+        return jdbc.query(
+                """
+                SELECT s.id, s.name, rs.id AS set_id, rs.name AS set_name, m.entered_at
+                FROM segment s
+                JOIN segment_rule_set rs ON rs.id = s.rule_set_id
+                JOIN segment_membership m ON m.segment_id = s.id AND m.customer_id = :id
+                ORDER BY rs.name, s.priority, s.id""",
+                Map.of("id", customerId),
+                (rs, i) -> new CustomerSegmentStay(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getLong("set_id"),
+                        rs.getString("set_name"),
+                        instant(rs, "entered_at"),
+                        null));
+    }
+
+    private List<RefreshRun> runs(String where, MapSqlParameterSource params, int limit) {
+        List<RefreshRun> runs = new ArrayList<>();
+        Map<Long, List<RefreshRun.SkippedSegment>> skips = new HashMap<>();
+        List<Object[]> rows = new ArrayList<>();
+        jdbc.query(
+                "SELECT r.* FROM segment_refresh_run r " + where + " ORDER BY r.id DESC LIMIT :limit",
+                params.addValue("limit", limit),
+                rs -> {
+                    rows.add(new Object[] {
+                        rs.getLong("id"),
+                        RefreshTrigger.valueOf(rs.getString("trigger_kind")),
+                        rs.getString("started_by"),
+                        instant(rs, "started_at"),
+                        instant(rs, "finished_at"),
+                        RefreshStatus.valueOf(rs.getString("status")),
+                        rs.getInt("segments_total"),
+                        rs.getInt("segments_done"),
+                        rs.getLong("entered"),
+                        rs.getLong("exited"),
+                        rs.getBoolean("cancel_requested"),
+                        rs.getString("error")
+                    });
+                });
+        if (rows.isEmpty()) {
+            return runs;
+        }
+        jdbc.query(
+                "SELECT run_id, segment_id, segment_name, problem_key, problem_arg FROM segment_refresh_skip"
+                        + " WHERE run_id IN (:ids) ORDER BY run_id, segment_id",
+                Map.of("ids", rows.stream().map(r -> r[0]).toList()),
+                rs -> {
+                    skips.computeIfAbsent(rs.getLong("run_id"), k -> new ArrayList<>())
+                            .add(new RefreshRun.SkippedSegment(
+                                    rs.getLong("segment_id"),
+                                    rs.getString("segment_name"),
+                                    rs.getString("problem_key"),
+                                    rs.getString("problem_arg")));
+                });
+        for (Object[] r : rows) {
+            runs.add(new RefreshRun(
+                    (Long) r[0],
+                    (RefreshTrigger) r[1],
+                    (String) r[2],
+                    (Instant) r[3],
+                    (Instant) r[4],
+                    (RefreshStatus) r[5],
+                    (Integer) r[6],
+                    (Integer) r[7],
+                    (Long) r[8],
+                    (Long) r[9],
+                    (Boolean) r[10],
+                    (String) r[11],
+                    skips.getOrDefault((Long) r[0], List.of())));
+        }
+        return runs;
+    }
+
+    private static SegmentMember member(ResultSet rs, int i) throws SQLException {
+        return new SegmentMember(
+                rs.getLong("customer_id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getString("city"),
+                instant(rs, "entered_at"));
+    }
+
+    /** Timestamps are stored in UTC. */
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        LocalDateTime t = rs.getObject(column, LocalDateTime.class);
+        return t == null ? null : t.toInstant(ZoneOffset.UTC);
+    }
+
+    private static String currentUser() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null ? SystemActor.NAME : auth.getName();
+    }
+}

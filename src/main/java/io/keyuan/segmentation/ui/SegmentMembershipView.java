@@ -1,0 +1,351 @@
+package io.keyuan.segmentation.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.keyuan.segmentation.RefreshRun;
+import io.keyuan.segmentation.SegmentHistoryRow;
+import io.keyuan.segmentation.SegmentMember;
+import io.keyuan.segmentation.SegmentMemberExport;
+import io.keyuan.segmentation.SegmentMembershipService;
+import io.keyuan.segmentation.SegmentOverviewRow;
+import io.keyuan.shared.KeyuanException;
+import io.keyuan.shared.Roles;
+import io.keyuan.shared.ui.EnumLabels;
+import io.keyuan.shared.ui.ExportDialog;
+import io.keyuan.shared.ui.Formats;
+import io.keyuan.shared.ui.Notifications;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Segment membership: every rule set's segments with their member counts, the last refresh (when, by whom, how it
+ * ended, which segments it skipped), a manager's "refresh now" with progress and stop, and a chosen segment's
+ * refresh history and members, which staff can export. The refresh runs in the background on the server; this
+ * page polls it, so leaving the page does not stop it.
+ */
+@Route("segments/membership")
+@Menu(title = "segment.membership.nav", order = 41, icon = "vaadin:group")
+@RolesAllowed(Roles.STAFF)
+public class SegmentMembershipView extends VerticalLayout implements HasDynamicTitle {
+    static final int POLL_MS = 1000;
+    private static final int PAGE = 100;
+
+    private final SegmentMembershipService membership;
+    private final SegmentMemberExport export;
+    private final boolean manager;
+
+    final Span lastRun = new Span();
+    final UnorderedList skipped = new UnorderedList();
+    final Button refresh = new Button();
+    final Button cancel = new Button();
+    final ProgressBar progress = new ProgressBar();
+    final Span progressText = new Span();
+    final Grid<SegmentOverviewRow> segments = new Grid<>();
+    final Span noSegments = new Span();
+    final Span pick = new Span();
+    final H3 selectedTitle = new H3();
+    final Grid<SegmentHistoryRow> history = new Grid<>();
+    final Span noHistory = new Span();
+    final Grid<SegmentMember> members = new Grid<>();
+    final Span noMembers = new Span();
+    final Button exportButton = new Button();
+    private final VerticalLayout detail = new VerticalLayout();
+    private final Map<Integer, Long> lastIdBefore = new HashMap<>();
+    private Long watchedRun;
+    private SegmentOverviewRow selected;
+    private long selectedCount;
+    private Registration pollRegistration;
+
+    SegmentMembershipView(SegmentMembershipService membership, SegmentMemberExport export, AuthenticationContext auth) {
+        this.membership = membership;
+        this.export = export;
+        this.manager = auth.hasRole(Roles.MANAGER);
+        setSizeFull();
+
+        lastRun.setId("membership-last-run");
+        skipped.setId("membership-skipped");
+        refresh.setText(getTranslation("segment.membership.refresh"));
+        refresh.setIcon(VaadinIcon.REFRESH.create());
+        refresh.setId("membership-refresh");
+        refresh.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        refresh.setVisible(manager);
+        refresh.addClickListener(e -> startRefresh());
+        cancel.setText(getTranslation("segment.membership.cancel"));
+        cancel.setId("membership-cancel");
+        cancel.setVisible(false);
+        cancel.addClickListener(e -> cancelRefresh());
+        progress.setId("membership-progress");
+        progress.setWidth("16em");
+        progress.setVisible(false);
+        progressText.setId("membership-progress-text");
+        HorizontalLayout bar = new HorizontalLayout(refresh, progress, progressText, cancel);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+
+        segments.setId("membership-segments");
+        segments.addColumn(SegmentOverviewRow::ruleSetName)
+                .setHeader(getTranslation("segment.membership.col.rule-set"))
+                .setAutoWidth(true);
+        segments.addColumn(r -> getTranslation("segment.mode." + r.mode().name()))
+                .setHeader(getTranslation("segment.membership.col.mode"))
+                .setAutoWidth(true);
+        segments.addColumn(SegmentOverviewRow::segmentName)
+                .setHeader(getTranslation("segment.membership.col.segment"))
+                .setAutoWidth(true);
+        segments.addColumn(r -> r.members() == null ? "" : Formats.number(r.members(), getLocale()))
+                .setHeader(getTranslation("segment.membership.col.members"))
+                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        segments.addColumn(r -> r.countedAt() == null ? "" : Formats.dateTime(r.countedAt()))
+                .setHeader(getTranslation("segment.membership.col.counted"));
+        segments.setHeight("16em");
+        segments.asSingleSelect().addValueChangeListener(e -> select(e.getValue()));
+        noSegments.setId("membership-no-segments");
+        noSegments.setText(getTranslation("segment.membership.no-segments"));
+        pick.setId("membership-pick");
+        pick.setText(getTranslation("segment.membership.pick"));
+
+        history.setId("membership-history");
+        history.addColumn(r -> Formats.dateTime(r.refreshedAt()))
+                .setHeader(getTranslation("segment.membership.col.run-at"))
+                .setAutoWidth(true);
+        history.addColumn(r -> Formats.number(r.members(), getLocale()))
+                .setHeader(getTranslation("segment.membership.col.members"));
+        history.addColumn(r -> Formats.number(r.entered(), getLocale()))
+                .setHeader(getTranslation("segment.membership.col.entered"));
+        history.addColumn(r -> Formats.number(r.exited(), getLocale()))
+                .setHeader(getTranslation("segment.membership.col.exited"));
+        history.setHeight("14em");
+        noHistory.setId("membership-no-history");
+        noHistory.setText(getTranslation("segment.membership.no-history"));
+
+        members.setId("membership-members");
+        members.setPageSize(PAGE);
+        members.addColumn(SegmentMember::code).setHeader(getTranslation("segment.membership.col.code"));
+        members.addColumn(SegmentMember::name).setHeader(getTranslation("segment.membership.col.name"));
+        members.addColumn(SegmentMember::city).setHeader(getTranslation("segment.membership.col.city"));
+        members.addColumn(m -> Formats.dateTime(m.enteredAt()))
+                .setHeader(getTranslation("segment.membership.col.entered-at"));
+        members.setHeight("24em");
+        noMembers.setId("membership-no-members");
+        noMembers.setText(getTranslation("segment.membership.no-members"));
+        exportButton.setText(getTranslation("segment.membership.export"));
+        exportButton.setIcon(VaadinIcon.DOWNLOAD.create());
+        exportButton.setId("membership-export");
+        exportButton.addClickListener(e -> exportMembers());
+
+        selectedTitle.setId("membership-selected");
+        HorizontalLayout membersHeader = new HorizontalLayout(selectedTitle, exportButton);
+        membersHeader.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        detail.setPadding(false);
+        detail.add(
+                membersHeader,
+                new H3(getTranslation("segment.membership.history")),
+                history,
+                noHistory,
+                members,
+                noMembers);
+        detail.setVisible(false);
+
+        add(
+                new H2(getTranslation("segment.membership.title")),
+                lastRun,
+                skipped,
+                bar,
+                segments,
+                noSegments,
+                pick,
+                detail);
+        reload();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("segment.membership.title");
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        membership.currentRun().ifPresent(r -> watch(r.id()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        stopPolling(event.getUI());
+        super.onDetach(event);
+    }
+
+    /** Reads the overview and the last run again, keeping the chosen segment when it still exists. */
+    void reload() {
+        List<SegmentOverviewRow> rows = membership.overview();
+        segments.setItems(rows);
+        segments.setVisible(!rows.isEmpty());
+        noSegments.setVisible(rows.isEmpty());
+        List<RefreshRun> runs = membership.runs(1);
+        skipped.removeAll();
+        if (runs.isEmpty()) {
+            lastRun.setText(getTranslation("segment.membership.never"));
+        } else {
+            RefreshRun run = runs.getFirst();
+            lastRun.setText(getTranslation(
+                    "segment.membership.last",
+                    Formats.dateTime(run.startedAt()),
+                    run.startedBy(),
+                    EnumLabels.label(this, run.status()),
+                    Formats.number(run.entered(), getLocale()),
+                    Formats.number(run.exited(), getLocale())));
+            for (RefreshRun.SkippedSegment s : run.skipped()) {
+                skipped.add(new ListItem(getTranslation(
+                        "segment.membership.skipped",
+                        s.segmentName(),
+                        s.problemArg() == null
+                                ? getTranslation(s.problemKey())
+                                : getTranslation(s.problemKey(), s.problemArg()))));
+            }
+        }
+        Long keep = selected == null ? null : selected.segmentId();
+        SegmentOverviewRow again = keep == null
+                ? null
+                : rows.stream().filter(r -> r.segmentId() == keep).findFirst().orElse(null);
+        if (again != null) {
+            segments.select(again);
+        } else {
+            select(null);
+        }
+    }
+
+    void select(SegmentOverviewRow row) {
+        selected = row;
+        lastIdBefore.clear();
+        pick.setVisible(row == null && segments.isVisible());
+        detail.setVisible(row != null);
+        if (row == null) {
+            return;
+        }
+        selectedTitle.setText(getTranslation("segment.membership.members", row.segmentName()));
+        List<SegmentHistoryRow> rows = membership.segmentHistory(row.segmentId());
+        history.setItems(rows);
+        history.setVisible(!rows.isEmpty());
+        noHistory.setVisible(rows.isEmpty());
+        selectedCount = membership.memberCount(row.segmentId());
+        long segmentId = row.segmentId();
+        members.setItems(q -> fetch(segmentId, q.getOffset(), q.getLimit()).stream(), q ->
+                (int) Math.min(Integer.MAX_VALUE, selectedCount));
+        members.setVisible(selectedCount > 0);
+        noMembers.setVisible(selectedCount == 0);
+        exportButton.setEnabled(selectedCount > 0);
+    }
+
+    /** Keyset paging while the grid scrolls on; a jump falls back to reading by position. */
+    private List<SegmentMember> fetch(long segmentId, int offset, int limit) {
+        Long after = offset == 0 ? Long.valueOf(0) : lastIdBefore.get(offset);
+        List<SegmentMember> page = after != null
+                ? membership.members(segmentId, after, limit)
+                : membership.membersAt(segmentId, offset, limit);
+        if (!page.isEmpty()) {
+            lastIdBefore.put(offset + page.size(), page.getLast().customerId());
+        }
+        return page;
+    }
+
+    void startRefresh() {
+        try {
+            watch(membership.startRefresh());
+        } catch (KeyuanException e) {
+            Notifications.error(this, Notifications.describe(this, e));
+        }
+    }
+
+    void cancelRefresh() {
+        if (watchedRun != null && membership.cancel(watchedRun)) {
+            progressText.setText(getTranslation("segment.membership.cancelling"));
+            cancel.setEnabled(false);
+        }
+    }
+
+    private void watch(long runId) {
+        watchedRun = runId;
+        refresh.setEnabled(false);
+        progress.setVisible(true);
+        progress.setValue(0);
+        cancel.setVisible(manager);
+        cancel.setEnabled(true);
+        UI ui = UI.getCurrent();
+        if (ui != null && pollRegistration == null) {
+            ui.setPollInterval(POLL_MS);
+            pollRegistration = ui.addPollListener(e -> poll());
+        }
+        poll();
+    }
+
+    /** One look at the watched run; when it has ended, the page shows its outcome. */
+    void poll() {
+        if (watchedRun == null) {
+            return;
+        }
+        RefreshRun run = membership.run(watchedRun);
+        progress.setValue(run.progress());
+        if (run.running()) {
+            if (!run.cancelRequested()) {
+                progressText.setText(
+                        getTranslation("segment.membership.progress", run.segmentsDone(), run.segmentsTotal()));
+            }
+            return;
+        }
+        watchedRun = null;
+        stopPolling(UI.getCurrent());
+        progress.setVisible(false);
+        progressText.setText("");
+        cancel.setVisible(false);
+        refresh.setEnabled(true);
+        reload();
+    }
+
+    private void stopPolling(UI ui) {
+        if (pollRegistration != null) {
+            pollRegistration.remove();
+            pollRegistration = null;
+            if (ui != null) {
+                ui.setPollInterval(-1);
+            }
+        }
+    }
+
+    boolean watching() {
+        return watchedRun != null;
+    }
+
+    private void exportMembers() {
+        if (selected == null) {
+            return;
+        }
+        long segmentId = selected.segmentId();
+        java.util.Locale locale = getLocale();
+        new ExportDialog(
+                        SegmentMemberExport.fileName(segmentId, LocalDate.now(Formats.ZONE)),
+                        selectedCount,
+                        (out, done, stop) -> export.export(segmentId, locale, out, done, stop))
+                .open();
+    }
+}

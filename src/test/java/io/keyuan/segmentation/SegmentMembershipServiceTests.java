@@ -1,0 +1,312 @@
+package io.keyuan.segmentation;
+
+import static io.keyuan.segmentation.RuleNode.and;
+import static io.keyuan.segmentation.RuleNode.when;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.keyuan.KeyuanIntegrationTest;
+import io.keyuan.TestData;
+import io.keyuan.channel.AcquisitionMethod;
+import io.keyuan.channel.ChannelCategory;
+import io.keyuan.channel.ChannelDraft;
+import io.keyuan.channel.ChannelService;
+import io.keyuan.channel.ChannelSummary;
+import io.keyuan.shared.KeyuanException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.test.context.support.WithMockUser;
+
+@KeyuanIntegrationTest
+@WithMockUser(
+        username = "member-manager",
+        roles = {"STAFF", "MANAGER"})
+class SegmentMembershipServiceTests {
+    @Autowired
+    SegmentMembershipService membership;
+
+    @Autowired
+    MembershipRefresher refresher;
+
+    @Autowired
+    SegmentService segments;
+
+    @Autowired
+    ChannelService channels;
+
+    @Autowired
+    NamedParameterJdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @AfterEach
+    void noListener() {
+        refresher.afterEachUnit(null);
+    }
+
+    @Test
+    void exclusive_sets_give_the_first_matching_segment_and_overlapping_sets_every_matching_one() {
+        String city = "城" + TestData.unique();
+        long rich = insertCustomer("甲", city, "8000");
+        long modest = insertCustomer("乙", city, "3000");
+        long unknown = insertCustomer("丙", city, null);
+        RuleNode richRule =
+                and(when(SegmentField.CITY, Operator.EQ, city), when(SegmentField.INCOME, Operator.GE, "5000"));
+        RuleNode anyRule = when(SegmentField.CITY, Operator.EQ, city);
+        RuleSetSummary exclusive = segments.createRuleSet("互斥" + TestData.unique(), RuleSetMode.EXCLUSIVE);
+        SegmentSummary exRich = segments.createSegment(exclusive.id(), "高收入", richRule, null);
+        SegmentSummary exAny = segments.createSegment(exclusive.id(), "本城", anyRule, null);
+        RuleSetSummary overlapping = segments.createRuleSet("重叠" + TestData.unique(), RuleSetMode.OVERLAPPING);
+        SegmentSummary ovRich = segments.createSegment(overlapping.id(), "高收入", richRule, null);
+        SegmentSummary ovAny = segments.createSegment(overlapping.id(), "本城", anyRule, null);
+
+        RefreshRun run = refreshAndWait();
+
+        assertThat(run.status()).isEqualTo(RefreshStatus.DONE);
+        assertThat(run.startedBy()).isEqualTo("member-manager");
+        assertThat(run.trigger()).isEqualTo(RefreshTrigger.MANUAL);
+        assertThat(run.segmentsDone()).isEqualTo(run.segmentsTotal());
+        assertThat(memberIds(exRich.id())).containsExactly(rich);
+        assertThat(memberIds(exAny.id())).containsExactly(modest, unknown);
+        assertThat(memberIds(ovRich.id())).containsExactly(rich);
+        assertThat(memberIds(ovAny.id())).containsExactly(rich, modest, unknown);
+        assertThat(membership.memberCount(ovAny.id())).isEqualTo(3);
+        assertThat(membership.members(ovAny.id(), rich, 1))
+                .extracting(SegmentMember::customerId)
+                .containsExactly(modest);
+        assertThat(membership.membersAt(ovAny.id(), 2, 10))
+                .extracting(SegmentMember::customerId)
+                .containsExactly(unknown);
+        assertThat(membership.overview())
+                .filteredOn(r -> r.ruleSetId() == exclusive.id())
+                .extracting(SegmentOverviewRow::segmentName, SegmentOverviewRow::members)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("高收入", 1L), org.assertj.core.groups.Tuple.tuple("本城", 2L));
+    }
+
+    @Test
+    void entries_and_exits_are_recorded_with_dates_when_a_customer_moves_between_segments() {
+        String city = "迁" + TestData.unique();
+        long mover = insertCustomer("甲", city, "8000");
+        long stayer = insertCustomer("乙", city, "1000");
+        RuleSetSummary set = segments.createRuleSet("迁移" + TestData.unique(), RuleSetMode.EXCLUSIVE);
+        SegmentSummary high = segments.createSegment(
+                set.id(),
+                "高",
+                and(when(SegmentField.CITY, Operator.EQ, city), when(SegmentField.INCOME, Operator.GE, "5000")),
+                null);
+        SegmentSummary rest = segments.createSegment(set.id(), "其余", when(SegmentField.CITY, Operator.EQ, city), null);
+        RefreshRun first = refreshAndWait();
+        jdbc.update("UPDATE customer SET income = 2000 WHERE id = :id", new MapSqlParameterSource("id", mover));
+
+        RefreshRun second = refreshAndWait();
+
+        assertThat(memberIds(high.id())).isEmpty();
+        assertThat(memberIds(rest.id())).containsExactly(mover, stayer);
+        assertThat(membership.segmentHistory(high.id()))
+                .containsExactly(
+                        new SegmentHistoryRow(second.id(), second.startedAt(), 0, 0, 1),
+                        new SegmentHistoryRow(first.id(), first.startedAt(), 1, 1, 0));
+        assertThat(membership.segmentHistory(rest.id()))
+                .extracting(SegmentHistoryRow::members, SegmentHistoryRow::entered, SegmentHistoryRow::exited)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2L, 1L, 0L),
+                        org.assertj.core.groups.Tuple.tuple(1L, 1L, 0L));
+        // other tests' rule sets (everyone not referred, say) hold the same customers: look at this set only
+        assertThat(membership.customerHistory(mover))
+                .filteredOn(stay -> stay.ruleSetId() == set.id())
+                .containsExactly(
+                        new CustomerSegmentStay(rest.id(), "其余", set.id(), set.name(), second.startedAt(), null),
+                        new CustomerSegmentStay(
+                                high.id(), "高", set.id(), set.name(), first.startedAt(), second.startedAt()));
+        assertThat(membership.currentSegments(mover))
+                .filteredOn(stay -> stay.ruleSetId() == set.id())
+                .extracting(CustomerSegmentStay::segmentId, CustomerSegmentStay::enteredAt)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(rest.id(), second.startedAt()));
+        assertThat(membership.currentSegments(stayer))
+                .filteredOn(stay -> stay.ruleSetId() == set.id())
+                .extracting(CustomerSegmentStay::enteredAt)
+                .containsExactly(first.startedAt());
+        assertThat(second.entered()).isGreaterThanOrEqualTo(1);
+        assertThat(second.exited()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void cancel_stops_after_the_current_unit_and_leaves_the_rest_as_it_was() {
+        String city = "停" + TestData.unique();
+        insertCustomer("甲", city, "100");
+        RuleSetSummary set = segments.createRuleSet("取消" + TestData.unique(), RuleSetMode.OVERLAPPING);
+        segments.createSegment(set.id(), "一", when(SegmentField.CITY, Operator.EQ, city), null);
+        SegmentSummary last = segments.createSegment(set.id(), "二", when(SegmentField.CITY, Operator.EQ, city), null);
+        refresher.afterEachUnit(runId -> membership.cancel(runId));
+
+        RefreshRun run = refreshAndWait();
+
+        assertThat(run.status()).isEqualTo(RefreshStatus.CANCELLED);
+        assertThat(run.segmentsDone()).isLessThan(run.segmentsTotal());
+        assertThat(membership.segmentHistory(last.id())).isEmpty();
+        assertThat(memberIds(last.id())).isEmpty();
+        assertThat(membership.cancel(run.id()))
+                .as("a finished run cannot be cancelled")
+                .isFalse();
+    }
+
+    @Test
+    void a_second_start_is_refused_while_a_refresh_runs_on_this_or_another_node() throws Exception {
+        AtomicReference<RuntimeException> refusal = new AtomicReference<>();
+        refresher.afterEachUnit(runId -> {
+            if (refusal.get() == null) {
+                try {
+                    membership.startRefresh();
+                    refusal.set(new IllegalStateException("a second run started"));
+                } catch (RuntimeException e) {
+                    refusal.set(e);
+                }
+            }
+        });
+        RuleSetSummary set = segments.createRuleSet("并行" + TestData.unique(), RuleSetMode.OVERLAPPING);
+        segments.createSegment(set.id(), "一", when(SegmentField.CITY, Operator.EQ, "无此城" + TestData.unique()), null);
+        refreshAndWait();
+        assertThat(refusal.get())
+                .isInstanceOfSatisfying(
+                        KeyuanException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("segment.membership.error.running"));
+
+        try (Connection otherNode = dataSource.getConnection();
+                Statement s = otherNode.createStatement()) {
+            // the finished run lets go of the lock a moment after it reports DONE
+            try (ResultSet rs = s.executeQuery("SELECT GET_LOCK('" + MembershipRefresher.LOCK + "', 10)")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+            long before = membership.runs(1).getFirst().id();
+            assertThatThrownBy(() -> membership.startRefresh())
+                    .isInstanceOfSatisfying(
+                            KeyuanException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("segment.membership.error.running"));
+            assertThat(membership.runs(1).getFirst().id()).isEqualTo(before);
+            s.executeQuery("SELECT RELEASE_LOCK('" + MembershipRefresher.LOCK + "')")
+                    .close();
+        }
+    }
+
+    @Test
+    @WithMockUser(username = "member-staff", roles = "STAFF")
+    void staff_read_membership_but_cannot_start_or_cancel_a_refresh() {
+        assertThatThrownBy(() -> membership.startRefresh()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> membership.cancel(1)).isInstanceOf(AccessDeniedException.class);
+        assertThat(membership.runs(5)).isNotNull();
+        assertThat(membership.overview()).isNotNull();
+    }
+
+    @Test
+    void a_segment_whose_rule_names_a_deleted_channel_is_skipped_and_reported() {
+        ChannelSummary channel = channels.create(new ChannelDraft(
+                "将删" + TestData.unique(), ChannelCategory.ONLINE, AcquisitionMethod.ADVERTISING, true, null));
+        RuleSetSummary set = segments.createRuleSet("跳过" + TestData.unique(), RuleSetMode.EXCLUSIVE);
+        SegmentSummary broken = segments.createSegment(
+                set.id(), "渠道", when(SegmentField.SOURCE_CHANNEL, Operator.IN, String.valueOf(channel.id())), null);
+        channels.delete(channel.id(), channels.get(channel.id()).getVersion());
+
+        RefreshRun run = refreshAndWait();
+
+        assertThat(run.status()).isEqualTo(RefreshStatus.DONE);
+        assertThat(run.skipped())
+                .contains(new RefreshRun.SkippedSegment(
+                        broken.id(), "渠道", "segment.rule.error.channel-deleted", String.valueOf(channel.id())));
+        assertThat(membership.segmentHistory(broken.id())).isEmpty();
+    }
+
+    @Test
+    void a_skipped_segment_of_an_exclusive_set_keeps_its_members_and_lower_segments_do_not_claim_them() {
+        String city = "留" + TestData.unique();
+        long rich = insertCustomer("甲", city, "9000");
+        long other = insertCustomer("乙", city, "100");
+        RuleSetSummary set = segments.createRuleSet("保留" + TestData.unique(), RuleSetMode.EXCLUSIVE);
+        SegmentSummary top = segments.createSegment(
+                set.id(),
+                "高",
+                and(when(SegmentField.CITY, Operator.EQ, city), when(SegmentField.INCOME, Operator.GE, "5000")),
+                null);
+        SegmentSummary rest = segments.createSegment(set.id(), "其余", when(SegmentField.CITY, Operator.EQ, city), null);
+        refreshAndWait();
+        jdbc.update(
+                "UPDATE segment_rule_version SET rule_text = 'not a rule' WHERE segment_id = :id",
+                new MapSqlParameterSource("id", top.id()));
+
+        RefreshRun run = refreshAndWait();
+
+        assertThat(run.skipped())
+                .contains(new RefreshRun.SkippedSegment(top.id(), "高", "segment.membership.skip.unreadable", null));
+        assertThat(memberIds(top.id())).containsExactly(rich);
+        assertThat(memberIds(rest.id())).containsExactly(other);
+    }
+
+    @Test
+    void the_nightly_refresh_runs_as_the_system_actor_and_is_recorded_as_scheduled() {
+        String city = "夜" + TestData.unique();
+        long customer = insertCustomer("甲", city, null);
+        RuleSetSummary set = segments.createRuleSet("夜间" + TestData.unique(), RuleSetMode.OVERLAPPING);
+        SegmentSummary segment =
+                segments.createSegment(set.id(), "本城", when(SegmentField.CITY, Operator.EQ, city), null);
+
+        membership.nightlyRefresh();
+
+        RefreshRun run = membership.runs(1).getFirst();
+        assertThat(run.trigger()).isEqualTo(RefreshTrigger.SCHEDULED);
+        assertThat(run.startedBy()).isEqualTo(io.keyuan.shared.SystemActor.NAME);
+        assertThat(run.status()).isEqualTo(RefreshStatus.DONE);
+        assertThat(memberIds(segment.id())).containsExactly(customer);
+    }
+
+    private RefreshRun refreshAndWait() {
+        long id = membership.startRefresh();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        RefreshRun run = membership.run(id);
+        while (run.running()) {
+            assertThat(System.nanoTime()).as("refresh finished in time").isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            run = membership.run(id);
+        }
+        return run;
+    }
+
+    private List<Long> memberIds(long segmentId) {
+        List<Long> ids = new ArrayList<>();
+        membership.members(segmentId, 0, 100).forEach(m -> ids.add(m.customerId()));
+        return ids;
+    }
+
+    private long insertCustomer(String name, String city, String income) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.update(
+                "INSERT INTO customer (code, name, kind, city, income, version, created_at, created_by, updated_at,"
+                        + " updated_by) VALUES (:code, :name, 'PERSON', :city, :income, 0, UTC_TIMESTAMP(6), 'test',"
+                        + " UTC_TIMESTAMP(6), 'test')",
+                new MapSqlParameterSource("code", "SEGM" + TestData.unique())
+                        .addValue("name", name)
+                        .addValue("city", city)
+                        .addValue("income", income == null ? null : new BigDecimal(income)),
+                keys,
+                new String[] {"id"});
+        return keys.getKey().longValue();
+    }
+}

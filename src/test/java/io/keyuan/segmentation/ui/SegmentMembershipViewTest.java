@@ -1,0 +1,147 @@
+package io.keyuan.segmentation.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.keyuan.TestData;
+import io.keyuan.segmentation.Operator;
+import io.keyuan.segmentation.RuleNode;
+import io.keyuan.segmentation.RuleSetMode;
+import io.keyuan.segmentation.RuleSetSummary;
+import io.keyuan.segmentation.SegmentField;
+import io.keyuan.segmentation.SegmentMemberExport;
+import io.keyuan.segmentation.SegmentMembershipService;
+import io.keyuan.segmentation.SegmentOverviewRow;
+import io.keyuan.segmentation.SegmentService;
+import io.keyuan.segmentation.SegmentSummary;
+import io.keyuan.shared.SystemActor;
+import io.keyuan.shared.ui.AsManager;
+import io.keyuan.shared.ui.AsStaff;
+import io.keyuan.shared.ui.KeyuanViewTest;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+
+class SegmentMembershipViewTest extends KeyuanViewTest {
+    @Autowired
+    SegmentService segments;
+
+    @Autowired
+    SegmentMembershipService membership;
+
+    @Autowired
+    SegmentMemberExport export;
+
+    @Autowired
+    NamedParameterJdbcTemplate jdbc;
+
+    private SegmentSummary segmentOfCity(String city) {
+        return SystemActor.call(() -> {
+            RuleSetSummary set = segments.createRuleSet("成员" + TestData.unique(), RuleSetMode.OVERLAPPING);
+            return segments.createSegment(
+                    set.id(), "本城" + TestData.unique(), RuleNode.when(SegmentField.CITY, Operator.EQ, city), null);
+        });
+    }
+
+    private SegmentMembershipView open() {
+        navigate(SegmentMembershipView.class);
+        return $(SegmentMembershipView.class).single();
+    }
+
+    private static SegmentOverviewRow row(SegmentMembershipView view, long segmentId) {
+        return view.segments
+                .getGenericDataView()
+                .getItems()
+                .filter(r -> r.segmentId() == segmentId)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    @AsManager
+    void manager_refreshes_in_the_background_then_sees_counts_history_and_members() throws Exception {
+        String city = "视" + TestData.unique();
+        insertCustomer("甲", city);
+        insertCustomer("乙", city);
+        SegmentSummary segment = segmentOfCity(city);
+        SegmentMembershipView view = open();
+        view.segments.select(row(view, segment.id()));
+        assertThat(view.noHistory.isVisible()).isTrue();
+        assertThat(view.noMembers.isVisible()).isTrue();
+        assertThat(view.exportButton.isEnabled()).isFalse();
+
+        test(view.refresh).click();
+        assertThat(view.watching()).isTrue();
+        assertThat(view.refresh.isEnabled()).isFalse();
+        assertThat(view.cancel.isVisible()).isTrue();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (view.watching() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            view.poll();
+        }
+
+        assertThat(view.watching()).isFalse();
+        assertThat(view.refresh.isEnabled()).isTrue();
+        assertThat(view.progress.isVisible()).isFalse();
+        assertThat(view.lastRun.getText()).contains(MANAGER_USER);
+        assertThat(row(view, segment.id()).members()).isEqualTo(2L);
+        view.segments.select(row(view, segment.id()));
+        assertThat(test(view.history).size()).isEqualTo(1);
+        assertThat(test(view.history).getCellText(0, 2)).isEqualTo("2");
+        assertThat(test(view.members).size()).isEqualTo(2);
+        assertThat(test(view.members).getCellText(1, 1)).isEqualTo("乙");
+        assertThat(test(view.members).getCellText(0, 2)).isEqualTo(city);
+        assertThat(view.noMembers.isVisible()).isFalse();
+        assertThat(view.exportButton.isEnabled()).isTrue();
+
+        Path file = Files.createTempFile("segment-members", ".xlsx");
+        try {
+            long rows;
+            try (OutputStream out = Files.newOutputStream(file)) {
+                rows = export.export(segment.id(), Locale.ENGLISH, out, n -> {}, () -> false);
+            }
+            assertThat(rows).isEqualTo(2);
+            try (ZipFile zip = new ZipFile(file.toFile())) {
+                String sheet = new String(
+                        zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml"))
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8);
+                assertThat(sheet).contains("In segment since", "甲", "乙", city);
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    @AsStaff
+    void staff_see_membership_without_a_refresh_button_and_the_service_refuses_them() {
+        SegmentSummary segment = segmentOfCity("无人" + TestData.unique());
+        SegmentMembershipView view = open();
+
+        assertThat(view.refresh.isVisible()).isFalse();
+        assertThat(view.getPageTitle()).isEqualTo(t("segment.membership.title"));
+        view.segments.select(row(view, segment.id()));
+        assertThat(view.noMembers.isVisible()).isTrue();
+        assertThat(view.members.isVisible()).isFalse();
+        assertThatThrownBy(() -> membership.startRefresh()).isInstanceOf(AccessDeniedException.class);
+    }
+
+    private void insertCustomer(String name, String city) {
+        jdbc.update(
+                "INSERT INTO customer (code, name, kind, city, version, created_at, created_by, updated_at,"
+                        + " updated_by) VALUES (:code, :name, 'PERSON', :city, 0, UTC_TIMESTAMP(6), 'test',"
+                        + " UTC_TIMESTAMP(6), 'test')",
+                new MapSqlParameterSource("code", "SEGV" + TestData.unique())
+                        .addValue("name", name)
+                        .addValue("city", city));
+    }
+}
