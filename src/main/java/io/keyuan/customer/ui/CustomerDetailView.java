@@ -47,6 +47,7 @@ import org.springframework.beans.factory.ObjectProvider;
 @Route("customers/:id(\\d+)")
 @RolesAllowed(Roles.STAFF)
 public class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CustomerDetailView.class);
     private final CustomerService customers;
     private final CustomerMetricsService metricsService;
     private final ChannelService channels;
@@ -148,6 +149,18 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
 
     private static String score(Integer score) {
         return score == null ? "—" : String.valueOf(score);
+    }
+
+    /** Another module's section; its failure is shown in its place rather than taking the whole page down. */
+    private Component section(RecordSection section) {
+        try {
+            return section.create(customer.getId());
+        } catch (RuntimeException e) {
+            log.warn("Section {} failed for customer {}", section.getClass().getSimpleName(), customer.getId(), e);
+            Span failed = new Span(getTranslation("customer.detail.section-failed"));
+            failed.addClassName("keyuan-audit");
+            return failed;
+        }
     }
 
     private Component figure(String labelKey, String value) {
