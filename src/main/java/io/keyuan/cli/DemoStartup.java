@@ -25,6 +25,7 @@ class DemoStartup implements ApplicationRunner {
     private final UserAdminService userAdmin;
     private final DemoSeeder seeder;
     private final PipelineDemoSeeder pipelineSeeder;
+    private final SegmentDemoSeeder segmentSeeder;
     private final boolean demo;
     private final int demoCustomers;
 
@@ -33,12 +34,14 @@ class DemoStartup implements ApplicationRunner {
             UserAdminService userAdmin,
             DemoSeeder seeder,
             PipelineDemoSeeder pipelineSeeder,
+            SegmentDemoSeeder segmentSeeder,
             @Value("${keyuan.demo.enabled:true}") boolean demo,
             @Value("${keyuan.demo.seed-customers:3000}") int demoCustomers) {
         this.adminBootstrap = adminBootstrap;
         this.userAdmin = userAdmin;
         this.seeder = seeder;
         this.pipelineSeeder = pipelineSeeder;
+        this.segmentSeeder = segmentSeeder;
         this.demo = demo;
         this.demoCustomers = demoCustomers;
     }
@@ -62,6 +65,7 @@ class DemoStartup implements ApplicationRunner {
                     purchases,
                     (System.nanoTime() - started) / 1_000_000);
             log.info("Demo pipeline: {} deals", pipelineSeeder.seed(400, 20261122L));
+            log.info("Demo segments: {}, membership refreshing in the background", segmentSeeder.seed());
         });
     }
 }
