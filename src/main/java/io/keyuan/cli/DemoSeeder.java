@@ -77,6 +77,24 @@ class DemoSeeder {
     }
 
     /** Adds {@code count} customers after the existing ones, with purchases, then refreshes the metrics. */
+    /**
+     * Tops the database up to {@code target} customers for a benchmark suite (reproducibly: the seed follows the count
+     * already there), printing what it finds and how long seeding took as comment lines.
+     */
+    void ensureCustomers(String suite, int target) {
+        long have = loader.customerCount();
+        System.out.printf("# %s: %,d customers present, %,d wanted%n", suite, have, target);
+        if (have < target) {
+            long started = System.nanoTime();
+            seed(
+                    (int) (target - have),
+                    42L + have,
+                    LocalDate.now(io.keyuan.shared.BusinessTime.ZONE),
+                    line -> System.out.println("#   " + line));
+            System.out.printf("# seeded in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        }
+    }
+
     long seed(int count, long seed, LocalDate today, Consumer<String> progress) {
         List<ChannelSummary> channelList = ensureChannels(seed, today);
         List<Long> owners = users.activeUsers().stream().map(UserRef::id).toList();

@@ -1,11 +1,9 @@
 package io.keyuan.cli;
 
-import io.keyuan.customer.CustomerBulkLoader;
 import io.keyuan.customer.CustomerFilter;
 import io.keyuan.customer.CustomerService;
 import io.keyuan.customer.CustomerSort;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,13 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 class GridBenchmark {
     private final CustomerService customers;
-    private final CustomerBulkLoader loader;
     private final DemoSeeder seeder;
     private final JdbcTemplate jdbc;
 
-    GridBenchmark(CustomerService customers, CustomerBulkLoader loader, DemoSeeder seeder, JdbcTemplate jdbc) {
+    GridBenchmark(CustomerService customers, DemoSeeder seeder, JdbcTemplate jdbc) {
         this.customers = customers;
-        this.loader = loader;
         this.seeder = seeder;
         this.jdbc = jdbc;
     }
@@ -32,17 +28,7 @@ class GridBenchmark {
         int target = (int) o.longFlag("customers", 1_000_000, 1_000, 5_000_000);
         int repeat = (int) o.longFlag("repeat", 9, 1, 1_000);
         int warmup = (int) o.longFlag("warmup", 3, 0, 100);
-        long have = loader.customerCount();
-        System.out.printf("# grid: %,d customers present, %,d wanted%n", have, target);
-        if (have < target) {
-            long started = System.nanoTime();
-            seeder.seed(
-                    (int) (target - have),
-                    42L + have,
-                    LocalDate.now(io.keyuan.shared.BusinessTime.ZONE),
-                    line -> System.out.println("#   " + line));
-            System.out.printf("# seeded in %.1f s%n", (System.nanoTime() - started) / 1e9);
-        }
+        seeder.ensureCustomers("grid", target);
         long total = customers.exactCount(CustomerFilter.none());
         int deepOffset = (int) (total / 2);
         CustomerFilter filtered =

@@ -5,7 +5,6 @@ import static io.keyuan.segmentation.RuleNode.not;
 import static io.keyuan.segmentation.RuleNode.or;
 import static io.keyuan.segmentation.RuleNode.when;
 
-import io.keyuan.customer.CustomerBulkLoader;
 import io.keyuan.segmentation.Operator;
 import io.keyuan.segmentation.RefreshRun;
 import io.keyuan.segmentation.RuleNode;
@@ -15,7 +14,6 @@ import io.keyuan.segmentation.SegmentField;
 import io.keyuan.segmentation.SegmentMembershipService;
 import io.keyuan.segmentation.SegmentService;
 import io.keyuan.segmentation.SqlRuleCompiler;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,19 +32,13 @@ class SegmentationBenchmark {
 
     private final SegmentService segments;
     private final SegmentMembershipService membership;
-    private final CustomerBulkLoader loader;
     private final DemoSeeder seeder;
     private final JdbcTemplate jdbc;
 
     SegmentationBenchmark(
-            SegmentService segments,
-            SegmentMembershipService membership,
-            CustomerBulkLoader loader,
-            DemoSeeder seeder,
-            JdbcTemplate jdbc) {
+            SegmentService segments, SegmentMembershipService membership, DemoSeeder seeder, JdbcTemplate jdbc) {
         this.segments = segments;
         this.membership = membership;
-        this.loader = loader;
         this.seeder = seeder;
         this.jdbc = jdbc;
     }
@@ -87,17 +79,7 @@ class SegmentationBenchmark {
         int target = (int) o.longFlag("customers", 1_000_000, 1_000, 5_000_000);
         int repeat = (int) o.longFlag("repeat", 7, 1, 1_000);
         int warmup = (int) o.longFlag("warmup", 2, 0, 100);
-        long have = loader.customerCount();
-        System.out.printf("# segmentation: %,d customers present, %,d wanted%n", have, target);
-        if (have < target) {
-            long started = System.nanoTime();
-            seeder.seed(
-                    (int) (target - have),
-                    42L + have,
-                    LocalDate.now(io.keyuan.shared.BusinessTime.ZONE),
-                    line -> System.out.println("#   " + line));
-            System.out.printf("# seeded in %.1f s%n", (System.nanoTime() - started) / 1e9);
-        }
+        seeder.ensureCustomers("segmentation", target);
         System.out.printf(
                 "# %d cores, JVM %s, %d warm-up + %d timed runs, median%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), warmup, repeat);

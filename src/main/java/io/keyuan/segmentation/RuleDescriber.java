@@ -76,6 +76,24 @@ public class RuleDescriber {
         return lines;
     }
 
+    /** The open pipeline stages as "pipeline › stage" in {@code locale}, by stage id. */
+    public Map<Long, String> stageNames(Locale locale) {
+        Locale lang = KeyuanI18NProvider.supported(locale);
+        Map<Long, String> names = new java.util.HashMap<>();
+        for (StageChoice s : catalogue.stages()) {
+            names.put(
+                    s.stageId(),
+                    label(s.pipelineNameKey(), s.pipelineName(), lang)
+                            + SegmentCatalogueService.STAGE_SEPARATOR
+                            + label(s.stageNameKey(), s.stageName(), lang));
+        }
+        return names;
+    }
+
+    private String label(String key, String fallback, Locale lang) {
+        return key != null && KeyuanI18NProvider.has(key, lang) ? i18n.getTranslation(key, lang) : fallback;
+    }
+
     /** A stored change note as users read it: the notes the service writes itself are translated. */
     public String note(String stored, Locale locale) {
         if (stored == null) {
@@ -236,20 +254,9 @@ public class RuleDescriber {
         /** Looked up once per description, and only for rules that name a stage. */
         private String stageName(long id) {
             if (stageNames == null) {
-                stageNames = new java.util.HashMap<>();
-                for (StageChoice s : catalogue.stages()) {
-                    stageNames.put(
-                            s.stageId(),
-                            label(s.pipelineNameKey(), s.pipelineName())
-                                    + SegmentCatalogueService.STAGE_SEPARATOR
-                                    + label(s.stageNameKey(), s.stageName()));
-                }
+                stageNames = stageNames(lang);
             }
             return stageNames.get(id);
-        }
-
-        private String label(String key, String fallback) {
-            return key != null && KeyuanI18NProvider.has(key, lang) ? t(key) : fallback;
         }
 
         private String list(List<String> values) {

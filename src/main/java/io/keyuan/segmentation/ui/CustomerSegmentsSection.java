@@ -17,12 +17,10 @@ import io.keyuan.segmentation.RuleNode;
 import io.keyuan.segmentation.RuleNodeExplanation;
 import io.keyuan.segmentation.RuleSetExplanation;
 import io.keyuan.segmentation.RuleSetMode;
-import io.keyuan.segmentation.SegmentCatalogueService;
 import io.keyuan.segmentation.SegmentExplainService;
 import io.keyuan.segmentation.SegmentExplanation;
 import io.keyuan.segmentation.SegmentField;
 import io.keyuan.segmentation.SegmentMembershipService;
-import io.keyuan.segmentation.StageChoice;
 import io.keyuan.shared.ui.Formats;
 import io.keyuan.shared.ui.RecordSection;
 import java.math.BigDecimal;
@@ -42,17 +40,12 @@ class CustomerSegmentsSection implements RecordSection {
     private final SegmentExplainService explain;
     private final SegmentMembershipService membership;
     private final RuleDescriber describer;
-    private final SegmentCatalogueService catalogue;
 
     CustomerSegmentsSection(
-            SegmentExplainService explain,
-            SegmentMembershipService membership,
-            RuleDescriber describer,
-            SegmentCatalogueService catalogue) {
+            SegmentExplainService explain, SegmentMembershipService membership, RuleDescriber describer) {
         this.explain = explain;
         this.membership = membership;
         this.describer = describer;
-        this.catalogue = catalogue;
     }
 
     @Override
@@ -207,19 +200,9 @@ class CustomerSegmentsSection implements RecordSection {
 
         private String stageName(Object id) {
             if (stageNames == null) {
-                stageNames = new HashMap<>();
-                for (StageChoice s : catalogue.stages()) {
-                    stageNames.put(
-                            s.stageId(),
-                            label(s.pipelineNameKey(), s.pipelineName()) + " › "
-                                    + label(s.stageNameKey(), s.stageName()));
-                }
+                stageNames = describer.stageNames(getLocale());
             }
             return stageNames.getOrDefault(id, "#" + id);
-        }
-
-        private String label(String key, String fallback) {
-            return key == null ? fallback : getTranslation(key);
         }
 
         private Component history(long customerId) {
