@@ -2,9 +2,9 @@ package io.keyuan.segmentation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.keyuan.KeyuanIntegrationTest;
 import io.keyuan.TestData;
 import io.keyuan.channel.ChannelCategory;
+import io.keyuan.shared.db.TestDatabases;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,32 +14,43 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * The property that makes the in-memory evaluator trustworthy: for random rules over random customers (nulls,
- * birthdays, equal amounts, today and tomorrow, empty and padded text, quotes), the compiled SQL selects exactly
- * the customers the compiled predicate accepts. Rules and customers come from a seeded generator, so a failure
- * names the seed and the rule that reproduce it.
+ * birthdays, equal amounts, today and tomorrow, empty and padded text, quotes, purchases at window edges, open and
+ * won deals, referrals), the compiled SQL selects exactly the customers the compiled predicate accepts, in MariaDB.
+ * jqwik draws a seed per try; each try inserts its own population and checks its own rules against it, so a failure
+ * names the seed and the rule that reproduce it. jqwik has no Spring test context: the property runs against a
+ * database of its own, migrated as the application's ({@link TestDatabases}).
  */
-@KeyuanIntegrationTest
-class RuleEvaluatorsAgreeTests {
-    private static final int CUSTOMERS = 300;
-    private static final int RULES = 3000;
+class RuleEvaluatorsAgreeProperties {
+    private static final int CUSTOMERS = 150;
+    private static final int RULES = 300;
+    private static final Set<SegmentField> COVERED = java.util.EnumSet.noneOf(SegmentField.class);
 
-    @Autowired
-    NamedParameterJdbcTemplate jdbc;
+    private static NamedParameterJdbcTemplate jdbc;
+    private static CustomerFactsLoader loader;
 
-    @Autowired
-    CustomerFactsLoader loader;
+    @BeforeContainer
+    static void database() {
+        jdbc = new NamedParameterJdbcTemplate(TestDatabases.migrated("rules"));
+        loader = new CustomerFactsLoader(jdbc);
+    }
 
-    @Test
-    void sql_and_in_memory_evaluators_agree_on_random_rules_and_customers() {
-        long seed = new Random().nextLong();
+    @AfterContainer
+    static void everyFieldWasReached() {
+        assertThat(COVERED).as("fields the random rules reached").containsExactlyInAnyOrder(SegmentField.values());
+    }
+
+    @Property(tries = 20)
+    void sql_and_in_memory_evaluators_agree_on_random_rules_and_customers(@ForAll long seed) {
         Random random = new Random(seed);
         String marker = "SEG" + TestData.unique();
         List<ChannelCategory> categories = List.of(ChannelCategory.ONLINE, ChannelCategory.REFERRAL);
@@ -103,7 +114,9 @@ class RuleEvaluatorsAgreeTests {
         }
         assertThat(checked).as("valid random rules").isGreaterThan(RULES / 2);
         assertThat(nonTrivial).as("rules that split the customers").isGreaterThan(checked / 4);
-        assertThat(covered).as("fields the random rules reached").containsExactlyInAnyOrder(SegmentField.values());
+        synchronized (COVERED) {
+            COVERED.addAll(covered);
+        }
     }
 
     private static void fields(RuleNode node, Set<SegmentField> into) {

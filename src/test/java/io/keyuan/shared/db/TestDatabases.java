@@ -1,0 +1,50 @@
+package io.keyuan.shared.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.File;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Migrated databases of their own for tests that run outside Spring, such as jqwik properties (jqwik's engine has
+ * no Spring test context): the local MariaDB when it answers, as the integration tests choose, else an embedded one
+ * in its own data directory. Each is recreated once per JVM and migrated by Flyway exactly as the application's.
+ */
+public final class TestDatabases {
+    private static final Map<String, DataSource> MIGRATED = new ConcurrentHashMap<>();
+
+    private TestDatabases() {}
+
+    /** The database {@code <integration test database>_<suffix>}, fresh and migrated on first use in this JVM. */
+    public static DataSource migrated(String suffix) {
+        String name = System.getProperty("keyuan.db.local-database", "keyuan_test") + "_" + suffix;
+        return MIGRATED.computeIfAbsent(name, n -> {
+            DatabaseConfiguration.EmbeddedDatabase db = DatabaseConfiguration.LocalServer.answers()
+                    ? DatabaseConfiguration.LocalServer.freshDatabase(n)
+                    : DatabaseConfiguration.EmbeddedDatabase.start(
+                            new File(System.getProperty("java.io.tmpdir"), "keyuan-test/mariadb-" + suffix), 0, n);
+            HikariConfig config = new HikariConfig();
+            config.setPoolName("test-" + suffix);
+            config.setMaximumPoolSize(2);
+            config.setJdbcUrl(db.jdbcUrl());
+            config.setUsername(db.user());
+            config.setPassword(db.password());
+            config.addDataSourceProperty("useUnicode", "true");
+            config.addDataSourceProperty("characterEncoding", "utf8mb4");
+            config.addDataSourceProperty("sessionVariables", "time_zone='+00:00'");
+            config.addDataSourceProperty("connectionTimeZone", "UTC");
+            config.addDataSourceProperty("preserveInstants", "true");
+            HikariDataSource dataSource = new HikariDataSource(config);
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .outOfOrder(true)
+                    .load()
+                    .migrate();
+            return dataSource;
+        });
+    }
+}
