@@ -107,6 +107,8 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
 
         ruleSet.setLabel(getTranslation("segment.editor.rule-set"));
         ruleSet.setId("segment-rule-set");
+        // wide enough for a rule set's name, which the default width cuts off
+        ruleSet.setWidth("18em");
         ruleSet.setItemLabelGenerator(RuleSetSummary::name);
         ruleSet.addValueChangeListener(e -> {
             if (!loading) {
@@ -115,6 +117,7 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
         });
         segment.setLabel(getTranslation("segment.editor.segment"));
         segment.setId("segment-segment");
+        segment.setWidth("18em");
         segment.setItemLabelGenerator(s -> s == null ? getTranslation("segment.editor.new-segment") : s.name());
         segment.setEmptySelectionCaption(getTranslation("segment.editor.new-segment"));
         segment.setEmptySelectionAllowed(manager);
