@@ -13,6 +13,7 @@ import io.keyuan.segmentation.SegmentSummary;
 import io.keyuan.shared.SystemActor;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -225,16 +226,11 @@ class SegmentJourneyIT extends ChromiumJourney {
         shot("customer-segments-en");
     }
 
-    @org.junit.jupiter.api.AfterEach
-    void dumpOnFailure() throws Exception {
+    /** The screen as the journey left it: what a failing run was looking at. */
+    @AfterEach
+    void lastScreen() throws Exception {
         if (driver != null) {
             shot("segments-last");
-            java.nio.file.Files.writeString(
-                    shots.resolve("segments-last.html"),
-                    String.valueOf(js(
-                            "const items = Array.from(document.querySelectorAll('vaadin-select-item, vaadin-multi-select-combo-box-item'))"
-                                    + ".map(e => e.tagName + '|' + e.textContent + '|' + e.checkVisibility() + '|' + (e.parentElement && e.parentElement.tagName)).join('\\n');"
-                                    + "return items + '\\n-----\\n' + document.body.outerHTML;")));
         }
     }
 
@@ -383,6 +379,6 @@ class SegmentJourneyIT extends ChromiumJourney {
 
     @Override
     String windowSize() {
-        return "1440,1100";
+        return "1440,1160";
     }
 }

@@ -154,9 +154,11 @@ class RuleHistoryDialog extends Dialog {
             case REMOVED -> "− ";
             case UNCHANGED -> "  ";
         };
-        // the marker stays out of the line-through, so that "−" still reads as a minus
-        Span text = new Span(d.line().indented());
-        Div div = new Div(new Span(marker), text);
+        // the marker and the indent stay out of the line-through, so that "−" still reads as a minus
+        String indented = d.line().indented();
+        String words = indented.stripLeading();
+        Span text = new Span(words);
+        Div div = new Div(new Span(marker + indented.substring(0, indented.length() - words.length())), text);
         div.addClassName("diff-" + d.change().name().toLowerCase(java.util.Locale.ROOT));
         switch (d.change()) {
             case ADDED -> {
