@@ -154,7 +154,11 @@ class RuleHistoryDialog extends Dialog {
             case REMOVED -> "− ";
             case UNCHANGED -> "  ";
         };
-        Div div = new Div(marker + d.line().indented());
+        // the marker and the indent stay out of the line-through, so that "−" still reads as a minus
+        String indented = d.line().indented();
+        String words = indented.stripLeading();
+        Span text = new Span(words);
+        Div div = new Div(new Span(marker + indented.substring(0, indented.length() - words.length())), text);
         div.addClassName("diff-" + d.change().name().toLowerCase(java.util.Locale.ROOT));
         switch (d.change()) {
             case ADDED -> {
@@ -162,9 +166,8 @@ class RuleHistoryDialog extends Dialog {
                 div.getElement().setAttribute("title", getTranslation("segment.history.added"));
             }
             case REMOVED -> {
-                div.getStyle()
-                        .set("background", "var(--lumo-error-color-10pct)")
-                        .set("text-decoration", "line-through");
+                div.getStyle().set("background", "var(--lumo-error-color-10pct)");
+                text.getStyle().set("text-decoration", "line-through");
                 div.getElement().setAttribute("title", getTranslation("segment.history.removed"));
             }
             case UNCHANGED -> div.getStyle().set("color", "var(--lumo-secondary-text-color)");

@@ -107,6 +107,8 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
 
         ruleSet.setLabel(getTranslation("segment.editor.rule-set"));
         ruleSet.setId("segment-rule-set");
+        // wide enough for a rule set's name, which the default width cuts off
+        ruleSet.setWidth("16em");
         ruleSet.setItemLabelGenerator(RuleSetSummary::name);
         ruleSet.addValueChangeListener(e -> {
             if (!loading) {
@@ -115,8 +117,9 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
         });
         segment.setLabel(getTranslation("segment.editor.segment"));
         segment.setId("segment-segment");
-        segment.setItemLabelGenerator(s -> s == null ? getTranslation("segment.editor.new-segment") : s.name());
-        segment.setEmptySelectionCaption(getTranslation("segment.editor.new-segment"));
+        segment.setWidth("16em");
+        segment.setItemLabelGenerator(s -> s == null ? getTranslation("segment.editor.new-segment-item") : s.name());
+        segment.setEmptySelectionCaption(getTranslation("segment.editor.new-segment-item"));
         segment.setEmptySelectionAllowed(manager);
         segment.addValueChangeListener(e -> {
             if (!loading) {
@@ -374,6 +377,7 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
         for (RuleProblem p : result.problems()) {
             problems.add(new ListItem(describe(p)));
         }
+        problems.setVisible(!result.problems().isEmpty()); // an empty list still takes its margins
         count.setText(result.count() == null ? "" : getTranslation("segment.editor.count", result.count()));
         boolean counted = result.count() != null;
         sample.setItems(result.sample());

@@ -82,7 +82,8 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
         this.membership = membership;
         this.export = export;
         this.manager = auth.hasRole(Roles.MANAGER);
-        setSizeFull();
+        // the page grows with its grids and scrolls: a full-height layout squeezed the overview to one row
+        setWidthFull();
 
         lastRun.setId("membership-last-run");
         skipped.setId("membership-skipped");
@@ -117,7 +118,10 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
                 .setHeader(getTranslation("segment.membership.col.members"))
                 .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         segments.addColumn(r -> r.countedAt() == null ? "" : Formats.dateTime(r.countedAt()))
-                .setHeader(getTranslation("segment.membership.col.counted"));
+                .setHeader(getTranslation("segment.membership.col.counted"))
+                // a fixed width: the automatic one, measured before the rows arrive, cut the time off
+                .setWidth("11em")
+                .setFlexGrow(0);
         segments.setHeight("16em");
         segments.asSingleSelect().addValueChangeListener(e -> select(e.getValue()));
         noSegments.setId("membership-no-segments");
@@ -158,13 +162,14 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
         HorizontalLayout membersHeader = new HorizontalLayout(selectedTitle, exportButton);
         membersHeader.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         detail.setPadding(false);
+        // the members right under their heading, the refresh history after them under its own
         detail.add(
                 membersHeader,
+                members,
+                noMembers,
                 new H3(getTranslation("segment.membership.history")),
                 history,
-                noHistory,
-                members,
-                noMembers);
+                noHistory);
         detail.setVisible(false);
 
         add(
@@ -204,6 +209,7 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
         noSegments.setVisible(rows.isEmpty());
         List<RefreshRun> runs = membership.runs(1);
         skipped.removeAll();
+        skipped.setVisible(false); // an empty list still takes its margins
         if (runs.isEmpty()) {
             lastRun.setText(getTranslation("segment.membership.never"));
         } else {
@@ -223,6 +229,7 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
                                 ? getTranslation(s.problemKey())
                                 : getTranslation(s.problemKey(), s.problemArg()))));
             }
+            skipped.setVisible(!run.skipped().isEmpty());
         }
         Long keep = selected == null ? null : selected.segmentId();
         SegmentOverviewRow again = keep == null

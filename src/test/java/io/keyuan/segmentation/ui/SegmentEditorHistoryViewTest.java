@@ -106,7 +106,8 @@ class SegmentEditorHistoryViewTest extends KeyuanViewTest {
         RuleHistoryDialog dialog = $(RuleHistoryDialog.class).single();
         assertThat(test(dialog.versions).size()).isEqualTo(2);
         assertThat(diffLines(dialog)).containsExactly("UNCHANGED 全部满足：", "REMOVED   城市 = 上海", "ADDED   城市 = 北京");
-        assertThat(dialog.diff.getChildren().map(c -> c.getElement().getText())).contains("−   城市 = 上海", "+   城市 = 北京");
+        assertThat(dialog.diff.getChildren().map(c -> c.getElement().getTextRecursively()))
+                .contains("−   城市 = 上海", "+   城市 = 北京");
         assertThat(dialog.restore.isEnabled()).as("the current version").isFalse();
 
         test(dialog.versions).select(1);
