@@ -237,7 +237,6 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
 
         purchases.setId("purchase-grid");
         purchases.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        purchases.setHeight("22rem");
         purchases.setEmptyStateText(getTranslation("purchase.empty"));
         purchases
                 .addColumn(p -> Formats.date(p.getPurchaseDate()))
@@ -276,6 +275,10 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
                 .setFlexGrow(0)
                 .setWidth("4rem");
         long id = customer.getId();
+        // A few purchases (or none) show whole; a long history scrolls in a fixed height.
+        boolean few = customers.purchaseCount(id) <= 8;
+        purchases.setAllRowsVisible(few);
+        purchases.setHeight(few ? null : "22rem");
         purchases.setItems(q -> customers.purchases(id, q.getOffset(), q.getLimit()).stream(), q ->
                 (int) customers.purchaseCount(id));
         VerticalLayout box = new VerticalLayout(head, purchases);
