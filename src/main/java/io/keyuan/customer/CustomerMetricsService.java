@@ -72,6 +72,18 @@ public class CustomerMetricsService {
                    f_score = VALUES(f_score), m_score = VALUES(m_score), refreshed_at = VALUES(refreshed_at)
             """;
 
+    /** Scores against the stored cuts, without touching the purchases: after a pass that moved the cuts. */
+    private static final String RESCORE = """
+            UPDATE customer_metrics m JOIN customer_rfm_cuts k ON k.id = 1
+            SET m.r_score = CASE WHEN m.last_purchase IS NOT NULL THEN 1 + (m.last_purchase > k.r1)
+                                 + (m.last_purchase > k.r2) + (m.last_purchase > k.r3) + (m.last_purchase > k.r4) END,
+                m.f_score = CASE WHEN m.last_purchase IS NOT NULL THEN 1 + (m.frequency > k.f1) + (m.frequency > k.f2)
+                                 + (m.frequency > k.f3) + (m.frequency > k.f4) END,
+                m.m_score = CASE WHEN m.last_purchase IS NOT NULL THEN 1 + (m.monetary > k.m1) + (m.monetary > k.m2)
+                                 + (m.monetary > k.m3) + (m.monetary > k.m4) END
+            WHERE m.customer_id BETWEEN :fromId AND :toId
+            """;
+
     /** The measures the RFM cuts are taken over, each ascending (a higher value scores higher). */
     private static final String[] RFM_COLUMNS = {"last_purchase", "frequency", "monetary"};
 
@@ -178,8 +190,13 @@ public class CustomerMetricsService {
             return 0;
         }
         // Every purchase change refreshes its customer's last purchase, count and spend at once, so the cuts
-        // can be taken before the pass, which then scores everyone against them in the same statement.
-        tx.executeWithoutResult(status -> computeCuts());
+        // can usually be taken before the pass, which then scores everyone against them in the same statement.
+        // Purchases loaded in bulk without their metrics (seeding, a first refresh) move the cuts during the pass:
+        // then the scores are taken again against the new cuts, from the metrics alone.
+        Map<String, Object> before = tx.execute(status -> {
+            computeCuts();
+            return cuts();
+        });
         long done = 0;
         for (long from = 1; from <= maxId; from += CHUNK) {
             long to = Math.min(maxId, from + CHUNK - 1);
@@ -188,7 +205,24 @@ public class CustomerMetricsService {
             done = to;
             progress.accept(done);
         }
+        Map<String, Object> after = tx.execute(status -> {
+            computeCuts();
+            return cuts();
+        });
+        if (!java.util.Objects.equals(before, after)) {
+            for (long from = 1; from <= maxId; from += CHUNK) {
+                MapSqlParameterSource p =
+                        new MapSqlParameterSource("fromId", from).addValue("toId", Math.min(maxId, from + CHUNK - 1));
+                tx.executeWithoutResult(status -> jdbc.update(RESCORE, p));
+            }
+        }
         return done;
+    }
+
+    private Map<String, Object> cuts() {
+        return jdbc.getJdbcTemplate()
+                .queryForMap(
+                        "SELECT r1, r2, r3, r4, f1, f2, f3, f4, m1, m2, m3, m4 FROM customer_rfm_cuts WHERE id = 1");
     }
 
     /**

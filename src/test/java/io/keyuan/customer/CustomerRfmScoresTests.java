@@ -105,6 +105,40 @@ class CustomerRfmScoresTests {
         assertThat(scores(never)).containsExactly(null, null, null);
     }
 
+    @Test
+    void purchases_loaded_in_bulk_without_their_metrics_are_scored_against_the_cuts_they_move() {
+        List<Long> bulk = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            long id = newCustomer();
+            // As seeding and bulk loads do: purchases written straight to the table, metrics left for the refresh.
+            jdbc.update(
+                    "INSERT INTO purchase (customer_id, purchase_date, product, quantity, amount, channel, version,"
+                            + " created_at, created_by, updated_at, updated_by) VALUES (:id, :date, 'bulk', 1,"
+                            + " :amount, 'ONLINE', 0, UTC_TIMESTAMP(6), 'test', UTC_TIMESTAMP(6), 'test')",
+                    new MapSqlParameterSource("id", id)
+                            .addValue("date", Date.valueOf(today))
+                            .addValue("amount", new BigDecimal(9_000_000 + i)));
+            jdbc.update("DELETE FROM customer_metrics WHERE customer_id = :id", Map.of("id", id));
+            bulk.add(id);
+        }
+
+        metrics.refreshAll(n -> {});
+
+        List<Object[]> all = jdbc.query(
+                "SELECT last_purchase, frequency, monetary FROM customer_metrics WHERE last_purchase IS NOT NULL",
+                (rs, i) -> new Object[] {rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getBigDecimal(3)});
+        List<BigDecimal> m = expectedCuts(all, o -> (BigDecimal) o[2]);
+        Map<String, Object> cuts = jdbc.queryForMap("SELECT * FROM customer_rfm_cuts WHERE id = 1", Map.of());
+        for (int i = 1; i <= 4; i++) {
+            assertThat((BigDecimal) cuts.get("m" + i)).isEqualByComparingTo(m.get(i - 1));
+        }
+        for (long id : bulk) {
+            CustomerMetrics cm = metrics.metrics(id);
+            assertThat(cm.mScore()).isEqualTo(score(cm.monetary(), m));
+            assertThat(cm.rScore()).isNotNull();
+        }
+    }
+
     /** The values at positions ⌈i·n/5⌉ (1-based) of the ascending values, i = 1…4. */
     private static <T extends Comparable<? super T>> List<T> expectedCuts(
             List<Object[]> rows, Function<Object[], T> value) {
