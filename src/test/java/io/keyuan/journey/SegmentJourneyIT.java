@@ -105,7 +105,7 @@ class SegmentJourneyIT extends ChromiumJourney {
         addCondition();
         select(condition(1).findElements(By.tagName("vaadin-select")).get(0), "性别");
         select(condition(1).findElements(By.tagName("vaadin-select")).get(1), "等于");
-        pick(condition(1).findElement(By.tagName("vaadin-multi-select-combo-box")), "女");
+        pick(condition(1).findElement(By.tagName("vaadin-combo-box")), "女");
         wait.until(ExpectedConditions.textToBe(By.id("segment-count"), "当前匹配 1 位客户"));
         wait.until(d -> sampleNames().equals(List.of("细分女客" + suffix)));
         shot("segments-02-rule");
@@ -120,7 +120,7 @@ class SegmentJourneyIT extends ChromiumJourney {
                 d -> driver.findElements(By.cssSelector(".segment-condition")).size() == 2);
 
         // Changed to the male customer, saved as version 2.
-        pick(condition(1).findElement(By.tagName("vaadin-multi-select-combo-box")), "男");
+        pick(condition(1).findElement(By.tagName("vaadin-combo-box")), "男");
         wait.until(d -> sampleNames().equals(List.of("细分男客" + suffix)));
         assertThat(driver.findElement(By.id("segment-count")).getText()).isEqualTo("当前匹配 1 位客户");
         driver.findElement(By.cssSelector("#segment-note input")).sendKeys("改为男客户", Keys.TAB);
@@ -293,17 +293,17 @@ class SegmentJourneyIT extends ChromiumJourney {
                 .noneMatch(WebElement::isDisplayed));
     }
 
-    /** Types into a multi-select combo box, clicks the item, closes the list. */
+    /** Types into a (single-value) combo box, replacing what it held, and clicks the item. */
     private void pick(WebElement combo, String item) {
         WebElement input = combo.findElement(By.tagName("input"));
         input.click();
-        input.sendKeys(item);
-        wait.until(d -> d.findElements(By.cssSelector("vaadin-multi-select-combo-box-item")).stream()
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), item);
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
                         .filter(e -> e.isDisplayed() && e.getText().equals(item))
                         .findFirst()
                         .orElse(null))
                 .click();
-        input.sendKeys(Keys.ESCAPE);
+        wait.until(d -> item.equals(combo.findElement(By.tagName("input")).getDomProperty("value")));
     }
 
     private void radio(String groupId, String label) {

@@ -1,9 +1,11 @@
 package io.keyuan.segmentation.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ItemLabelGenerator;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -23,6 +25,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -244,21 +247,10 @@ class RuleBuilder {
                 String prefix = f.type() == FieldType.BOOLEAN
                         ? null
                         : "enum." + f.enumType().getSimpleName() + ".";
-                MultiSelectComboBox<String> input = new MultiSelectComboBox<>(getTranslation("segment.editor.value"));
-                input.setItems(names);
-                input.setItemLabelGenerator(n -> prefix == null
+                ItemLabelGenerator<String> label = n -> prefix == null
                         ? getTranslation(n.equals("true") ? "segment.yes" : "segment.no")
-                        : getTranslation(prefix + n));
-                input.setValue(new LinkedHashSet<>(initial));
-                watch(input);
-                values = () -> List.copyOf(input.getSelectedItems());
-                if (!list) {
-                    input.addSelectionListener(e -> {
-                        if (e.getValue().size() > 1) {
-                            input.setValue(e.getAddedSelection());
-                        }
-                    });
-                }
+                        : getTranslation(prefix + n);
+                values = choice(names, label, initial, list);
             } else if (f.type() == FieldType.CHANNEL) {
                 Map<Long, ChannelSummary> known = context.channels().stream()
                         .collect(Collectors.toMap(
@@ -267,17 +259,11 @@ class RuleBuilder {
                     long id = Long.parseLong(v);
                     known.putIfAbsent(id, new ChannelSummary(id, "#" + id, null, null, false));
                 }
-                MultiSelectComboBox<ChannelSummary> input =
-                        new MultiSelectComboBox<>(getTranslation("segment.editor.value"));
-                input.setItems(known.values());
-                input.setItemLabelGenerator(ChannelSummary::name);
-                input.setValue(initial.stream()
-                        .map(v -> known.get(Long.parseLong(v)))
-                        .collect(Collectors.toCollection(LinkedHashSet::new)));
-                watch(input);
-                values = () -> input.getSelectedItems().stream()
-                        .map(c -> String.valueOf(c.id()))
-                        .toList();
+                List<ChannelSummary> chosen =
+                        initial.stream().map(v -> known.get(Long.parseLong(v))).toList();
+                Supplier<List<ChannelSummary>> picked = choice(known.values(), ChannelSummary::name, chosen, list);
+                values = () ->
+                        picked.get().stream().map(c -> String.valueOf(c.id())).toList();
             } else if (f.type() == FieldType.STAGE) {
                 Map<Long, StageChoice> known = context.stages().stream()
                         .collect(Collectors.toMap(
@@ -286,15 +272,10 @@ class RuleBuilder {
                     long id = Long.parseLong(v);
                     known.putIfAbsent(id, new StageChoice(id, "#" + id, null, "#" + id, null));
                 }
-                MultiSelectComboBox<StageChoice> input =
-                        new MultiSelectComboBox<>(getTranslation("segment.editor.value"));
-                input.setItems(known.values());
-                input.setItemLabelGenerator(this::stageLabel);
-                input.setValue(initial.stream()
-                        .map(v -> known.get(Long.parseLong(v)))
-                        .collect(Collectors.toCollection(LinkedHashSet::new)));
-                watch(input);
-                values = () -> input.getSelectedItems().stream()
+                List<StageChoice> chosen =
+                        initial.stream().map(v -> known.get(Long.parseLong(v))).toList();
+                Supplier<List<StageChoice>> picked = choice(known.values(), this::stageLabel, chosen, list);
+                values = () -> picked.get().stream()
                         .map(c -> String.valueOf(c.stageId()))
                         .toList();
             } else {
@@ -311,6 +292,31 @@ class RuleBuilder {
                                 .toList()
                         : List.of(input.getValue().strip());
             }
+        }
+
+        /**
+         * A choice among {@code items}: one value in a plain combo box for operators that take one (=, ≠), several
+         * in a multi-select one for in / not in. Returns what is chosen.
+         */
+        private <T> Supplier<List<T>> choice(
+                Collection<T> items, ItemLabelGenerator<T> label, List<T> initial, boolean several) {
+            String caption = getTranslation("segment.editor.value");
+            if (several) {
+                MultiSelectComboBox<T> input = new MultiSelectComboBox<>(caption);
+                input.setItems(items);
+                input.setItemLabelGenerator(label);
+                input.setValue(new LinkedHashSet<>(initial));
+                watch(input);
+                return () -> List.copyOf(input.getSelectedItems());
+            }
+            ComboBox<T> input = new ComboBox<>(caption);
+            input.setItems(items);
+            input.setItemLabelGenerator(label);
+            if (!initial.isEmpty()) {
+                input.setValue(initial.getFirst());
+            }
+            watch(input);
+            return () -> input.getValue() == null ? List.of() : List.of(input.getValue());
         }
 
         private String stageLabel(StageChoice c) {

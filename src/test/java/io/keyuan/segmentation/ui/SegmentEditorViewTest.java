@@ -3,7 +3,7 @@ package io.keyuan.segmentation.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.textfield.TextField;
 import io.keyuan.TestData;
 import io.keyuan.segmentation.Operator;
@@ -18,7 +18,6 @@ import io.keyuan.shared.ui.AsManager;
 import io.keyuan.shared.ui.AsStaff;
 import io.keyuan.shared.ui.KeyuanViewTest;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -62,8 +61,8 @@ class SegmentEditorViewTest extends KeyuanViewTest {
                 .as("REFERRED has no value yet")
                 .isEqualTo(1);
         @SuppressWarnings("unchecked")
-        MultiSelectComboBox<String> yesNo = (MultiSelectComboBox<String>) inner.valueBox.getComponentAt(0);
-        yesNo.setValue(Set.of("true"));
+        ComboBox<String> yesNo = (ComboBox<String>) inner.valueBox.getComponentAt(0);
+        yesNo.setValue("true");
         view.refreshCountNow();
 
         assertThat(view.problems.getElement().getChildCount()).isZero();
