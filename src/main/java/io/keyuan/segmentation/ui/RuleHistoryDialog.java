@@ -79,7 +79,9 @@ class RuleHistoryDialog extends Dialog {
         versions.addColumn(r -> describer.note(r.changeNote(), getLocale()))
                 .setHeader(getTranslation("segment.history.note"));
         versions.setItems(rows);
-        versions.setHeight("14em");
+        // a few versions show whole; a long history scrolls
+        versions.setAllRowsVisible(rows.size() <= 6);
+        versions.setHeight(rows.size() <= 6 ? null : "14em");
         versions.addSelectionListener(e -> showDiff());
 
         against.setId("history-against");
