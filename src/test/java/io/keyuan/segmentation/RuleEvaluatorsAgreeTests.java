@@ -30,7 +30,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
  * names the seed and the rule that reproduce it. jqwik has no Spring test context: the property runs against a
  * database of its own, migrated as the application's ({@link TestDatabases}).
  */
-class RuleEvaluatorsAgreeProperties {
+class RuleEvaluatorsAgreeTests {
     private static final int CUSTOMERS = 150;
     private static final int RULES = 300;
     private static final Set<SegmentField> COVERED = java.util.EnumSet.noneOf(SegmentField.class);
