@@ -38,6 +38,16 @@ class RuleBuilder {
 
     interface Part {
         RuleNode toRule();
+
+        /**
+         * Shows each problem at the input it is about; {@code path} is this part's path in the rule
+         * ({@link io.keyuan.segmentation.RuleProblem}'s form), {@code messages} the problems' texts by path.
+         */
+        void mark(String path, java.util.Map<String, String> messages);
+    }
+
+    static String childPath(String path, int index) {
+        return path.isEmpty() ? String.valueOf(index) : path + "." + index;
     }
 
     /** A group; {@code onChange} runs after every edit anywhere below it. */
@@ -116,6 +126,19 @@ class RuleBuilder {
             } else {
                 op.setValue(RuleNode.GroupOp.AND);
                 children.add(new ConditionEditor(context, inner));
+            }
+        }
+
+        @Override
+        public void mark(String path, java.util.Map<String, String> messages) {
+            // a NOT around the group puts the group itself one level down
+            String group = not.getValue() ? childPath(path, 1) : path;
+            List<Part> parts = children.getChildren()
+                    .filter(Part.class::isInstance)
+                    .map(Part.class::cast)
+                    .toList();
+            for (int i = 0; i < parts.size(); i++) {
+                parts.get(i).mark(childPath(group, i + 1), messages);
             }
         }
 
@@ -330,6 +353,34 @@ class RuleBuilder {
             input.addValueChangeListener(e -> context.changed());
             valueBox.add(input);
             return input;
+        }
+
+        @Override
+        public void mark(String path, java.util.Map<String, String> messages) {
+            String message = messages.get(not.getValue() ? childPath(path, 1) : path);
+            if (message == null && not.getValue()) {
+                message = messages.get(path);
+            }
+            boolean bad = message != null;
+            // the first input that is missing gets the message; a complete condition shows it on its values
+            com.vaadin.flow.component.HasValidation at = field.getValue() == null
+                    ? field
+                    : operator.getValue() == null
+                            ? operator
+                            : window.isVisible() && window.getValue() == null ? window : null;
+            List<com.vaadin.flow.component.HasValidation> inputs = new ArrayList<>(List.of(field, operator, window));
+            valueBox.getChildren()
+                    .filter(com.vaadin.flow.component.HasValidation.class::isInstance)
+                    .map(com.vaadin.flow.component.HasValidation.class::cast)
+                    .forEach(inputs::add);
+            if (at == null) {
+                at = inputs.size() > 3 ? inputs.get(3) : operator;
+            }
+            for (com.vaadin.flow.component.HasValidation input : inputs) {
+                boolean here = bad && input == at;
+                input.setErrorMessage(here ? message : null);
+                input.setInvalid(here);
+            }
         }
 
         @Override

@@ -378,6 +378,13 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
             problems.add(new ListItem(describe(p)));
         }
         problems.setVisible(!result.problems().isEmpty()); // an empty list still takes its margins
+        if (root != null) {
+            java.util.Map<String, String> byPath = new java.util.HashMap<>();
+            for (RuleProblem p : result.problems()) {
+                byPath.putIfAbsent(p.path(), getTranslation(p.key(), p.args()));
+            }
+            root.mark("", byPath);
+        }
         count.setText(result.count() == null ? "" : getTranslation("segment.editor.count", result.count()));
         boolean counted = result.count() != null;
         sample.setItems(result.sample());

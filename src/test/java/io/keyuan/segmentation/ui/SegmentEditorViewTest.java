@@ -62,10 +62,16 @@ class SegmentEditorViewTest extends KeyuanViewTest {
                 .isEqualTo(1);
         @SuppressWarnings("unchecked")
         ComboBox<String> yesNo = (ComboBox<String>) inner.valueBox.getComponentAt(0);
+        // the problem shows at the input it is about too, under the NOT group at path 2.1.1
+        assertThat(yesNo.isInvalid()).isTrue();
+        assertThat(yesNo.getErrorMessage()).isNotBlank();
+        assertThat(((TextField) condition.valueBox.getComponentAt(0)).isInvalid())
+                .isFalse();
         yesNo.setValue("true");
         view.refreshCountNow();
 
         assertThat(view.problems.getElement().getChildCount()).isZero();
+        assertThat(yesNo.isInvalid()).isFalse();
         assertThat(view.count.getText()).isNotBlank();
 
         String name = "上海" + TestData.unique();
@@ -80,10 +86,12 @@ class SegmentEditorViewTest extends KeyuanViewTest {
                         RuleNode.when(SegmentField.CITY, Operator.EQ, "上海"),
                         RuleNode.not(RuleNode.and(RuleNode.when(SegmentField.REFERRED, Operator.EQ, "true")))));
 
-        // an incomplete condition is explained and nothing is saved
+        // an incomplete condition is explained, at its empty field too, and nothing is saved
         test(view.root.addCondition).click();
         test($(Button.class).id("segment-save")).click();
         assertThat(view.problems.getElement().getChildCount()).isEqualTo(1);
+        RuleBuilder.ConditionEditor empty = (RuleBuilder.ConditionEditor) view.root.children.getComponentAt(2);
+        assertThat(empty.field.isInvalid()).isTrue();
         assertThat(SystemActor.call(() -> segments.versions(saved.getFirst().id())))
                 .hasSize(1);
     }
