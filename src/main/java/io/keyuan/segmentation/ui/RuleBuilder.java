@@ -326,6 +326,9 @@ class RuleBuilder {
             String caption = getTranslation("segment.editor.value");
             if (several) {
                 MultiSelectComboBox<T> input = new MultiSelectComboBox<>(caption);
+                // chosen values stay readable: the box widens, then wraps, instead of folding them into "+2"
+                input.setAutoExpand(MultiSelectComboBox.AutoExpandMode.BOTH);
+                input.setMaxWidth("30em");
                 input.setItems(items);
                 input.setItemLabelGenerator(label);
                 input.setValue(new LinkedHashSet<>(initial));

@@ -201,9 +201,9 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
         super.onDetach(event);
     }
 
-    /** A grid of a few rows shows them whole; a longer one scrolls in {@code height}. */
-    private static void fit(Grid<?> grid, long rows, String height) {
-        boolean few = rows <= 8;
+    /** A grid of up to {@code whole} rows shows them all; a longer one scrolls in {@code height}. */
+    private static void fit(Grid<?> grid, long rows, int whole, String height) {
+        boolean few = rows <= whole;
         grid.setAllRowsVisible(few);
         grid.setHeight(few ? null : height);
     }
@@ -212,7 +212,7 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
     void reload() {
         List<SegmentOverviewRow> rows = membership.overview();
         segments.setItems(rows);
-        fit(segments, rows.size(), "16em");
+        fit(segments, rows.size(), 20, "24em");
         segments.setVisible(!rows.isEmpty());
         noSegments.setVisible(rows.isEmpty());
         List<RefreshRun> runs = membership.runs(1);
@@ -261,14 +261,14 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
         selectedTitle.setText(getTranslation("segment.membership.members", row.segmentName()));
         List<SegmentHistoryRow> rows = membership.segmentHistory(row.segmentId());
         history.setItems(rows);
-        fit(history, rows.size(), "14em");
+        fit(history, rows.size(), 8, "14em");
         history.setVisible(!rows.isEmpty());
         noHistory.setVisible(rows.isEmpty());
         selectedCount = membership.memberCount(row.segmentId());
         long segmentId = row.segmentId();
         members.setItems(q -> fetch(segmentId, q.getOffset(), q.getLimit()).stream(), q ->
                 (int) Math.min(Integer.MAX_VALUE, selectedCount));
-        fit(members, selectedCount, "24em");
+        fit(members, selectedCount, 8, "24em");
         members.setVisible(selectedCount > 0);
         noMembers.setVisible(selectedCount == 0);
         exportButton.setEnabled(selectedCount > 0);
