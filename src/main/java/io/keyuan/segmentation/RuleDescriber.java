@@ -81,17 +81,9 @@ public class RuleDescriber {
         Locale lang = KeyuanI18NProvider.supported(locale);
         Map<Long, String> names = new java.util.HashMap<>();
         for (StageChoice s : catalogue.stages()) {
-            names.put(
-                    s.stageId(),
-                    label(s.pipelineNameKey(), s.pipelineName(), lang)
-                            + SegmentCatalogueService.STAGE_SEPARATOR
-                            + label(s.stageNameKey(), s.stageName(), lang));
+            names.put(s.stageId(), s.label(key -> i18n.getTranslation(key, lang)));
         }
         return names;
-    }
-
-    private String label(String key, String fallback, Locale lang) {
-        return key != null && KeyuanI18NProvider.has(key, lang) ? i18n.getTranslation(key, lang) : fallback;
     }
 
     /** A stored change note as users read it: the notes the service writes itself are translated. */

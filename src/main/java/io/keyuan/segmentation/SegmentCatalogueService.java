@@ -20,8 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class SegmentCatalogueService {
-    static final String STAGE_SEPARATOR = " › ";
-
     private final PipelineService pipelines;
 
     SegmentCatalogueService(PipelineService pipelines) {
@@ -48,7 +46,7 @@ public class SegmentCatalogueService {
     public Map<Long, String> stageReferences() {
         Map<Long, String> refs = new LinkedHashMap<>();
         for (StageChoice s : stages()) {
-            refs.put(s.stageId(), s.pipelineName() + STAGE_SEPARATOR + s.stageName());
+            refs.put(s.stageId(), s.reference());
         }
         return refs;
     }

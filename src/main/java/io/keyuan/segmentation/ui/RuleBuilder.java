@@ -346,9 +346,7 @@ class RuleBuilder {
         }
 
         private String stageLabel(StageChoice c) {
-            String pipeline = c.pipelineNameKey() == null ? c.pipelineName() : getTranslation(c.pipelineNameKey());
-            String stage = c.stageNameKey() == null ? c.stageName() : getTranslation(c.stageNameKey());
-            return pipeline + " › " + stage;
+            return c.label(this::getTranslation);
         }
 
         private <C extends Component & com.vaadin.flow.component.HasValue<?, ?>> C watch(C input) {
