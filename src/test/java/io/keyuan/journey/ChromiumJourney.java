@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -79,7 +80,10 @@ abstract class ChromiumJourney {
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
+        // Vaadin re-renders parts of the page under a waiting condition (a board column, a grid's cells): an
+        // element found a moment ago may be gone, which only means "not yet" and is asked again.
         wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach

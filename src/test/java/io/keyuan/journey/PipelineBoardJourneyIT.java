@@ -75,8 +75,7 @@ class PipelineBoardJourneyIT extends ChromiumJourney {
         shot("pipeline-01-board");
 
         js(DRAG, "deal-card-" + moving.getId(), "stage-" + second);
-        wait.until(d -> !d.findElement(By.id("stage-" + second))
-                .findElements(By.id("deal-card-" + moving.getId()))
+        wait.until(d -> !d.findElements(By.cssSelector("#stage-" + second + " #deal-card-" + moving.getId()))
                 .isEmpty());
         assertThat(SystemActor.call(() -> deals.card(moving.getId())).stageId()).isEqualTo(second);
         assertThat(SystemActor.call(() -> deals.history(moving.getId()))
