@@ -1,6 +1,7 @@
 package io.keyuan.segmentation;
 
 import io.keyuan.shared.KeyuanException;
+import io.keyuan.shared.NotFoundException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -13,11 +14,14 @@ import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The refresh itself, set-based in the database. A run owns one connection from start to end: it holds the
@@ -38,12 +42,21 @@ class MembershipRefresher {
     private final DataSource dataSource;
     private final SegmentService segments;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
     private volatile LongConsumer afterUnit = runId -> {};
 
-    MembershipRefresher(DataSource dataSource, SegmentService segments, Clock clock) {
+    MembershipRefresher(
+            DataSource dataSource,
+            SegmentService segments,
+            Clock clock,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
         this.dataSource = dataSource;
         this.segments = segments;
         this.clock = clock;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /** Tests pause or cancel a run between units through this. */
@@ -75,20 +88,34 @@ class MembershipRefresher {
         }
     }
 
-    /** Records a new run; a run still marked RUNNING can only be one whose node died, since we hold the lock. */
-    long createRun(Connection c, RefreshTrigger trigger, String user) {
+    /**
+     * Records a new run over every rule set ({@code ruleSetId} null) or one; a run still marked RUNNING can only be
+     * one whose node died, since we hold the lock. Refused with a not-found when the one rule set does not exist.
+     */
+    long createRun(Connection c, RefreshTrigger trigger, String user, Long ruleSetId) {
         JdbcTemplate j = jdbc(c);
         LocalDateTime now = now();
+        String setName = null;
+        if (ruleSetId != null) {
+            List<String> names =
+                    j.queryForList("SELECT name FROM segment_rule_set WHERE id = ?", String.class, ruleSetId);
+            if (names.isEmpty()) {
+                throw new NotFoundException("segment-rule-set", ruleSetId);
+            }
+            setName = names.getFirst();
+        }
         j.update(
                 "UPDATE segment_refresh_run SET status = 'FAILED', finished_at = ?, error = 'interrupted'"
                         + " WHERE status = 'RUNNING'",
                 now);
         j.update(
-                "INSERT INTO segment_refresh_run (trigger_kind, started_by, started_at, status) VALUES (?, ?, ?,"
-                        + " 'RUNNING')",
+                "INSERT INTO segment_refresh_run (trigger_kind, started_by, started_at, status, rule_set_id,"
+                        + " rule_set_name) VALUES (?, ?, ?, 'RUNNING', ?, ?)",
                 trigger.name(),
                 user,
-                now);
+                now,
+                ruleSetId,
+                setName);
         Long id = j.queryForObject("SELECT LAST_INSERT_ID()", Long.class);
         return id == null ? 0 : id;
     }
@@ -103,15 +130,18 @@ class MembershipRefresher {
         JdbcTemplate j = jdbc(c);
         NamedParameterJdbcTemplate nj = new NamedParameterJdbcTemplate(j);
         boolean broken = false;
+        Long scope = null;
+        RefreshStatus end = RefreshStatus.FAILED;
         try {
-            List<RuleSet> sets = ruleSets(j);
+            scope = j.queryForObject("SELECT rule_set_id FROM segment_refresh_run WHERE id = ?", Long.class, runId);
+            List<RuleSet> sets = ruleSets(j, scope);
             int total = sets.stream().mapToInt(u -> u.segments().size()).sum();
             j.update("UPDATE segment_refresh_run SET segments_total = ? WHERE id = ?", total, runId);
             createWorkTables(j);
             LocalDateTime at = j.queryForObject(
                     "SELECT started_at FROM segment_refresh_run WHERE id = ?", LocalDateTime.class, runId);
             LocalDate today = LocalDate.now(clock);
-            RefreshStatus end = RefreshStatus.DONE;
+            end = RefreshStatus.DONE;
             for (RuleSet set : sets) {
                 if (cancelRequested(j, runId) || !refreshSet(c, j, nj, runId, set, at, today)) {
                     end = RefreshStatus.CANCELLED;
@@ -124,6 +154,7 @@ class MembershipRefresher {
                     now(),
                     runId);
         } catch (RuntimeException | Error e) {
+            end = RefreshStatus.FAILED;
             log.error("Segment refresh {} failed", runId, e);
             try {
                 if (!c.getAutoCommit()) {
@@ -143,27 +174,60 @@ class MembershipRefresher {
         } finally {
             close(c, broken);
         }
+        if (!broken) {
+            announce(runId, scope, end);
+        }
+    }
+
+    /**
+     * Tells the other modules what the run changed, in a transaction of its own so that listeners bound to a
+     * commit hear it too. The run's writes are committed by now; a listener that fails does not undo them.
+     */
+    private void announce(long runId, Long scope, RefreshStatus end) {
+        try {
+            transaction.executeWithoutResult(status -> {
+                List<SegmentMembershipRefreshed.SegmentChange> changes = new JdbcTemplate(dataSource)
+                        .query(
+                                "SELECT rc.segment_id, s.rule_set_id, rc.members, rc.entered, rc.exited"
+                                        + " FROM segment_refresh_count rc JOIN segment s ON s.id = rc.segment_id"
+                                        + " WHERE rc.run_id = ? ORDER BY s.rule_set_id, s.priority, s.id",
+                                (rs, i) -> new SegmentMembershipRefreshed.SegmentChange(
+                                        rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)),
+                                runId);
+                if (!changes.isEmpty()) {
+                    events.publishEvent(new SegmentMembershipRefreshed(runId, scope, end, changes));
+                }
+            });
+        } catch (RuntimeException e) {
+            log.error("A listener failed on the end of segment refresh {}", runId, e);
+        }
     }
 
     private record Seg(long id, String name, String ruleText) {}
 
     private record RuleSet(long id, RuleSetMode mode, List<Seg> segments) {}
 
-    private static List<RuleSet> ruleSets(JdbcTemplate j) {
+    /** Every rule set with its segments in priority order, or only the one named. */
+    private static List<RuleSet> ruleSets(JdbcTemplate j, Long only) {
         List<RuleSet> sets = new ArrayList<>();
-        j.query("""
+        j.query(
+                """
                 SELECT rs.id AS set_id, rs.mode, s.id, s.name, v.rule_text
                 FROM segment_rule_set rs
                 JOIN segment s ON s.rule_set_id = rs.id
                 JOIN segment_rule_version v ON v.segment_id = s.id AND v.version_no = s.current_version
-                ORDER BY rs.id, s.priority, s.id""", rs -> {
-            long setId = rs.getLong("set_id");
-            Seg seg = new Seg(rs.getLong("id"), rs.getString("name"), rs.getString("rule_text"));
-            if (sets.isEmpty() || sets.getLast().id() != setId) {
-                sets.add(new RuleSet(setId, RuleSetMode.valueOf(rs.getString("mode")), new ArrayList<>()));
-            }
-            sets.getLast().segments().add(seg);
-        });
+                WHERE ? IS NULL OR rs.id = ?
+                ORDER BY rs.id, s.priority, s.id""",
+                rs -> {
+                    long setId = rs.getLong("set_id");
+                    Seg seg = new Seg(rs.getLong("id"), rs.getString("name"), rs.getString("rule_text"));
+                    if (sets.isEmpty() || sets.getLast().id() != setId) {
+                        sets.add(new RuleSet(setId, RuleSetMode.valueOf(rs.getString("mode")), new ArrayList<>()));
+                    }
+                    sets.getLast().segments().add(seg);
+                },
+                only,
+                only);
         return sets;
     }
 

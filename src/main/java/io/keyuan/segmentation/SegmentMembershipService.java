@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who is in each segment: refreshes of every rule set's membership as a background job (on demand and nightly,
+ * Who is in each segment: refreshes of every rule set's membership (or one set's) as a background job (on demand and nightly,
  * one at a time across nodes), the runs and their progress, and the membership, its history and a customer's
  * segments. Managers start and cancel refreshes; staff read.
  */
@@ -60,10 +60,23 @@ public class SegmentMembershipService {
      */
     @PreAuthorize(Roles.HAS_MANAGER)
     public long startRefresh() {
+        return start(null);
+    }
+
+    /**
+     * Like {@link #startRefresh()} for one rule set only, so that a manager who changed one set's rules sees its
+     * members without waiting for every other set. The other sets' membership stays as their last run left it.
+     */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    public long startRefresh(long ruleSetId) {
+        return start(ruleSetId);
+    }
+
+    private long start(Long ruleSetId) {
         Connection c = refresher.lock();
         long runId;
         try {
-            runId = refresher.createRun(c, RefreshTrigger.MANUAL, currentUser());
+            runId = refresher.createRun(c, RefreshTrigger.MANUAL, currentUser(), ruleSetId);
             executor.execute(new DelegatingSecurityContextRunnable(() -> refresher.run(c, runId)));
         } catch (RuntimeException e) {
             refresher.abandon(c);
@@ -98,7 +111,7 @@ public class SegmentMembershipService {
             }
             long runId;
             try {
-                runId = refresher.createRun(c, RefreshTrigger.SCHEDULED, SystemActor.NAME);
+                runId = refresher.createRun(c, RefreshTrigger.SCHEDULED, SystemActor.NAME, null);
             } catch (RuntimeException e) {
                 refresher.abandon(c);
                 throw e;
@@ -304,7 +317,9 @@ public class SegmentMembershipService {
                         rs.getLong("entered"),
                         rs.getLong("exited"),
                         rs.getBoolean("cancel_requested"),
-                        rs.getString("error")
+                        rs.getString("error"),
+                        rs.getObject("rule_set_id", Long.class),
+                        rs.getString("rule_set_name")
                     });
                 });
         if (rows.isEmpty()) {
@@ -336,6 +351,8 @@ public class SegmentMembershipService {
                     (Long) r[9],
                     (Boolean) r[10],
                     (String) r[11],
+                    (Long) r[12],
+                    (String) r[13],
                     skips.getOrDefault((Long) r[0], List.of())));
         }
         return runs;

@@ -13,21 +13,27 @@ import io.keyuan.channel.ChannelDraft;
 import io.keyuan.channel.ChannelService;
 import io.keyuan.channel.ChannelSummary;
 import io.keyuan.shared.KeyuanException;
+import io.keyuan.shared.NotFoundException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.context.event.ApplicationEventMulticaster;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @KeyuanIntegrationTest
 @WithMockUser(
@@ -51,6 +57,9 @@ class SegmentMembershipServiceTests {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    ApplicationEventMulticaster multicaster;
 
     @AfterEach
     void noListener() {
@@ -274,8 +283,128 @@ class SegmentMembershipServiceTests {
         assertThat(memberIds(segment.id())).containsExactly(customer);
     }
 
+    @Test
+    void a_refresh_of_one_rule_set_leaves_the_other_sets_as_they_were_and_says_which_set_it_covered() {
+        String city = "单" + TestData.unique();
+        long customer = insertCustomer("甲", city, null);
+        RuleSetSummary mine = segments.createRuleSet("本集" + TestData.unique(), RuleSetMode.OVERLAPPING);
+        SegmentSummary inMine =
+                segments.createSegment(mine.id(), "本城", when(SegmentField.CITY, Operator.EQ, city), null);
+        RuleSetSummary other = segments.createRuleSet("他集" + TestData.unique(), RuleSetMode.OVERLAPPING);
+        SegmentSummary inOther =
+                segments.createSegment(other.id(), "本城", when(SegmentField.CITY, Operator.EQ, city), null);
+
+        RefreshRun run = refreshAndWait(() -> membership.startRefresh(mine.id()));
+
+        assertThat(run.status()).isEqualTo(RefreshStatus.DONE);
+        assertThat(run.ruleSetId()).isEqualTo(mine.id());
+        assertThat(run.ruleSetName()).isEqualTo(mine.name());
+        assertThat(run.segmentsTotal()).isEqualTo(1);
+        assertThat(memberIds(inMine.id())).containsExactly(customer);
+        assertThat(memberIds(inOther.id())).isEmpty();
+        assertThat(membership.segmentHistory(inOther.id())).isEmpty();
+
+        RefreshRun all = refreshAndWait();
+        assertThat(all.ruleSetId()).isNull();
+        assertThat(all.ruleSetName()).isNull();
+        assertThat(memberIds(inOther.id())).containsExactly(customer);
+    }
+
+    @Test
+    void a_refresh_of_a_rule_set_that_does_not_exist_is_refused_records_no_run_and_frees_the_lock() {
+        long before =
+                membership.runs(1).stream().mapToLong(RefreshRun::id).max().orElse(0);
+
+        assertThatThrownBy(() -> membership.startRefresh(Long.MAX_VALUE)).isInstanceOf(NotFoundException.class);
+
+        assertThat(membership.runs(1).stream().mapToLong(RefreshRun::id).max().orElse(0))
+                .isEqualTo(before);
+        assertThat(refreshAndWait().status()).isEqualTo(RefreshStatus.DONE);
+    }
+
+    @Test
+    @WithMockUser(username = "member-staff", roles = "STAFF")
+    void staff_cannot_refresh_one_rule_set_either() {
+        assertThatThrownBy(() -> membership.startRefresh(1L)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void the_end_of_a_refresh_is_announced_after_its_writes_with_each_segments_entries_and_exits() {
+        List<SegmentMembershipRefreshed> heard = new CopyOnWriteArrayList<>();
+        List<String> problems = new CopyOnWriteArrayList<>();
+        ApplicationListener<PayloadApplicationEvent<SegmentMembershipRefreshed>> listener =
+                ApplicationListener.forPayload(e -> {
+                    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                        problems.add("announced outside a transaction");
+                    }
+                    for (SegmentMembershipRefreshed.SegmentChange change : e.segments()) {
+                        if (membership.memberCount(change.segmentId()) != change.members()) {
+                            problems.add("announced before segment " + change.segmentId() + " was written");
+                        }
+                    }
+                    heard.add(e);
+                });
+        multicaster.addApplicationListener(listener);
+        try {
+            String city = "告" + TestData.unique();
+            long mover = insertCustomer("甲", city, "8000");
+            insertCustomer("乙", city, "1000");
+            RuleSetSummary set = segments.createRuleSet("通知" + TestData.unique(), RuleSetMode.EXCLUSIVE);
+            SegmentSummary high = segments.createSegment(
+                    set.id(),
+                    "高",
+                    and(when(SegmentField.CITY, Operator.EQ, city), when(SegmentField.INCOME, Operator.GE, "5000")),
+                    null);
+            SegmentSummary rest =
+                    segments.createSegment(set.id(), "其余", when(SegmentField.CITY, Operator.EQ, city), null);
+            RefreshRun first = refreshAndWait(() -> membership.startRefresh(set.id()));
+            jdbc.update("UPDATE customer SET income = 2000 WHERE id = :id", new MapSqlParameterSource("id", mover));
+
+            RefreshRun second = refreshAndWait(() -> membership.startRefresh(set.id()));
+
+            SegmentMembershipRefreshed one = heardOf(heard, first.id());
+            SegmentMembershipRefreshed two = heardOf(heard, second.id());
+            assertThat(one.segments())
+                    .containsExactly(
+                            new SegmentMembershipRefreshed.SegmentChange(high.id(), set.id(), 1, 1, 0),
+                            new SegmentMembershipRefreshed.SegmentChange(rest.id(), set.id(), 1, 1, 0));
+            assertThat(two.ruleSetId()).isEqualTo(set.id());
+            assertThat(two.status()).isEqualTo(RefreshStatus.DONE);
+            assertThat(two.segments())
+                    .containsExactly(
+                            new SegmentMembershipRefreshed.SegmentChange(high.id(), set.id(), 0, 0, 1),
+                            new SegmentMembershipRefreshed.SegmentChange(rest.id(), set.id(), 2, 1, 0));
+            assertThat(problems).isEmpty();
+        } finally {
+            multicaster.removeApplicationListener(listener);
+        }
+    }
+
+    private static SegmentMembershipRefreshed heardOf(List<SegmentMembershipRefreshed> heard, long runId) {
+        // the run reports DONE a moment before it lets go of its connection and announces the end
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            for (SegmentMembershipRefreshed e : heard) {
+                if (e.runId() == runId) {
+                    return e;
+                }
+            }
+            assertThat(System.nanoTime()).as("run " + runId + " announced").isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     private RefreshRun refreshAndWait() {
-        long id = membership.startRefresh();
+        return refreshAndWait(membership::startRefresh);
+    }
+
+    private RefreshRun refreshAndWait(java.util.function.LongSupplier start) {
+        long id = start.getAsLong();
         long deadline = System.nanoTime() + 60_000_000_000L;
         RefreshRun run = membership.run(id);
         while (run.running()) {

@@ -6,10 +6,8 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -44,9 +42,7 @@ public class ImportHistoryView extends VerticalLayout implements HasDynamicTitle
         setId("import-history");
         setSizeFull();
         RouterLink newImport = new RouterLink(getTranslation("import.new"), ImportView.class);
-        HorizontalLayout top = new HorizontalLayout(new H2(getTranslation("import.history")), newImport);
-        top.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(top);
+        add(newImport);
 
         grid.setId("import-jobs");
         grid.setSizeFull();

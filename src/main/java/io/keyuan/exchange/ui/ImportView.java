@@ -9,7 +9,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -108,7 +107,6 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         setId("import-view");
         setWidthFull();
         setMaxWidth("1200px");
-        add(new H2(getTranslation("import.title")));
 
         List<SheetImporter> importers = imports.importers();
         type.setId("import-type");

@@ -9,7 +9,6 @@ import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
@@ -194,7 +193,7 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
         Details settingsBox = new Details(getTranslation("segment.settings.title"), settings);
         settingsBox.setId("segment-settings");
         settingsBox.setOpened(true);
-        add(new H2(getTranslation("segment.editor.title")), pickers, noRuleSets, settingsBox, editor);
+        add(pickers, noRuleSets, settingsBox, editor);
         List<RuleSetSummary> sets = segments.ruleSets();
         ruleSet.setItems(sets);
         newRule();

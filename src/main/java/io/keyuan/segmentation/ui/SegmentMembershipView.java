@@ -6,7 +6,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
@@ -16,6 +15,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -36,6 +36,7 @@ import io.keyuan.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,6 +59,7 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
 
     final Span lastRun = new Span();
     final UnorderedList skipped = new UnorderedList();
+    final Select<Long> scope = new Select<>();
     final Button refresh = new Button();
     final Button cancel = new Button();
     final ProgressBar progress = new ProgressBar();
@@ -73,6 +75,7 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
     final Button exportButton = new Button();
     private final VerticalLayout detail = new VerticalLayout();
     private final Map<Integer, Long> lastIdBefore = new HashMap<>();
+    private final Map<Long, String> ruleSetNames = new LinkedHashMap<>();
     private Long watchedRun;
     private SegmentOverviewRow selected;
     private long selectedCount;
@@ -101,7 +104,15 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
         progress.setWidth("16em");
         progress.setVisible(false);
         progressText.setId("membership-progress-text");
-        HorizontalLayout bar = new HorizontalLayout(refresh, progress, progressText, cancel);
+        // what "refresh now" covers: every rule set, or the one a manager has just changed
+        scope.setId("membership-scope");
+        scope.setAriaLabel(getTranslation("segment.membership.scope"));
+        scope.setEmptySelectionAllowed(true);
+        scope.setEmptySelectionCaption(getTranslation("segment.membership.scope.all"));
+        scope.setItemLabelGenerator(
+                id -> id == null ? getTranslation("segment.membership.scope.all") : ruleSetNames.get(id));
+        scope.setVisible(manager);
+        HorizontalLayout bar = new HorizontalLayout(scope, refresh, progress, progressText, cancel);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
 
         segments.setId("membership-segments");
@@ -172,15 +183,7 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
                 noHistory);
         detail.setVisible(false);
 
-        add(
-                new H2(getTranslation("segment.membership.title")),
-                lastRun,
-                skipped,
-                bar,
-                segments,
-                noSegments,
-                pick,
-                detail);
+        add(lastRun, skipped, bar, segments, noSegments, pick, detail);
         reload();
     }
 
@@ -214,6 +217,12 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
         segments.setItems(rows);
         fit(segments, rows.size(), 20, "24em");
         segments.setVisible(!rows.isEmpty());
+        Long chosenSet = scope.getValue();
+        ruleSetNames.clear();
+        rows.forEach(r -> ruleSetNames.putIfAbsent(r.ruleSetId(), r.ruleSetName()));
+        scope.setItems(List.copyOf(ruleSetNames.keySet()));
+        scope.setValue(chosenSet != null && ruleSetNames.containsKey(chosenSet) ? chosenSet : null);
+        scope.setEnabled(!ruleSetNames.isEmpty() && refresh.isEnabled());
         noSegments.setVisible(rows.isEmpty());
         List<RefreshRun> runs = membership.runs(1);
         skipped.removeAll();
@@ -223,12 +232,13 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
         } else {
             RefreshRun run = runs.getFirst();
             lastRun.setText(getTranslation(
-                    "segment.membership.last",
+                    run.ruleSetId() == null ? "segment.membership.last" : "segment.membership.last.one",
                     Formats.dateTime(run.startedAt()),
                     run.startedBy(),
                     EnumLabels.label(this, run.status()),
                     Formats.number(run.entered(), getLocale()),
-                    Formats.number(run.exited(), getLocale())));
+                    Formats.number(run.exited(), getLocale()),
+                    run.ruleSetName()));
             for (RefreshRun.SkippedSegment s : run.skipped()) {
                 skipped.add(new ListItem(getTranslation(
                         "segment.membership.skipped",
@@ -288,7 +298,8 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
 
     void startRefresh() {
         try {
-            watch(membership.startRefresh());
+            Long only = scope.getValue();
+            watch(only == null ? membership.startRefresh() : membership.startRefresh(only));
         } catch (KeyuanException e) {
             Notifications.error(this, Notifications.describe(this, e));
         }
@@ -304,6 +315,7 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
     private void watch(long runId) {
         watchedRun = runId;
         refresh.setEnabled(false);
+        scope.setEnabled(false);
         progress.setVisible(true);
         progress.setValue(0);
         cancel.setVisible(manager);
@@ -336,6 +348,7 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
         progressText.setText("");
         cancel.setVisible(false);
         refresh.setEnabled(true);
+        scope.setEnabled(true);
         reload();
     }
 

@@ -122,12 +122,50 @@ class SegmentMembershipViewTest extends KeyuanViewTest {
     }
 
     @Test
+    @AsManager
+    void manager_refreshes_only_the_chosen_rule_set_and_the_page_says_so() throws Exception {
+        String city = "范" + TestData.unique();
+        insertCustomer("甲", city);
+        SegmentSummary chosen = segmentOfCity(city);
+        SegmentSummary other = segmentOfCity(city);
+        SegmentMembershipView view = open();
+        assertThat(view.scope.isVisible()).isTrue();
+        assertThat(view.scope.getValue())
+                .as("all rule sets unless one is chosen")
+                .isNull();
+        String chosenSet = row(view, chosen.id()).ruleSetName();
+        assertThat(view.scope.getListDataView().getItems()).contains(chosen.ruleSetId(), other.ruleSetId());
+        assertThat(view.scope.getItemLabelGenerator().apply(chosen.ruleSetId())).isEqualTo(chosenSet);
+
+        view.scope.setValue(chosen.ruleSetId());
+        test(view.refresh).click();
+        assertThat(view.scope.isEnabled()).isFalse();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (view.watching() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            view.poll();
+        }
+
+        assertThat(view.watching()).isFalse();
+        assertThat(row(view, chosen.id()).members()).isEqualTo(1L);
+        assertThat(row(view, other.id()).members())
+                .as("the other set was not refreshed")
+                .isNull();
+        assertThat(view.lastRun.getText()).contains(chosenSet);
+        assertThat(view.scope.getValue())
+                .as("the choice stays for the next refresh")
+                .isEqualTo(chosen.ruleSetId());
+        assertThat(view.scope.isEnabled()).isTrue();
+    }
+
+    @Test
     @AsStaff
     void staff_see_membership_without_a_refresh_button_and_the_service_refuses_them() {
         SegmentSummary segment = segmentOfCity("无人" + TestData.unique());
         SegmentMembershipView view = open();
 
         assertThat(view.refresh.isVisible()).isFalse();
+        assertThat(view.scope.isVisible()).isFalse();
         assertThat(view.getPageTitle()).isEqualTo(t("segment.membership.title"));
         view.segments.select(row(view, segment.id()));
         assertThat(view.noMembers.isVisible()).isTrue();
