@@ -13,7 +13,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import io.keyuan.exchange.ImportJobSummary;
 import io.keyuan.exchange.ImportService;
@@ -41,7 +40,12 @@ public class ImportHistoryView extends VerticalLayout implements HasDynamicTitle
                         .anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.MANAGER));
         setId("import-history");
         setSizeFull();
-        RouterLink newImport = new RouterLink(getTranslation("import.new"), ImportView.class);
+        Button newImport = new Button(
+                getTranslation("import.new"),
+                VaadinIcon.UPLOAD.create(),
+                e -> e.getSource().getUI().ifPresent(ui -> ui.navigate(ImportView.class)));
+        newImport.setId("import-new");
+        newImport.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(newImport);
 
         grid.setId("import-jobs");

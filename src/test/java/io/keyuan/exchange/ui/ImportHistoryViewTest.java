@@ -40,4 +40,13 @@ class ImportHistoryViewTest extends KeyuanViewTest {
                 .isZero();
         assertThat(notificationTexts()).contains(t("import.undone", report.jobId()));
     }
+
+    @Test
+    void the_new_import_button_opens_the_import_wizard() {
+        navigate(ImportHistoryView.class);
+
+        test($(com.vaadin.flow.component.button.Button.class).id("import-new")).click();
+
+        assertThat($(ImportView.class).exists()).isTrue();
+    }
 }
