@@ -291,6 +291,15 @@ public class CustomerService {
         return customers.findById(id).map(c -> new CustomerRef(c.getId(), c.getCode(), c.getName()));
     }
 
+    /** Where the customer came from, for records that start from it (a new deal takes the customer's channel). */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public Optional<CustomerSource> source(long id) {
+        return customers
+                .findById(id)
+                .map(c -> new CustomerSource(c.getId(), c.getSourceChannelId(), c.getAcquisitionMethod()));
+    }
+
     /** Customers whose code or name starts with the text, for the referred-by picker. */
     @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)

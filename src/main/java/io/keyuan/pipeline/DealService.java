@@ -1,8 +1,8 @@
 package io.keyuan.pipeline;
 
-import io.keyuan.channel.AcquisitionMethod;
 import io.keyuan.channel.ChannelService;
 import io.keyuan.customer.CustomerService;
+import io.keyuan.customer.CustomerSource;
 import io.keyuan.customer.NewPurchase;
 import io.keyuan.pipeline.domain.Deal;
 import io.keyuan.pipeline.domain.DealContact;
@@ -107,12 +107,9 @@ public class DealService {
         if (edited.getCustomerId() == null) {
             throw KeyuanException.onField("customerId", "validation.required");
         }
-        List<Map<String, Object>> customer = jdbc.queryForList(
-                "SELECT source_channel_id, acquisition_method FROM customer WHERE id = :id",
-                Map.of("id", edited.getCustomerId()));
-        if (customer.isEmpty()) {
-            throw KeyuanException.onField("customerId", "deal.error.customer-missing");
-        }
+        CustomerSource source = customers
+                .source(edited.getCustomerId())
+                .orElseThrow(() -> KeyuanException.onField("customerId", "deal.error.customer-missing"));
         Deal target;
         if (edited.isNew()) {
             Pipeline pipeline = pipelines
@@ -138,12 +135,11 @@ public class DealService {
             target.setPipelineId(pipeline.getId());
             target.setStageId(start.getId());
             target.setStageEnteredAt(clock.instant());
-            Map<String, Object> source = customer.getFirst();
-            if (edited.getChannelId() == null && source.get("source_channel_id") != null) {
-                edited.setChannelId(((Number) source.get("source_channel_id")).longValue());
+            if (edited.getChannelId() == null) {
+                edited.setChannelId(source.channelId());
             }
-            if (edited.getAcquisitionMethod() == null && source.get("acquisition_method") != null) {
-                edited.setAcquisitionMethod(AcquisitionMethod.valueOf((String) source.get("acquisition_method")));
+            if (edited.getAcquisitionMethod() == null) {
+                edited.setAcquisitionMethod(source.method());
             }
             if (edited.getOwnerId() == null) {
                 edited.setOwnerId(users.current().map(UserRef::id).orElse(null));
