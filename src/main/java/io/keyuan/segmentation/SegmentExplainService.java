@@ -42,7 +42,7 @@ public class SegmentExplainService {
             Long assigned = null;
             for (SegmentSummary s : segments.segments(set.id())) {
                 List<RuleNodeExplanation> nodes = new ArrayList<>();
-                boolean matches = explain(s.rule(), "", customer, today, nodes);
+                boolean matches = !s.unreadable() && explain(s.rule(), "", customer, today, nodes);
                 if (matches && assigned == null && set.mode() == RuleSetMode.EXCLUSIVE) {
                     assigned = s.id();
                 }

@@ -7,6 +7,8 @@ import io.keyuan.shared.BusinessTime;
 import io.keyuan.shared.Roles;
 import io.keyuan.shared.i18n.KeyuanI18NProvider;
 import java.io.OutputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
@@ -98,7 +100,17 @@ public class SegmentRuleExport implements SheetExporter {
                         + where + " ORDER BY r.name, s.priority, s.id",
                 p,
                 (rs, i) -> {
-                    RuleNode rule = RuleText.read(rs.getString(5));
+                    RuleNode rule;
+                    try {
+                        rule = RuleText.read(rs.getString(5));
+                    } catch (IllegalArgumentException e) {
+                        // written as stored, so that nothing is lost; importing it back names the row's problem
+                        return row(
+                                rs,
+                                lang,
+                                rs.getString(5),
+                                i18n.getTranslation("segment.membership.skip.unreadable", lang));
+                    }
                     RuleNode portable = SegmentRuleSheet.mapChannels(rule, id -> {
                         String name = channels.get(Long.valueOf(id));
                         return name != null ? name : "#" + id;
@@ -107,20 +119,13 @@ public class SegmentRuleExport implements SheetExporter {
                         String name = stages.get(Long.valueOf(id));
                         return name != null ? name : "#" + id;
                     });
-                    Timestamp at = rs.getTimestamp(8);
-                    return new Object[] {
-                        rs.getString(1),
-                        i18n.getTranslation("enum.RuleSetMode." + rs.getString(2), lang),
-                        rs.getString(3),
-                        rs.getInt(4),
-                        RuleText.write(portable),
-                        describer.describe(rule, lang, channels).stream()
-                                .map(RuleDescriber.Line::indented)
-                                .collect(Collectors.joining("\n")),
-                        rs.getInt(6),
-                        rs.getString(7),
-                        at == null ? null : TIME.format(at.toInstant().atZone(BusinessTime.ZONE))
-                    };
+                    return row(
+                            rs,
+                            lang,
+                            RuleText.write(portable),
+                            describer.describe(rule, lang, channels).stream()
+                                    .map(RuleDescriber.Line::indented)
+                                    .collect(Collectors.joining("\n")));
                 });
         long[] n = {0};
         return exchange.write(
@@ -138,5 +143,20 @@ public class SegmentRuleExport implements SheetExporter {
                     }
                 },
                 out);
+    }
+
+    private Object[] row(ResultSet rs, Locale lang, String ruleText, String words) throws SQLException {
+        Timestamp at = rs.getTimestamp(8);
+        return new Object[] {
+            rs.getString(1),
+            i18n.getTranslation("enum.RuleSetMode." + rs.getString(2), lang),
+            rs.getString(3),
+            rs.getInt(4),
+            ruleText,
+            words,
+            rs.getInt(6),
+            rs.getString(7),
+            at == null ? null : TIME.format(at.toInstant().atZone(BusinessTime.ZONE))
+        };
     }
 }

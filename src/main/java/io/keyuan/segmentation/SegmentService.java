@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -29,7 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class SegmentService {
+    private static final Logger log = LoggerFactory.getLogger(SegmentService.class);
+
     public static final int MAX_SAMPLE = 100;
+    private static final RuleNode EMPTY = new RuleNode.Group(RuleNode.GroupOp.AND, List.of());
 
     private final SegmentRuleSetRepository ruleSets;
     private final SegmentRepository segments;
@@ -212,7 +218,7 @@ public class SegmentService {
         return versions.findBySegmentIdOrderByVersionNoDesc(segmentId).stream()
                 .map(v -> new RuleVersionRow(
                         v.getVersionNo(),
-                        RuleText.read(v.getRuleText()),
+                        Objects.requireNonNullElse(readable(v), EMPTY),
                         v.getChangeNote(),
                         v.getCreatedBy(),
                         v.getCreatedAt()))
@@ -310,14 +316,34 @@ public class SegmentService {
     private SegmentSummary summary(Segment s) {
         SegmentRuleVersion v = versions.findBySegmentIdAndVersionNo(s.getId(), s.getCurrentVersion())
                 .orElseThrow(() -> new NotFoundException("segment-rule-version", s.getId()));
+        RuleNode rule = readable(v);
+        boolean unreadable = rule == null;
         return new SegmentSummary(
                 s.getId(),
                 s.getRuleSetId(),
                 s.getName(),
                 s.getPriority(),
                 s.getCurrentVersion(),
-                RuleText.read(v.getRuleText()),
-                s.getVersion());
+                unreadable ? EMPTY : rule,
+                s.getVersion(),
+                unreadable);
+    }
+
+    /**
+     * The stored rule, or null when it cannot be read (only a hand edit of the database does that): one bad row
+     * must not hide its whole rule set or history from the editor, where a manager sees it and sets it again.
+     */
+    private static RuleNode readable(SegmentRuleVersion v) {
+        try {
+            return RuleText.read(v.getRuleText());
+        } catch (IllegalArgumentException e) {
+            log.warn(
+                    "Version {} of segment {} has a rule that cannot be read: {}",
+                    v.getVersionNo(),
+                    v.getSegmentId(),
+                    e.toString());
+            return null;
+        }
     }
 
     private static RuleSetSummary summary(SegmentRuleSet s) {

@@ -39,6 +39,12 @@ class SegmentServiceTests {
     @Autowired
     NamedParameterJdbcTemplate jdbc;
 
+    @Autowired
+    SegmentExplainService explain;
+
+    @Autowired
+    SegmentRuleExport ruleExport;
+
     @Test
     void a_manager_saves_rules_as_numbered_versions_with_notes() {
         RuleSetSummary set = segments.createRuleSet("价值分层" + TestData.unique(), RuleSetMode.EXCLUSIVE);
@@ -182,6 +188,55 @@ class SegmentServiceTests {
         assertThatThrownBy(() -> segments.createRuleSet("员工" + TestData.unique(), RuleSetMode.EXCLUSIVE))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> segments.saveRule(1, 0, rule, null)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void a_segment_whose_stored_rule_cannot_be_read_is_listed_as_unreadable_matches_no_one_and_can_be_set_again() {
+        RuleSetSummary set = segments.createRuleSet("损坏" + TestData.unique(), RuleSetMode.EXCLUSIVE);
+        String city = "坏" + TestData.unique();
+        long customer = insertCustomer("甲", city, null);
+        SegmentSummary fine = segments.createSegment(set.id(), "正常", when(SegmentField.CITY, Operator.EQ, city), null);
+        SegmentSummary broken =
+                segments.createSegment(set.id(), "损坏", when(SegmentField.CITY, Operator.EQ, city), "初版");
+        jdbc.update(
+                "UPDATE segment_rule_version SET rule_text = 'CITY EQ(' WHERE segment_id = :id",
+                new MapSqlParameterSource("id", broken.id()));
+
+        List<SegmentSummary> listed = segments.segments(set.id());
+
+        assertThat(listed).extracting(SegmentSummary::id).containsExactly(fine.id(), broken.id());
+        assertThat(listed.get(0).unreadable()).isFalse();
+        SegmentSummary read = listed.get(1);
+        assertThat(read.unreadable()).isTrue();
+        assertThat(segments.check(read.rule()))
+                .as("the stand-in rule cannot be saved as it is")
+                .isNotEmpty();
+        assertThat(segments.versions(broken.id()))
+                .singleElement()
+                .satisfies(v -> assertThat(v.changeNote()).isEqualTo("初版"));
+        var why = explain.explain(customer).ruleSets().stream()
+                .filter(r -> r.ruleSetId() == set.id())
+                .findFirst()
+                .orElseThrow();
+        assertThat(why.segments())
+                .extracting(SegmentExplanation::segmentId, SegmentExplanation::matches)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(fine.id(), true),
+                        org.assertj.core.groups.Tuple.tuple(broken.id(), false));
+        assertThat(why.segments().get(1).nodes()).isEmpty();
+        assertThat(ruleExport.export(
+                        List.of(set.id()),
+                        java.util.Locale.CHINA,
+                        java.io.OutputStream.nullOutputStream(),
+                        n -> {},
+                        () -> false))
+                .as("the sheet still exports, the broken rule as stored")
+                .isEqualTo(2);
+
+        SegmentSummary repaired =
+                segments.saveRule(broken.id(), read.version(), when(SegmentField.CITY, Operator.EQ, city), "重新设置");
+        assertThat(repaired.unreadable()).isFalse();
+        assertThat(repaired.ruleVersion()).isEqualTo(2);
     }
 
     private long insertCustomer(String name, String city, BigDecimal income) {

@@ -138,8 +138,12 @@ class CustomerSegmentsSection implements RecordSection {
             lines.setSpacing(false);
             Map<String, RuleNodeExplanation> byPath = new HashMap<>();
             segment.nodes().forEach(n -> byPath.put(n.path(), n));
-            for (RuleDescriber.Line line : describer.describe(rule(segment), getLocale(), channelNames)) {
-                lines.add(line(line, byPath));
+            if (segment.nodes().isEmpty()) {
+                lines.add(note(getTranslation("segment.membership.skip.unreadable")));
+            } else {
+                for (RuleDescriber.Line line : describer.describe(rule(segment), getLocale(), channelNames)) {
+                    lines.add(line(line, byPath));
+                }
             }
             Details details = new Details(summary, lines);
             details.setId("why-" + segment.segmentId());

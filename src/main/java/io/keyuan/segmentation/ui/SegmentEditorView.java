@@ -82,6 +82,7 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
     final Grid<CustomerMatch> sample = new Grid<>();
     final Span sampleEmpty = new Span();
     final UnorderedList problems = new UnorderedList();
+    final Span unreadable = new Span();
     final VerticalLayout builderBox = new VerticalLayout();
     final Span noRuleSets = new Span();
     final RuleSetPanel settings;
@@ -186,7 +187,11 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
         work.setWidthFull();
         work.setWrap(true);
         editor.setPadding(false);
-        editor.add(work, problems, saving);
+        unreadable.setId("segment-unreadable");
+        unreadable.setText(getTranslation("segment.editor.unreadable"));
+        unreadable.getElement().getThemeList().add("badge error");
+        unreadable.setVisible(false);
+        editor.add(unreadable, work, problems, saving);
         if (!manager) {
             editor.add(new Span(getTranslation("segment.editor.read-only")));
         }
@@ -306,6 +311,7 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
 
     private void loadRule(SegmentSummary s) {
         newName.setVisible(manager && s == null);
+        unreadable.setVisible(s != null && s.unreadable());
         history.setEnabled(s != null);
         if (s == null) {
             newRule();

@@ -25,6 +25,9 @@ class SegmentEditorViewTest extends KeyuanViewTest {
     @Autowired
     SegmentService segments;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private RuleSetSummary newSet() {
         return SystemActor.call(() -> segments.createRuleSet("视图" + TestData.unique(), RuleSetMode.OVERLAPPING));
     }
@@ -32,6 +35,27 @@ class SegmentEditorViewTest extends KeyuanViewTest {
     private SegmentEditorView open() {
         navigate(SegmentEditorView.class);
         return $(SegmentEditorView.class).single();
+    }
+
+    @Test
+    @AsManager
+    void a_segment_whose_stored_rule_cannot_be_read_opens_with_a_note_instead_of_breaking_its_rule_set() {
+        RuleSetSummary set = newSet();
+        SegmentSummary fine = SystemActor.call(() ->
+                segments.createSegment(set.id(), "正常", RuleNode.when(SegmentField.CITY, Operator.EQ, "上海"), null));
+        SegmentSummary broken = SystemActor.call(() ->
+                segments.createSegment(set.id(), "损坏", RuleNode.when(SegmentField.CITY, Operator.EQ, "上海"), null));
+        jdbc.update("UPDATE segment_rule_version SET rule_text = 'NOT A RULE' WHERE segment_id = ?", broken.id());
+        SegmentEditorView view = open();
+
+        view.open(set.id(), broken.id());
+
+        assertThat(view.segment.getValue().id()).isEqualTo(broken.id());
+        assertThat(view.unreadable.isVisible()).isTrue();
+        assertThat(view.unreadable.getText()).isEqualTo(t("segment.editor.unreadable"));
+        view.open(set.id(), fine.id());
+        assertThat(view.unreadable.isVisible()).isFalse();
+        jdbc.update("DELETE FROM segment_rule_set WHERE id = ?", set.id());
     }
 
     @Test
