@@ -86,6 +86,7 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
     final VerticalLayout builderBox = new VerticalLayout();
     final Span noRuleSets = new Span();
     final RuleSetPanel settings;
+    final Details settingsBox = new Details();
     final VerticalLayout editor = new VerticalLayout();
     RuleBuilder.GroupEditor root;
     private boolean loading;
@@ -195,9 +196,11 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
         if (!manager) {
             editor.add(new Span(getTranslation("segment.editor.read-only")));
         }
-        Details settingsBox = new Details(getTranslation("segment.settings.title"), settings);
+        settingsBox.setSummaryText(getTranslation("segment.settings.title"));
+        settingsBox.add(settings);
         settingsBox.setId("segment-settings");
-        settingsBox.setOpened(true);
+        // closed, so that the rule itself is what a manager sees first; the summary says the mode and size
+        settingsBox.setOpened(false);
         add(pickers, noRuleSets, settingsBox, editor);
         List<RuleSetSummary> sets = segments.ruleSets();
         ruleSet.setItems(sets);
@@ -306,6 +309,13 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
         editor.setVisible(set != null);
         segment.setEnabled(set != null);
         settings.show(set, list);
+        settingsBox.setSummaryText(
+                set == null
+                        ? getTranslation("segment.settings.title")
+                        : getTranslation(
+                                "segment.settings.summary",
+                                getTranslation("enum.RuleSetMode." + set.mode().name()),
+                                list.size()));
         loadRule(chosen);
     }
 

@@ -51,6 +51,9 @@ class SegmentEditorViewTest extends KeyuanViewTest {
         view.open(set.id(), broken.id());
 
         assertThat(view.segment.getValue().id()).isEqualTo(broken.id());
+        assertThat(view.settingsBox.isOpened()).as("the rule comes first").isFalse();
+        assertThat(view.settingsBox.getSummaryText())
+                .isEqualTo(t("segment.settings.summary", t("enum.RuleSetMode.OVERLAPPING"), 2));
         assertThat(view.unreadable.isVisible()).isTrue();
         assertThat(view.unreadable.getText()).isEqualTo(t("segment.editor.unreadable"));
         view.open(set.id(), fine.id());
