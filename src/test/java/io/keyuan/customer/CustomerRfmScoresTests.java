@@ -40,6 +40,12 @@ class CustomerRfmScoresTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    RfmScoresCatchUp catchUp;
+
+    @Autowired
+    io.keyuan.shared.db.DatabaseLocks locks;
+
     LocalDate today;
 
     @BeforeEach
@@ -68,6 +74,33 @@ class CustomerRfmScoresTests {
         buy(id, 0, "300.01");
 
         assertThat(scores(id)).containsExactly(5, 3, 5);
+    }
+
+    @Test
+    void a_portal_starting_on_purchases_whose_cuts_were_never_taken_scores_everyone_once_in_the_background()
+            throws Exception {
+        long id = newCustomer();
+        buy(id, 3, "80.00");
+        jdbc.update("UPDATE customer_rfm_cuts SET computed_at = NULL WHERE id = 1", Map.of());
+        jdbc.update("UPDATE customer_metrics SET r_score = NULL, f_score = NULL, m_score = NULL", Map.of());
+        assertThat(catchUp.needed()).isTrue();
+
+        catchUp.onStart();
+
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (catchUp.needed() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(catchUp.needed()).as("cuts taken").isFalse();
+        // the cuts are stored before the scores are written in the same refresh: wait for the scores themselves
+        while (scores(id).contains(null) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(scores(id)).doesNotContainNull();
+        // and the refresh has let go of its lock before the next test
+        while (!locks.runExclusively("keyuan.metrics.refresh", () -> {}) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
     }
 
     @Test

@@ -1,0 +1,53 @@
+package io.keyuan.customer;
+
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * RFM scores need the quintile cuts that only a full metrics refresh takes. A database that had purchases before
+ * the scores existed (an upgrade) would show no scores, and match no RFM rule, until the nightly refresh; so when
+ * the portal starts on such a database it runs that refresh once in the background, under the same lock as the
+ * nightly one (another node starting at the same time leaves it to the first).
+ */
+@Component
+class RfmScoresCatchUp {
+    private static final Logger log = LoggerFactory.getLogger(RfmScoresCatchUp.class);
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final CustomerMetricsService metrics;
+    private final TaskExecutor executor;
+
+    RfmScoresCatchUp(
+            NamedParameterJdbcTemplate jdbc,
+            CustomerMetricsService metrics,
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+        this.jdbc = jdbc;
+        this.metrics = metrics;
+        this.executor = executor;
+    }
+
+    /** Only a serving portal catches up; a command-line run (bench, import) must not start work behind itself. */
+    @EventListener(WebServerInitializedEvent.class)
+    void onStart() {
+        if (needed()) {
+            log.info("Customers have purchases but RFM cut points were never taken: refreshing metrics once");
+            executor.execute(metrics::nightlyRefresh);
+        }
+    }
+
+    boolean needed() {
+        Boolean never = jdbc.queryForObject(
+                "SELECT k.computed_at IS NULL AND EXISTS (SELECT 1 FROM customer_metrics m"
+                        + " WHERE m.last_purchase IS NOT NULL) FROM customer_rfm_cuts k WHERE k.id = 1",
+                Map.of(),
+                Boolean.class);
+        return Boolean.TRUE.equals(never);
+    }
+}
