@@ -5,7 +5,9 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
@@ -51,6 +53,7 @@ import java.util.Map;
 @RolesAllowed(Roles.STAFF)
 public class SegmentMembershipView extends VerticalLayout implements HasDynamicTitle {
     static final int POLL_MS = 1000;
+    static final int RECENT_RUNS = 20;
     private static final int PAGE = 100;
 
     private final SegmentMembershipService membership;
@@ -71,6 +74,8 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
     final Grid<SegmentHistoryRow> history = new Grid<>();
     final Span noHistory = new Span();
     final Grid<SegmentMember> members = new Grid<>();
+    final Details recentRuns = new Details();
+    final Grid<RefreshRun> runs = new Grid<>();
     final Span noMembers = new Span();
     final Button exportButton = new Button();
     private final VerticalLayout detail = new VerticalLayout();
@@ -183,7 +188,46 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
                 noHistory);
         detail.setVisible(false);
 
-        add(lastRun, skipped, bar, segments, noSegments, pick, detail);
+        runs.setId("membership-runs");
+        runs.addThemeVariants(GridVariant.LUMO_COMPACT);
+        runs.addColumn(r -> Formats.dateTime(r.startedAt()))
+                .setHeader(getTranslation("segment.membership.col.run-at"))
+                .setWidth("10em")
+                .setFlexGrow(0);
+        runs.addColumn(r -> EnumLabels.label(this, r.trigger()))
+                .setHeader(getTranslation("segment.membership.col.trigger"))
+                .setAutoWidth(true);
+        runs.addColumn(r -> r.ruleSetName() == null ? getTranslation("segment.membership.scope.all") : r.ruleSetName())
+                .setHeader(getTranslation("segment.membership.col.scope"))
+                .setAutoWidth(true);
+        runs.addColumn(RefreshRun::startedBy)
+                .setHeader(getTranslation("segment.membership.col.by"))
+                .setAutoWidth(true);
+        runs.addColumn(r -> EnumLabels.label(this, r.status())
+                        + (r.skipped().isEmpty()
+                                ? ""
+                                : " · "
+                                        + getTranslation(
+                                                "segment.membership.skipped-count",
+                                                r.skipped().size())))
+                .setHeader(getTranslation("segment.membership.col.status"))
+                .setAutoWidth(true);
+        runs.addColumn(r -> Formats.number(r.entered(), getLocale()))
+                .setHeader(getTranslation("segment.membership.col.entered"))
+                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        runs.addColumn(r -> Formats.number(r.exited(), getLocale()))
+                .setHeader(getTranslation("segment.membership.col.exited"))
+                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        runs.addColumn(this::took)
+                .setHeader(getTranslation("segment.membership.col.took"))
+                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        runs.setAllRowsVisible(true);
+        recentRuns.setId("membership-recent-runs");
+        recentRuns.setSummaryText(getTranslation("segment.membership.recent-runs", RECENT_RUNS));
+        recentRuns.add(runs);
+        recentRuns.setWidthFull();
+
+        add(lastRun, skipped, bar, segments, noSegments, pick, detail, recentRuns);
         reload();
     }
 
@@ -224,7 +268,9 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
         scope.setValue(chosenSet != null && ruleSetNames.containsKey(chosenSet) ? chosenSet : null);
         scope.setEnabled(!ruleSetNames.isEmpty() && refresh.isEnabled());
         noSegments.setVisible(rows.isEmpty());
-        List<RefreshRun> runs = membership.runs(1);
+        List<RefreshRun> runs = membership.runs(RECENT_RUNS);
+        this.runs.setItems(runs);
+        recentRuns.setVisible(!runs.isEmpty());
         skipped.removeAll();
         skipped.setVisible(false); // an empty list still takes its margins
         if (runs.isEmpty()) {
@@ -360,6 +406,18 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
                 ui.setPollInterval(-1);
             }
         }
+    }
+
+    /** How long a run took, "12.3 s" or "2 min 5 s"; empty while it runs. */
+    private String took(RefreshRun r) {
+        if (r.finishedAt() == null) {
+            return "";
+        }
+        long ms = java.time.Duration.between(r.startedAt(), r.finishedAt()).toMillis();
+        if (ms < 60_000) {
+            return getTranslation("segment.membership.took.seconds", String.format(getLocale(), "%.1f", ms / 1000.0));
+        }
+        return getTranslation("segment.membership.took.minutes", ms / 60_000, (ms % 60_000) / 1000);
     }
 
     boolean watching() {

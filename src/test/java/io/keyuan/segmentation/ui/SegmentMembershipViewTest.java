@@ -152,6 +152,12 @@ class SegmentMembershipViewTest extends KeyuanViewTest {
                 .as("the other set was not refreshed")
                 .isNull();
         assertThat(view.lastRun.getText()).contains(chosenSet);
+        assertThat(view.recentRuns.isVisible()).isTrue();
+        assertThat(test(view.runs).getCellText(0, 1)).isEqualTo(t("enum.RefreshTrigger.MANUAL"));
+        assertThat(test(view.runs).getCellText(0, 2)).isEqualTo(chosenSet);
+        assertThat(test(view.runs).getCellText(0, 3)).isEqualTo(MANAGER_USER);
+        assertThat(test(view.runs).getCellText(0, 4)).isEqualTo(t("enum.RefreshStatus.DONE"));
+        assertThat(test(view.runs).getCellText(0, 7)).matches("[0-9.]+ 秒");
         assertThat(view.scope.getValue())
                 .as("the choice stays for the next refresh")
                 .isEqualTo(chosen.ruleSetId());

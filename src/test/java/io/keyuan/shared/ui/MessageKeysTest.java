@@ -46,7 +46,8 @@ class MessageKeysTest {
         "io.keyuan.pipeline.StageKind",
         "io.keyuan.pipeline.ContactRole",
         "io.keyuan.segmentation.RuleSetMode",
-        "io.keyuan.segmentation.RefreshStatus"
+        "io.keyuan.segmentation.RefreshStatus",
+        "io.keyuan.segmentation.RefreshTrigger"
     };
     /** A string literal shaped like a key ("customer.list.new"), unless it names a system property. */
     private static final Pattern KEY_LITERAL =
