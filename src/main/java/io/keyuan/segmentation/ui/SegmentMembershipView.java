@@ -223,7 +223,7 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
                 .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         runs.setAllRowsVisible(true);
         recentRuns.setId("membership-recent-runs");
-        recentRuns.setSummaryText(getTranslation("segment.membership.recent-runs", RECENT_RUNS));
+        recentRuns.setSummaryText(getTranslation("segment.membership.recent-runs"));
         recentRuns.add(runs);
         recentRuns.setWidthFull();
 
