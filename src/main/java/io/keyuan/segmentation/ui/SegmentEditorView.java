@@ -34,6 +34,7 @@ import io.keyuan.segmentation.RuleProblem;
 import io.keyuan.segmentation.RuleSetMode;
 import io.keyuan.segmentation.RuleSetSummary;
 import io.keyuan.segmentation.SegmentCatalogueService;
+import io.keyuan.segmentation.SegmentMembershipService;
 import io.keyuan.segmentation.SegmentRuleExport;
 import io.keyuan.segmentation.SegmentService;
 import io.keyuan.segmentation.SegmentSummary;
@@ -86,6 +87,8 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
     final VerticalLayout builderBox = new VerticalLayout();
     final Span noRuleSets = new Span();
     final RuleSetPanel settings;
+    final Button refreshMembers = new Button();
+    private final SegmentMembershipService membership;
     final Details settingsBox = new Details();
     final VerticalLayout editor = new VerticalLayout();
     RuleBuilder.GroupEditor root;
@@ -97,8 +100,10 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
             SegmentRuleExport export,
             ChannelService channels,
             AuthenticationContext auth,
-            SegmentCatalogueService catalogue) {
+            SegmentCatalogueService catalogue,
+            SegmentMembershipService membership) {
         this.segments = segments;
+        this.membership = membership;
         this.describer = describer;
         this.export = export;
         this.manager = auth.hasRole(Roles.MANAGER);
@@ -146,6 +151,13 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
         history.setIcon(VaadinIcon.TIME_BACKWARD.create());
         history.setId("segment-history");
         history.addClickListener(e -> openHistory());
+        // a manager who changed a set's rules sees its members now, not after tonight's refresh
+        refreshMembers.setText(getTranslation("segment.editor.refresh-members"));
+        refreshMembers.setIcon(VaadinIcon.REFRESH.create());
+        refreshMembers.setId("segment-refresh-members");
+        refreshMembers.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        refreshMembers.setVisible(manager);
+        refreshMembers.addClickListener(e -> refreshMembers());
         exportButton.setText(getTranslation("segment.editor.export"));
         exportButton.setIcon(VaadinIcon.DOWNLOAD_ALT.create());
         exportButton.setId("segment-export");
@@ -175,7 +187,8 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
         newSet.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         newSet.setVisible(manager);
         newSet.addClickListener(e -> newRuleSet());
-        HorizontalLayout pickers = new HorizontalLayout(ruleSet, newSet, segment, newName, history, exportButton);
+        HorizontalLayout pickers =
+                new HorizontalLayout(ruleSet, newSet, segment, newName, history, refreshMembers, exportButton);
         pickers.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         pickers.setWrap(true);
         HorizontalLayout saving = new HorizontalLayout(note, save);
@@ -307,6 +320,7 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
         }
         noRuleSets.setVisible(set == null && ruleSet.getListDataView().getItemCount() == 0);
         editor.setVisible(set != null);
+        refreshMembers.setEnabled(!list.isEmpty());
         segment.setEnabled(set != null);
         settings.show(set, list);
         settingsBox.setSummaryText(
@@ -444,6 +458,21 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
             };
         }
         return at;
+    }
+
+    /** Starts refreshing the chosen rule set's membership and opens the membership page, which shows its progress. */
+    void refreshMembers() {
+        RuleSetSummary set = ruleSet.getValue();
+        if (set == null) {
+            return;
+        }
+        try {
+            membership.startRefresh(set.id());
+        } catch (KeyuanException e) {
+            Notifications.error(this, Notifications.describe(this, e));
+            return;
+        }
+        getUI().ifPresent(ui -> ui.navigate(SegmentMembershipView.class));
     }
 
     private void saveIfValid() {

@@ -26,6 +26,9 @@ class SegmentEditorViewTest extends KeyuanViewTest {
     SegmentService segments;
 
     @Autowired
+    io.keyuan.segmentation.SegmentMembershipService membership;
+
+    @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private RuleSetSummary newSet() {
@@ -59,6 +62,31 @@ class SegmentEditorViewTest extends KeyuanViewTest {
         view.open(set.id(), fine.id());
         assertThat(view.unreadable.isVisible()).isFalse();
         jdbc.update("DELETE FROM segment_rule_set WHERE id = ?", set.id());
+    }
+
+    @Test
+    @AsManager
+    void manager_refreshes_the_members_of_the_rule_set_being_edited_and_watches_it_on_the_membership_page()
+            throws Exception {
+        RuleSetSummary set = newSet();
+        SystemActor.call(() -> segments.createSegment(
+                set.id(), "一", RuleNode.when(SegmentField.CITY, Operator.EQ, "刷" + TestData.unique()), null));
+        SegmentEditorView view = open();
+        view.open(set.id(), null);
+        assertThat(view.refreshMembers.isVisible()).isTrue();
+
+        test(view.refreshMembers).click();
+
+        SegmentMembershipView page = $(SegmentMembershipView.class).single();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (page.watching() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            page.poll();
+        }
+        var run = SystemActor.call(() -> membership.runs(1)).getFirst();
+        assertThat(run.ruleSetId()).isEqualTo(set.id());
+        assertThat(run.segmentsTotal()).isEqualTo(1);
+        assertThat(page.lastRun.getText()).contains(set.name());
     }
 
     @Test
@@ -183,6 +211,7 @@ class SegmentEditorViewTest extends KeyuanViewTest {
 
         assertThat(view.currentRule()).isEqualTo(s.rule());
         assertThat(view.save.isVisible()).isFalse();
+        assertThat(view.refreshMembers.isVisible()).isFalse();
         assertThat(view.root.addCondition.isVisible()).isFalse();
         RuleBuilder.ConditionEditor condition = (RuleBuilder.ConditionEditor) view.root.children.getComponentAt(0);
         assertThat(condition.field.isReadOnly()).isTrue();
