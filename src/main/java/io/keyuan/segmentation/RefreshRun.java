@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * One membership refresh and how far it got. {@code error} is technical detail for the log and support; users see
  * the status. {@code ruleSetId} and {@code ruleSetName} (as it was named then) say which rule set the run covered,
- * both null when it covered all of them. {@code skipped} lists segments left as they were because their rule no longer passes the checks.
+ * both null when it covered all of them. {@code skipped} lists segments left as they were because their rule no
+ * longer passes the checks.
  */
 public record RefreshRun(
         long id,
