@@ -11,6 +11,7 @@ import io.keyuan.shared.KeyuanException;
 import io.keyuan.shared.NotFoundException;
 import io.keyuan.shared.Roles;
 import io.keyuan.shared.StaleEditException;
+import io.keyuan.shared.db.DatabaseLocks;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,10 +21,14 @@ import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rule sets, segments and their versioned rules, and what a rule selects now (live count and sample). Managers
@@ -45,6 +50,9 @@ public class SegmentService {
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final SegmentCatalogueService catalogue;
+    private final DatabaseLocks locks;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
 
     SegmentService(
             SegmentRuleSetRepository ruleSets,
@@ -54,7 +62,13 @@ public class SegmentService {
             CustomerFactsLoader facts,
             NamedParameterJdbcTemplate jdbc,
             Clock clock,
-            SegmentCatalogueService catalogue) {
+            SegmentCatalogueService catalogue,
+            DatabaseLocks locks,
+            PlatformTransactionManager transactions,
+            ApplicationEventPublisher events) {
+        this.locks = locks;
+        this.transaction = new TransactionTemplate(transactions);
+        this.events = events;
         this.ruleSets = ruleSets;
         this.segments = segments;
         this.versions = versions;
@@ -86,6 +100,103 @@ public class SegmentService {
         set.setName(n);
         set.setMode(mode);
         return summary(ruleSets.saveAndFlush(set));
+    }
+
+    /** Renames a rule set; names are unique. Refused over a newer edit of the set. */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    public RuleSetSummary renameRuleSet(long ruleSetId, long expectedVersion, String name) {
+        SegmentRuleSet set =
+                ruleSets.findById(ruleSetId).orElseThrow(() -> new NotFoundException("segment-rule-set", ruleSetId));
+        String n = name(name, SegmentRuleSet.NAME_LENGTH);
+        if (set.getVersion() != expectedVersion) {
+            throw new StaleEditException(set.getUpdatedBy(), set.getUpdatedAt());
+        }
+        if (n.equals(set.getName())) {
+            return summary(set);
+        }
+        if (ruleSets.existsByName(n)) {
+            throw KeyuanException.onField("name", "segment.error.name-taken", n);
+        }
+        set.setName(n);
+        return summary(ruleSets.saveAndFlush(set));
+    }
+
+    /**
+     * Deletes a rule set with its segments, their versions, membership and history. Refused over a newer edit of
+     * the set, and while a membership refresh runs (it would write members of segments that no longer exist).
+     */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public void deleteRuleSet(long ruleSetId, long expectedVersion) {
+        whileNoRefreshRuns(() -> {
+            SegmentRuleSet set = ruleSets.findById(ruleSetId)
+                    .orElseThrow(() -> new NotFoundException("segment-rule-set", ruleSetId));
+            if (set.getVersion() != expectedVersion) {
+                throw new StaleEditException(set.getUpdatedBy(), set.getUpdatedAt());
+            }
+            for (Segment s : segments.findByRuleSetIdOrderByPriorityAscIdAsc(ruleSetId)) {
+                deleteRows(s);
+            }
+            ruleSets.delete(set);
+            ruleSets.flush();
+        });
+    }
+
+    /**
+     * Deletes a segment with its versions, membership and history; the set's other segments keep their order.
+     * Refused over a newer edit of the segment, and while a membership refresh runs.
+     */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public void deleteSegment(long segmentId, long expectedVersion) {
+        whileNoRefreshRuns(() -> {
+            Segment segment = load(segmentId);
+            if (segment.getVersion() != expectedVersion) {
+                throw new StaleEditException(segment.getUpdatedBy(), segment.getUpdatedAt());
+            }
+            deleteRows(segment);
+        });
+    }
+
+    /** Renames a segment; names are unique within its rule set. Refused over a newer edit of the segment. */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    public SegmentSummary renameSegment(long segmentId, long expectedVersion, String name) {
+        Segment segment = load(segmentId);
+        String n = name(name, Segment.NAME_LENGTH);
+        if (segment.getVersion() != expectedVersion) {
+            throw new StaleEditException(segment.getUpdatedBy(), segment.getUpdatedAt());
+        }
+        if (n.equals(segment.getName())) {
+            return summary(segment);
+        }
+        if (segments.existsByRuleSetIdAndName(segment.getRuleSetId(), n)) {
+            throw KeyuanException.onField("name", "segment.error.name-taken", n);
+        }
+        segment.setName(n);
+        return summary(segments.saveAndFlush(segment));
+    }
+
+    /**
+     * Runs a delete in its own transaction while holding the membership refresh's lock, so that no refresh is
+     * writing members of what is being deleted.
+     */
+    private void whileNoRefreshRuns(Runnable delete) {
+        boolean ran = locks.runExclusively(
+                MembershipRefresher.LOCK, () -> transaction.executeWithoutResult(t -> delete.run()));
+        if (!ran) {
+            throw new KeyuanException("segment.error.refresh-running");
+        }
+    }
+
+    /** Membership and its history go first, in bulk, so the cascade from the segment row has little left to do. */
+    private void deleteRows(Segment s) {
+        Map<String, Long> id = Map.of("id", s.getId());
+        jdbc.update("DELETE FROM segment_membership WHERE segment_id = :id", id);
+        jdbc.update("DELETE FROM segment_membership_event WHERE segment_id = :id", id);
+        jdbc.update("DELETE FROM segment_refresh_count WHERE segment_id = :id", id);
+        segments.delete(s);
+        segments.flush();
+        events.publishEvent(new SegmentDeleted(s.getId(), s.getRuleSetId(), s.getName()));
     }
 
     /** The segments of a rule set in priority order (the order that decides an exclusive set). */

@@ -380,6 +380,99 @@ class SegmentMembershipServiceTests {
         }
     }
 
+    @Test
+    void deleting_a_segment_removes_its_versions_membership_and_history_and_leaves_the_rest_of_its_set() {
+        String city = "删" + TestData.unique();
+        long customer = insertCustomer("甲", city, "8000");
+        RuleSetSummary set = segments.createRuleSet("删除" + TestData.unique(), RuleSetMode.OVERLAPPING);
+        SegmentSummary doomed =
+                segments.createSegment(set.id(), "将删", when(SegmentField.CITY, Operator.EQ, city), null);
+        SegmentSummary kept = segments.createSegment(set.id(), "保留", when(SegmentField.CITY, Operator.EQ, city), null);
+        refreshAndWait(() -> membership.startRefresh(set.id()));
+        assertThat(memberIds(doomed.id())).containsExactly(customer);
+        List<SegmentDeleted> heard = new CopyOnWriteArrayList<>();
+        ApplicationListener<PayloadApplicationEvent<SegmentDeleted>> listener =
+                ApplicationListener.forPayload(heard::add);
+        multicaster.addApplicationListener(listener);
+        try {
+            segments.deleteSegment(doomed.id(), segments.segment(doomed.id()).version());
+        } finally {
+            multicaster.removeApplicationListener(listener);
+        }
+
+        assertThat(heard).containsExactly(new SegmentDeleted(doomed.id(), set.id(), "将删"));
+        assertThat(segments.segments(set.id())).extracting(SegmentSummary::id).containsExactly(kept.id());
+        assertThatThrownBy(() -> segments.segment(doomed.id())).isInstanceOf(NotFoundException.class);
+        assertThat(segments.versions(doomed.id())).isEmpty();
+        assertThat(memberIds(doomed.id())).isEmpty();
+        assertThat(membership.segmentHistory(doomed.id())).isEmpty();
+        assertThat(membership.customerHistory(customer)).noneMatch(stay -> stay.segmentId() == doomed.id());
+        assertThat(memberIds(kept.id())).containsExactly(customer);
+        assertThat(membership.overview()).noneMatch(r -> r.segmentId() == doomed.id());
+    }
+
+    @Test
+    void deleting_a_rule_set_removes_it_with_every_segment_and_their_members() {
+        String city = "集" + TestData.unique();
+        long customer = insertCustomer("甲", city, null);
+        RuleSetSummary set = segments.createRuleSet("整集" + TestData.unique(), RuleSetMode.EXCLUSIVE);
+        SegmentSummary one = segments.createSegment(set.id(), "一", when(SegmentField.CITY, Operator.EQ, city), null);
+        SegmentSummary two = segments.createSegment(set.id(), "二", when(SegmentField.CITY, Operator.EQ, city), null);
+        refreshAndWait(() -> membership.startRefresh(set.id()));
+        assertThat(memberIds(one.id())).containsExactly(customer);
+
+        segments.deleteRuleSet(set.id(), set.version());
+
+        assertThat(segments.ruleSets()).noneMatch(r -> r.id() == set.id());
+        assertThat(segments.segments(set.id())).isEmpty();
+        assertThat(memberIds(one.id())).isEmpty();
+        assertThat(membership.currentSegments(customer))
+                .noneMatch(stay -> stay.segmentId() == one.id() || stay.segmentId() == two.id());
+        assertThat(membership.runs(1).getFirst().ruleSetName())
+                .as("an old run still reads with the name the set had")
+                .isEqualTo(set.name());
+    }
+
+    @Test
+    void a_delete_is_refused_while_a_refresh_runs_and_over_a_newer_edit() throws Exception {
+        RuleSetSummary set = segments.createRuleSet("锁定" + TestData.unique(), RuleSetMode.OVERLAPPING);
+        SegmentSummary segment = segments.createSegment(
+                set.id(), "一", when(SegmentField.CITY, Operator.EQ, "无" + TestData.unique()), null);
+        try (Connection otherNode = dataSource.getConnection();
+                Statement st = otherNode.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT GET_LOCK('" + MembershipRefresher.LOCK + "', 10)")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+            assertThatThrownBy(() -> segments.deleteSegment(segment.id(), segment.version()))
+                    .isInstanceOfSatisfying(
+                            KeyuanException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("segment.error.refresh-running"));
+            assertThatThrownBy(() -> segments.deleteRuleSet(set.id(), set.version()))
+                    .isInstanceOfSatisfying(
+                            KeyuanException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("segment.error.refresh-running"));
+            st.executeQuery("SELECT RELEASE_LOCK('" + MembershipRefresher.LOCK + "')")
+                    .close();
+        }
+        assertThat(segments.segment(segment.id()).name()).isEqualTo("一");
+
+        SegmentSummary renamed = segments.renameSegment(segment.id(), segment.version(), "改名");
+        assertThatThrownBy(() -> segments.deleteSegment(segment.id(), segment.version()))
+                .isInstanceOf(io.keyuan.shared.StaleEditException.class);
+        segments.deleteSegment(segment.id(), renamed.version());
+        assertThat(segments.segments(set.id())).isEmpty();
+    }
+
+    @Test
+    @WithMockUser(username = "member-staff", roles = "STAFF")
+    void staff_cannot_rename_or_delete_segments_or_rule_sets() {
+        assertThatThrownBy(() -> segments.renameRuleSet(1, 0, "x")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> segments.renameSegment(1, 0, "x")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> segments.deleteSegment(1, 0)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> segments.deleteRuleSet(1, 0)).isInstanceOf(AccessDeniedException.class);
+    }
+
     private static SegmentMembershipRefreshed heardOf(List<SegmentMembershipRefreshed> heard, long runId) {
         // the run reports DONE a moment before it lets go of its connection and announces the end
         long deadline = System.nanoTime() + 10_000_000_000L;

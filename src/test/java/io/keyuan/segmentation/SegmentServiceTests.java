@@ -239,6 +239,39 @@ class SegmentServiceTests {
         assertThat(repaired.ruleVersion()).isEqualTo(2);
     }
 
+    @Test
+    void a_manager_renames_rule_sets_and_segments_with_names_kept_unique_and_stale_edits_refused() {
+        RuleSetSummary set = segments.createRuleSet("旧名" + TestData.unique(), RuleSetMode.OVERLAPPING);
+        RuleSetSummary other = segments.createRuleSet("他名" + TestData.unique(), RuleSetMode.OVERLAPPING);
+        SegmentSummary a = segments.createSegment(set.id(), "甲", when(SegmentField.GENDER, Operator.EQ, "MALE"), null);
+        segments.createSegment(set.id(), "乙", when(SegmentField.GENDER, Operator.EQ, "FEMALE"), null);
+        String newName = "新名" + TestData.unique();
+
+        RuleSetSummary renamed = segments.renameRuleSet(set.id(), set.version(), "  " + newName + " ");
+        SegmentSummary renamedSegment = segments.renameSegment(a.id(), a.version(), "甲二");
+
+        assertThat(renamed.name()).isEqualTo(newName);
+        assertThat(renamedSegment.name()).isEqualTo("甲二");
+        assertThat(renamedSegment.ruleVersion())
+                .as("a name is not a rule version")
+                .isEqualTo(1);
+        assertThatThrownBy(() -> segments.renameRuleSet(renamed.id(), renamed.version(), other.name()))
+                .isInstanceOfSatisfying(
+                        KeyuanException.class, e -> assertThat(e.messageKey()).isEqualTo("segment.error.name-taken"));
+        assertThatThrownBy(() -> segments.renameSegment(a.id(), renamedSegment.version(), "乙"))
+                .isInstanceOfSatisfying(
+                        KeyuanException.class, e -> assertThat(e.messageKey()).isEqualTo("segment.error.name-taken"));
+        assertThatThrownBy(() -> segments.renameSegment(a.id(), renamedSegment.version(), " "))
+                .isInstanceOfSatisfying(
+                        KeyuanException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("segment.error.name-required"));
+        assertThatThrownBy(() -> segments.renameSegment(a.id(), a.version(), "甲三"))
+                .isInstanceOf(StaleEditException.class);
+        assertThatThrownBy(() -> segments.renameRuleSet(set.id(), set.version(), "又一名" + TestData.unique()))
+                .isInstanceOf(StaleEditException.class);
+        assertThat(segments.segment(a.id()).name()).isEqualTo("甲二");
+    }
+
     private long insertCustomer(String name, String city, BigDecimal income) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.update(

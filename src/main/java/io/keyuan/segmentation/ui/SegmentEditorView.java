@@ -108,7 +108,7 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
         this.export = export;
         this.manager = auth.hasRole(Roles.MANAGER);
         this.channelList = channels.summaries();
-        this.settings = new RuleSetPanel(segments, manager, set -> reloadSet(set.id()));
+        this.settings = new RuleSetPanel(segments, membership, manager, set -> reloadSet(set.id()), this::reloadAll);
         this.stageList = catalogue.stages();
 
         ruleSet.setLabel(getTranslation("segment.editor.rule-set"));
@@ -297,6 +297,20 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
             }
             loadSegments(s, segmentId);
         });
+    }
+
+    /** Re-reads the rule sets after one was deleted and shows the first that is left, if any. */
+    void reloadAll() {
+        List<RuleSetSummary> sets = segments.ruleSets();
+        RuleSetSummary first = sets.isEmpty() ? null : sets.getFirst();
+        loading = true;
+        try {
+            ruleSet.setItems(sets);
+            ruleSet.setValue(first);
+        } finally {
+            loading = false;
+        }
+        loadSegments(first, null);
     }
 
     /** Re-reads the rule sets (a mode or order changed, or one was created) and keeps the selection. */

@@ -89,6 +89,54 @@ class SegmentEditorViewTest extends KeyuanViewTest {
         assertThat(page.lastRun.getText()).contains(set.name());
     }
 
+    /** The action button with {@code id} in row {@code row} of the settings' segment grid. */
+    private Button rowAction(SegmentEditorView view, int row, String id) {
+        com.vaadin.flow.component.Component cell = test(view.settings.order).getCellComponent(row, 3);
+        return cell.getChildren()
+                .filter(c -> c.getId().filter(id::equals).isPresent())
+                .map(Button.class::cast)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    @AsManager
+    void manager_renames_and_deletes_segments_and_rule_sets_in_the_settings_after_confirming() {
+        RuleSetSummary set = newSet();
+        SegmentSummary first = SystemActor.call(
+                () -> segments.createSegment(set.id(), "一", RuleNode.when(SegmentField.CITY, Operator.EQ, "上海"), null));
+        SegmentSummary second = SystemActor.call(
+                () -> segments.createSegment(set.id(), "二", RuleNode.when(SegmentField.CITY, Operator.EQ, "北京"), null));
+        SegmentEditorView view = open();
+        view.open(set.id(), first.id());
+        view.settingsBox.setOpened(true);
+
+        test(rowAction(view, 0, "segment-rename-" + first.id())).click();
+        test($(TextField.class).id("segment-rename-name")).setValue("一号");
+        test($(Button.class).id("segment-rename-save")).click();
+        assertThat(view.segment.getValue().name()).isEqualTo("一号");
+
+        test(view.settings.name).setValue("改名" + set.name());
+        test(view.settings.rename).click();
+        assertThat(view.ruleSet.getValue().name()).isEqualTo("改名" + set.name());
+
+        test(rowAction(view, 0, "segment-delete-" + first.id())).click();
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm =
+                $(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).id("segment-delete-confirm");
+        test(confirm).confirm();
+        assertThat(view.segment.getListDataView().getItems())
+                .extracting(SegmentSummary::id)
+                .containsExactly(second.id());
+        assertThat(view.settingsBox.getSummaryText()).contains("1");
+
+        test(view.settings.deleteSet).click();
+        test($(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).id("segment-set-delete-confirm"))
+                .confirm();
+        assertThat(SystemActor.call(() -> segments.ruleSets())).noneMatch(r -> r.id() == set.id());
+        assertThat(view.ruleSet.getValue() == null || view.ruleSet.getValue().id() != set.id())
+                .isTrue();
+    }
+
     @Test
     @AsManager
     void manager_builds_a_nested_rule_sees_problems_and_the_count_and_saves_a_new_segment() {
@@ -212,6 +260,10 @@ class SegmentEditorViewTest extends KeyuanViewTest {
         assertThat(view.currentRule()).isEqualTo(s.rule());
         assertThat(view.save.isVisible()).isFalse();
         assertThat(view.refreshMembers.isVisible()).isFalse();
+        assertThat(view.settings.deleteSet.isVisible()).isFalse();
+        assertThat(view.settings.order.getColumns())
+                .as("no move, rename or delete column")
+                .hasSize(3);
         assertThat(view.root.addCondition.isVisible()).isFalse();
         RuleBuilder.ConditionEditor condition = (RuleBuilder.ConditionEditor) view.root.children.getComponentAt(0);
         assertThat(condition.field.isReadOnly()).isTrue();
