@@ -82,11 +82,7 @@ class SegmentMembershipViewTest extends KeyuanViewTest {
         assertThat(view.watching()).isTrue();
         assertThat(view.refresh.isEnabled()).isFalse();
         assertThat(view.cancel.isVisible()).isTrue();
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (view.watching() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            view.poll();
-        }
+        untilRefreshEnds(view);
 
         assertThat(view.watching()).isFalse();
         assertThat(view.refresh.isEnabled()).isTrue();
@@ -140,11 +136,7 @@ class SegmentMembershipViewTest extends KeyuanViewTest {
         view.scope.setValue(chosen.ruleSetId());
         test(view.refresh).click();
         assertThat(view.scope.isEnabled()).isFalse();
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (view.watching() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            view.poll();
-        }
+        untilRefreshEnds(view);
 
         assertThat(view.watching()).isFalse();
         assertThat(row(view, chosen.id()).members()).isEqualTo(1L);
@@ -177,6 +169,15 @@ class SegmentMembershipViewTest extends KeyuanViewTest {
         assertThat(view.noMembers.isVisible()).isTrue();
         assertThat(view.members.isVisible()).isFalse();
         assertThatThrownBy(() -> membership.startRefresh()).isInstanceOf(AccessDeniedException.class);
+    }
+
+    /** Polls as the browser would until the watched refresh has ended (or a minute has passed). */
+    private static void untilRefreshEnds(SegmentMembershipView view) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (view.watching() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            view.poll();
+        }
     }
 
     private void insertCustomer(String name, String city) {
