@@ -1,14 +1,17 @@
 package io.keyuan.segmentation;
 
+import io.keyuan.shared.BusinessTime;
 import io.keyuan.shared.NotFoundException;
 import io.keyuan.shared.Roles;
 import io.keyuan.shared.SystemActor;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,10 +21,12 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.security.core.Authentication;
@@ -38,19 +43,42 @@ import org.springframework.transaction.annotation.Transactional;
 public class SegmentMembershipService {
     public static final int MAX_PAGE = 500;
     public static final int MAX_RUNS = 100;
+    /** Nightly at 03:00, after the customer metrics (02:30) it reads. */
+    static final String DEFAULT_CRON = "0 0 3 * * *";
+
     private static final Logger log = LoggerFactory.getLogger(SegmentMembershipService.class);
 
     private final MembershipRefresher refresher;
     private final TaskExecutor executor;
     private final NamedParameterJdbcTemplate jdbc;
+    private final String cron;
+    private final Clock clock;
 
     SegmentMembershipService(
             MembershipRefresher refresher,
             @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-            NamedParameterJdbcTemplate jdbc) {
+            NamedParameterJdbcTemplate jdbc,
+            @Value("${keyuan.segments.refresh-cron:" + DEFAULT_CRON + "}") String cron,
+            Clock clock) {
         this.refresher = refresher;
         this.executor = executor;
         this.jdbc = jdbc;
+        this.cron = cron;
+        this.clock = clock;
+    }
+
+    /**
+     * When the scheduled refresh runs next, in the business time zone; empty when the schedule is switched off
+     * ({@code keyuan.segments.refresh-cron=-}).
+     */
+    @PreAuthorize(Roles.HAS_STAFF)
+    public Optional<Instant> nextScheduledRefresh() {
+        if (cron == null || cron.isBlank() || Scheduled.CRON_DISABLED.equals(cron.strip())) {
+            return Optional.empty();
+        }
+        ZonedDateTime next =
+                CronExpression.parse(cron.strip()).next(ZonedDateTime.now(clock.withZone(BusinessTime.ZONE)));
+        return Optional.ofNullable(next).map(ZonedDateTime::toInstant);
     }
 
     /**
@@ -99,7 +127,7 @@ public class SegmentMembershipService {
     }
 
     /** Nightly, after the customer metrics it reads; a node that finds the lock taken leaves it to the other. */
-    @Scheduled(cron = "${keyuan.segments.refresh-cron:0 0 3 * * *}", zone = "${keyuan.zone:Asia/Shanghai}")
+    @Scheduled(cron = "${keyuan.segments.refresh-cron:" + DEFAULT_CRON + "}", zone = "${keyuan.zone:Asia/Shanghai}")
     void nightlyRefresh() {
         SystemActor.run(() -> {
             Connection c;

@@ -61,6 +61,9 @@ class SegmentMembershipServiceTests {
     @Autowired
     ApplicationEventMulticaster multicaster;
 
+    @Autowired
+    java.time.Clock clock;
+
     @AfterEach
     void noListener() {
         refresher.afterEachUnit(null);
@@ -471,6 +474,23 @@ class SegmentMembershipServiceTests {
         assertThatThrownBy(() -> segments.renameSegment(1, 0, "x")).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> segments.deleteSegment(1, 0)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> segments.deleteRuleSet(1, 0)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void the_next_scheduled_refresh_is_the_next_three_o_clock_in_business_time_unless_switched_off() {
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(clock.withZone(io.keyuan.shared.BusinessTime.ZONE));
+        java.time.ZonedDateTime expected = now.toLocalDate().atTime(3, 0).atZone(io.keyuan.shared.BusinessTime.ZONE);
+        if (!expected.isAfter(now)) {
+            expected = expected.plusDays(1);
+        }
+
+        assertThat(membership.nextScheduledRefresh()).contains(expected.toInstant());
+        assertThat(new SegmentMembershipService(refresher, Runnable::run, jdbc, "-", clock).nextScheduledRefresh())
+                .isEmpty();
+        assertThat(new SegmentMembershipService(refresher, Runnable::run, jdbc, "0 15 22 * * *", clock)
+                        .nextScheduledRefresh()
+                        .map(at -> at.atZone(io.keyuan.shared.BusinessTime.ZONE).toLocalTime()))
+                .contains(java.time.LocalTime.of(22, 15));
     }
 
     private static SegmentMembershipRefreshed heardOf(List<SegmentMembershipRefreshed> heard, long runId) {

@@ -61,6 +61,7 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
     private final boolean manager;
 
     final Span lastRun = new Span();
+    final Span nextRun = new Span();
     final UnorderedList skipped = new UnorderedList();
     final Select<Long> scope = new Select<>();
     final Button refresh = new Button();
@@ -94,6 +95,12 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
         setWidthFull();
 
         lastRun.setId("membership-last-run");
+        nextRun.setId("membership-next-run");
+        nextRun.addClassName("keyuan-audit");
+        nextRun.setText(membership
+                .nextScheduledRefresh()
+                .map(at -> getTranslation("segment.membership.next", Formats.dateTime(at)))
+                .orElseGet(() -> getTranslation("segment.membership.next.off")));
         skipped.setId("membership-skipped");
         refresh.setText(getTranslation("segment.membership.refresh"));
         refresh.setIcon(VaadinIcon.REFRESH.create());
@@ -227,7 +234,10 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
         recentRuns.add(runs);
         recentRuns.setWidthFull();
 
-        add(lastRun, skipped, bar, segments, noSegments, pick, detail, recentRuns);
+        VerticalLayout runLines = new VerticalLayout(lastRun, nextRun);
+        runLines.setPadding(false);
+        runLines.setSpacing(false);
+        add(runLines, skipped, bar, segments, noSegments, pick, detail, recentRuns);
         reload();
     }
 
