@@ -4,6 +4,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
@@ -23,18 +24,30 @@ class RfmScoresCatchUp {
     private final NamedParameterJdbcTemplate jdbc;
     private final CustomerMetricsService metrics;
     private final TaskExecutor executor;
+    private final boolean enabled;
 
     RfmScoresCatchUp(
             NamedParameterJdbcTemplate jdbc,
             CustomerMetricsService metrics,
-            @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+            @Value("${keyuan.metrics.catch-up-on-start:true}") boolean enabled) {
         this.jdbc = jdbc;
         this.metrics = metrics;
         this.executor = executor;
+        this.enabled = enabled;
     }
 
-    /** Only a serving portal catches up; a command-line run (bench, import) must not start work behind itself. */
+    /**
+     * Only a serving portal catches up; a command-line run (bench, import) must not start work behind itself, and
+     * the browser journeys switch it off so that no refresh runs under them.
+     */
     @EventListener(WebServerInitializedEvent.class)
+    void onServerStarted() {
+        if (enabled) {
+            onStart();
+        }
+    }
+
     void onStart() {
         if (needed()) {
             log.info("Customers have purchases but RFM cut points were never taken: refreshing metrics once");

@@ -36,6 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "keyuan.db.probe-local=true",
             "keyuan.demo.enabled=false",
             "keyuan.metrics.refresh-cron=-",
+            "keyuan.metrics.catch-up-on-start=false",
             "keyuan.db.embedded.data-dir=${java.io.tmpdir}/keyuan-test/mariadb",
             "vaadin.launch-browser=false"
         })
