@@ -37,6 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "keyuan.demo.enabled=false",
             "keyuan.metrics.refresh-cron=-",
             "keyuan.metrics.catch-up-on-start=false",
+            "keyuan.segments.refresh-cron=-",
             "keyuan.db.embedded.data-dir=${java.io.tmpdir}/keyuan-test/mariadb",
             "vaadin.launch-browser=false"
         })

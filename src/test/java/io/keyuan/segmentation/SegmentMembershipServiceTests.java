@@ -484,8 +484,12 @@ class SegmentMembershipServiceTests {
             expected = expected.plusDays(1);
         }
 
-        assertThat(membership.nextScheduledRefresh()).contains(expected.toInstant());
-        assertThat(new SegmentMembershipService(refresher, Runnable::run, jdbc, "-", clock).nextScheduledRefresh())
+        assertThat(new SegmentMembershipService(
+                                refresher, Runnable::run, jdbc, SegmentMembershipService.DEFAULT_CRON, clock)
+                        .nextScheduledRefresh())
+                .contains(expected.toInstant());
+        assertThat(membership.nextScheduledRefresh())
+                .as("the tests switch the schedule off")
                 .isEmpty();
         assertThat(new SegmentMembershipService(refresher, Runnable::run, jdbc, "0 15 22 * * *", clock)
                         .nextScheduledRefresh()

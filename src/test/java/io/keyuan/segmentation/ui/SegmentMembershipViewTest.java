@@ -164,7 +164,7 @@ class SegmentMembershipViewTest extends KeyuanViewTest {
 
         assertThat(view.refresh.isVisible()).isFalse();
         assertThat(view.scope.isVisible()).isFalse();
-        assertThat(view.nextRun.getText()).startsWith(t("segment.membership.next", ""));
+        assertThat(view.nextRun.getText()).isEqualTo(t("segment.membership.next.off"));
         assertThat(view.getPageTitle()).isEqualTo(t("segment.membership.title"));
         view.segments.select(row(view, segment.id()));
         assertThat(view.noMembers.isVisible()).isTrue();
