@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
@@ -169,7 +170,9 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
         members.setId("membership-members");
         members.setPageSize(PAGE);
         members.addColumn(SegmentMember::code).setHeader(getTranslation("segment.membership.col.code"));
-        members.addColumn(SegmentMember::name).setHeader(getTranslation("segment.membership.col.name"));
+        // the name opens the customer's page, where "why" explains the membership
+        members.addComponentColumn(m -> new Anchor("customers/" + m.customerId(), m.name()))
+                .setHeader(getTranslation("segment.membership.col.name"));
         members.addColumn(SegmentMember::city).setHeader(getTranslation("segment.membership.col.city"));
         members.addColumn(m -> Formats.dateTime(m.enteredAt()))
                 .setHeader(getTranslation("segment.membership.col.entered-at"));

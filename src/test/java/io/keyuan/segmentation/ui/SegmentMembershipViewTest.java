@@ -93,7 +93,11 @@ class SegmentMembershipViewTest extends KeyuanViewTest {
         assertThat(test(view.history).size()).isEqualTo(1);
         assertThat(test(view.history).getCellText(0, 2)).isEqualTo("2");
         assertThat(test(view.members).size()).isEqualTo(2);
-        assertThat(test(view.members).getCellText(1, 1)).isEqualTo("乙");
+        com.vaadin.flow.component.html.Anchor link =
+                (com.vaadin.flow.component.html.Anchor) test(view.members).getCellComponent(1, 1);
+        assertThat(link.getText()).isEqualTo("乙");
+        assertThat(link.getHref())
+                .isEqualTo("customers/" + test(view.members).getRow(1).customerId());
         assertThat(test(view.members).getCellText(0, 2)).isEqualTo(city);
         assertThat(view.noMembers.isVisible()).isFalse();
         assertThat(view.exportButton.isEnabled()).isTrue();
