@@ -194,6 +194,9 @@ class SegmentJourneyIT extends ChromiumJourney {
                 .anySatisfy(l -> assertThat(l).startsWith("✓").contains("城市").contains(city))
                 .anySatisfy(l -> assertThat(l).startsWith("✓").contains("性别").contains("（客户的值：男）"));
         shot("customer-segments-zh-CN");
+        // and from there to the segment's members
+        why.findElement(By.id("why-members-" + v2.id())).click();
+        wait.until(ExpectedConditions.textToBe(By.id("membership-selected"), segmentName + " 的成员"));
 
         // The other customer: the rule does not match, and she is no member.
         driver.get(base() + "/customers/" + female);

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
@@ -145,6 +146,11 @@ class CustomerSegmentsSection implements RecordSection {
                     lines.add(line(line, byPath));
                 }
             }
+            // under the rule, not in the summary: a click on the summary only opens or closes it
+            Anchor members = new Anchor(
+                    SegmentMembershipView.link(segment.segmentId()), getTranslation("segment.why.members-link"));
+            members.setId("why-members-" + segment.segmentId());
+            lines.add(members);
             Details details = new Details(summary, lines);
             details.setId("why-" + segment.segmentId());
             details.setWidthFull();

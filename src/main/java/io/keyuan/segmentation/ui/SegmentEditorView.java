@@ -486,7 +486,14 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
             Notifications.error(this, Notifications.describe(this, e));
             return;
         }
-        getUI().ifPresent(ui -> ui.navigate(SegmentMembershipView.class));
+        SegmentSummary current = segment.getValue();
+        getUI().ifPresent(ui -> {
+            if (current == null) {
+                ui.navigate(SegmentMembershipView.class);
+            } else {
+                ui.navigate(SegmentMembershipView.class, SegmentMembershipView.query(current.id()));
+            }
+        });
     }
 
     private void saveIfValid() {

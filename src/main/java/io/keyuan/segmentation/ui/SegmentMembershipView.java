@@ -19,8 +19,11 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -52,7 +55,7 @@ import java.util.Map;
 @Route("segments/membership")
 @Menu(title = "segment.membership.nav", order = 41, icon = "vaadin:group")
 @RolesAllowed(Roles.STAFF)
-public class SegmentMembershipView extends VerticalLayout implements HasDynamicTitle {
+public class SegmentMembershipView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
     static final int POLL_MS = 1000;
     static final int RECENT_RUNS = 20;
     private static final int PAGE = 100;
@@ -247,6 +250,39 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
     @Override
     public String getPageTitle() {
         return getTranslation("segment.membership.title");
+    }
+
+    /** {@code ?segment=ID} opens with that segment chosen (links from a customer's page). */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation()
+                .getQueryParameters()
+                .getSingleParameter("segment")
+                .flatMap(SegmentMembershipView::id)
+                .flatMap(id -> segments.getGenericDataView()
+                        .getItems()
+                        .filter(r -> r.segmentId() == id)
+                        .findFirst())
+                .ifPresent(segments::select);
+    }
+
+    /** The link's segment id, or nothing for a hand-typed value that is not one. */
+    static java.util.Optional<Long> id(String text) {
+        try {
+            return java.util.Optional.of(Long.parseLong(text.strip()));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Where a segment's members are shown, as a link's address. */
+    public static String link(long segmentId) {
+        return "segments/membership?segment=" + segmentId;
+    }
+
+    /** The same for navigating there from the server. */
+    static QueryParameters query(long segmentId) {
+        return QueryParameters.of("segment", String.valueOf(segmentId));
     }
 
     @Override

@@ -81,6 +81,36 @@ class CustomerSegmentsSectionTest extends KeyuanViewTest {
         assertThat(test(history).size()).isEqualTo(1);
         assertThat(test(history).getCellText(0, 0)).endsWith("本地");
         assertThat(test(history).getCellText(0, 2)).isEqualTo(t("segment.why.still-in"));
+
+        // "see members" opens the membership page on that segment
+        com.vaadin.flow.component.html.Anchor members =
+                $(com.vaadin.flow.component.html.Anchor.class).id("why-members-" + made[1].id());
+        assertThat(members.getText()).isEqualTo(t("segment.why.members-link"));
+        assertThat(members.getHref()).isEqualTo("segments/membership?segment=" + made[1].id());
+        com.vaadin
+                .flow
+                .component
+                .UI
+                .getCurrent()
+                .navigate(SegmentMembershipView.class, SegmentMembershipView.query(made[1].id()));
+        SegmentMembershipView page = $(SegmentMembershipView.class).single();
+        assertThat(page.segments.asSingleSelect().getValue().segmentId()).isEqualTo(made[1].id());
+        assertThat(page.selectedTitle.getText()).contains("本地");
+        open("customers/" + customer.getId());
+        com.vaadin
+                .flow
+                .component
+                .UI
+                .getCurrent()
+                .navigate(
+                        SegmentMembershipView.class,
+                        com.vaadin.flow.router.QueryParameters.of("segment", "not-a-number"));
+        assertThat($(SegmentMembershipView.class)
+                        .single()
+                        .segments
+                        .asSingleSelect()
+                        .getValue())
+                .isNull();
     }
 
     private void refresh() {
