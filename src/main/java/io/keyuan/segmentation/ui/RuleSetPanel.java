@@ -75,6 +75,7 @@ class RuleSetPanel extends VerticalLayout {
         deleteSet.addClickListener(e -> confirmDeleteSet());
         HorizontalLayout naming = new HorizontalLayout(name, rename, deleteSet);
         naming.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        naming.setVisible(manager);
         for (var c : List.of(name, rename, deleteSet)) {
             c.setVisible(manager);
         }
@@ -99,7 +100,7 @@ class RuleSetPanel extends VerticalLayout {
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         if (manager) {
-            order.addComponentColumn(s -> moves(s))
+            order.addComponentColumn(this::actions)
                     .setHeader(getTranslation("segment.settings.move"))
                     .setAutoWidth(true)
                     .setFlexGrow(0);
@@ -128,7 +129,8 @@ class RuleSetPanel extends VerticalLayout {
         setVisible(set != null);
     }
 
-    private HorizontalLayout moves(SegmentSummary s) {
+    /** Up, down, rename and delete for one segment. */
+    private HorizontalLayout actions(SegmentSummary s) {
         int at = list.indexOf(s);
         Button up = new Button(VaadinIcon.ARROW_UP.create(), e -> move(at, -1));
         up.setId("segment-up-" + s.id());
