@@ -86,6 +86,7 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
     private final VerticalLayout detail = new VerticalLayout();
     private final Map<Integer, Long> lastIdBefore = new HashMap<>();
     private final Map<Long, String> ruleSetNames = new LinkedHashMap<>();
+    private final java.util.Set<Long> firstOfSet = new java.util.HashSet<>();
     private Long watchedRun;
     private SegmentOverviewRow selected;
     private long selectedCount;
@@ -132,10 +133,13 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
 
         segments.setId("membership-segments");
-        segments.addColumn(SegmentOverviewRow::ruleSetName)
+        // a rule set's name and mode on its first segment only, so that the sets read as groups
+        segments.addColumn(r -> firstOfSet.contains(r.segmentId()) ? r.ruleSetName() : "")
                 .setHeader(getTranslation("segment.membership.col.rule-set"))
                 .setAutoWidth(true);
-        segments.addColumn(r -> getTranslation("segment.mode." + r.mode().name()))
+        segments.addColumn(r -> firstOfSet.contains(r.segmentId())
+                        ? getTranslation("segment.mode." + r.mode().name())
+                        : "")
                 .setHeader(getTranslation("segment.membership.col.mode"))
                 .setAutoWidth(true);
         segments.addColumn(SegmentOverviewRow::segmentName)
@@ -307,6 +311,12 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
     /** Reads the overview and the last run again, keeping the chosen segment when it still exists. */
     void reload() {
         List<SegmentOverviewRow> rows = membership.overview();
+        firstOfSet.clear();
+        for (int i = 0; i < rows.size(); i++) {
+            if (i == 0 || rows.get(i - 1).ruleSetId() != rows.get(i).ruleSetId()) {
+                firstOfSet.add(rows.get(i).segmentId());
+            }
+        }
         segments.setItems(rows);
         fit(segments, rows.size(), 20, "24em");
         segments.setVisible(!rows.isEmpty());

@@ -137,6 +137,11 @@ class SegmentMembershipViewTest extends KeyuanViewTest {
         assertThat(view.scope.getListDataView().getItems()).contains(chosen.ruleSetId(), other.ruleSetId());
         assertThat(view.scope.getItemLabelGenerator().apply(chosen.ruleSetId())).isEqualTo(chosenSet);
 
+        int at = view.segments.getGenericDataView().getItems().toList().indexOf(row(view, chosen.id()));
+        assertThat(test(view.segments).getCellText(at, 0))
+                .as("a set's name on its first row")
+                .isEqualTo(chosenSet);
+
         view.scope.setValue(chosen.ruleSetId());
         test(view.refresh).click();
         assertThat(view.scope.isEnabled()).isFalse();
