@@ -203,7 +203,7 @@ class MembershipRefresher {
         }
     }
 
-    private record Seg(long id, String name, String ruleText) {}
+    private record Seg(long id, String name, String ruleText, int ruleVersion, int priority) {}
 
     private record RuleSet(long id, RuleSetMode mode, List<Seg> segments) {}
 
@@ -212,7 +212,7 @@ class MembershipRefresher {
         List<RuleSet> sets = new ArrayList<>();
         j.query(
                 """
-                SELECT rs.id AS set_id, rs.mode, s.id, s.name, v.rule_text
+                SELECT rs.id AS set_id, rs.mode, s.id, s.name, v.rule_text, s.current_version, s.priority
                 FROM segment_rule_set rs
                 JOIN segment s ON s.rule_set_id = rs.id
                 JOIN segment_rule_version v ON v.segment_id = s.id AND v.version_no = s.current_version
@@ -220,7 +220,12 @@ class MembershipRefresher {
                 ORDER BY rs.id, s.priority, s.id""",
                 rs -> {
                     long setId = rs.getLong("set_id");
-                    Seg seg = new Seg(rs.getLong("id"), rs.getString("name"), rs.getString("rule_text"));
+                    Seg seg = new Seg(
+                            rs.getLong("id"),
+                            rs.getString("name"),
+                            rs.getString("rule_text"),
+                            rs.getInt("current_version"),
+                            rs.getInt("priority"));
                     if (sets.isEmpty() || sets.getLast().id() != setId) {
                         sets.add(new RuleSet(setId, RuleSetMode.valueOf(rs.getString("mode")), new ArrayList<>()));
                     }
@@ -330,7 +335,7 @@ class MembershipRefresher {
         try {
             if (exclusive) {
                 // Its segments depend on each other: all of the set is written, or none.
-                inTransaction(c, () -> write(j, runId, planned, at));
+                inTransaction(c, () -> write(j, runId, planned, at, set.mode()));
                 afterUnit.accept(runId);
                 return true;
             }
@@ -338,7 +343,7 @@ class MembershipRefresher {
                 if (cancelRequested(j, runId)) {
                     return false;
                 }
-                inTransaction(c, () -> write(j, runId, List.of(one), at));
+                inTransaction(c, () -> write(j, runId, List.of(one), at, set.mode()));
                 afterUnit.accept(runId);
             }
             return true;
@@ -374,7 +379,7 @@ class MembershipRefresher {
     }
 
     /** Events, membership and counts for the planned segments, inside the caller's transaction. */
-    private void write(JdbcTemplate j, long runId, List<Planned> planned, LocalDateTime at) {
+    private void write(JdbcTemplate j, long runId, List<Planned> planned, LocalDateTime at, RuleSetMode mode) {
         long entered = 0;
         long exited = 0;
         for (Planned pl : planned) {
@@ -441,13 +446,16 @@ class MembershipRefresher {
                         id);
             }
             j.update(
-                    "INSERT INTO segment_refresh_count (run_id, segment_id, members, entered, exited)"
-                            + " VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO segment_refresh_count (run_id, segment_id, members, entered, exited, rule_version,"
+                            + " priority, mode) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     runId,
                     id,
                     pl.members(),
                     in,
-                    out);
+                    out,
+                    pl.seg().ruleVersion(),
+                    pl.seg().priority(),
+                    mode.name());
             entered += in;
             exited += out;
         }

@@ -178,7 +178,9 @@ public class SegmentMembershipService {
         return jdbc.query(
                 """
                 SELECT rs.id AS set_id, rs.name AS set_name, rs.mode, s.id, s.name, s.priority,
-                       rc.members, r.started_at
+                       rc.members, r.started_at,
+                       (rc.rule_version <> s.current_version OR rc.mode <> rs.mode
+                        OR (rs.mode = 'EXCLUSIVE' AND rc.priority <> s.priority)) AS stale
                 FROM segment_rule_set rs
                 JOIN segment s ON s.rule_set_id = rs.id
                 LEFT JOIN segment_refresh_count rc ON rc.segment_id = s.id
@@ -193,7 +195,8 @@ public class SegmentMembershipService {
                         rs.getString("name"),
                         rs.getInt("priority"),
                         rs.getObject("members", Long.class),
-                        instant(rs, "started_at")));
+                        instant(rs, "started_at"),
+                        rs.getBoolean("stale")));
     }
 
     /** How many customers the segment holds now (0 before its first refresh). */

@@ -497,6 +497,46 @@ class SegmentMembershipServiceTests {
                 .contains(java.time.LocalTime.of(22, 15));
     }
 
+    @Test
+    void a_count_taken_under_an_older_rule_mode_or_priority_is_marked_stale_until_the_next_refresh() {
+        String city = "旧" + TestData.unique();
+        insertCustomer("甲", city, "8000");
+        RuleSetSummary set = segments.createRuleSet("过期" + TestData.unique(), RuleSetMode.EXCLUSIVE);
+        SegmentSummary a = segments.createSegment(set.id(), "甲", when(SegmentField.CITY, Operator.EQ, city), null);
+        SegmentSummary b = segments.createSegment(set.id(), "乙", when(SegmentField.CITY, Operator.EQ, city), null);
+        assertThat(stale(a.id())).as("never counted is not stale").isFalse();
+        refreshAndWait(() -> membership.startRefresh(set.id()));
+        assertThat(stale(a.id())).isFalse();
+        assertThat(stale(b.id())).isFalse();
+
+        segments.saveRule(a.id(), a.version(), when(SegmentField.CITY, Operator.EQ, city + "外"), "改城市");
+        assertThat(stale(a.id())).as("new rule version").isTrue();
+        assertThat(stale(b.id())).isFalse();
+
+        segments.reorder(set.id(), List.of(b.id(), a.id()));
+        assertThat(stale(b.id())).as("exclusive set, new priority").isTrue();
+
+        refreshAndWait(() -> membership.startRefresh(set.id()));
+        assertThat(stale(a.id())).isFalse();
+        assertThat(stale(b.id())).isFalse();
+
+        RuleSetSummary current = segments.ruleSets().stream()
+                .filter(r -> r.id() == set.id())
+                .findFirst()
+                .orElseThrow();
+        segments.changeMode(set.id(), current.version(), RuleSetMode.OVERLAPPING);
+        assertThat(stale(a.id())).as("new mode").isTrue();
+        assertThat(stale(b.id())).isTrue();
+    }
+
+    private boolean stale(long segmentId) {
+        return membership.overview().stream()
+                .filter(r -> r.segmentId() == segmentId)
+                .findFirst()
+                .orElseThrow()
+                .stale();
+    }
+
     private static SegmentMembershipRefreshed heardOf(List<SegmentMembershipRefreshed> heard, long runId) {
         // the run reports DONE a moment before it lets go of its connection and announces the end
         long deadline = System.nanoTime() + 10_000_000_000L;

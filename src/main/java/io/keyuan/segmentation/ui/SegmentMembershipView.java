@@ -145,8 +145,9 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
         segments.addColumn(SegmentOverviewRow::segmentName)
                 .setHeader(getTranslation("segment.membership.col.segment"))
                 .setAutoWidth(true);
-        segments.addColumn(r -> r.members() == null ? "" : Formats.number(r.members(), getLocale()))
+        segments.addComponentColumn(this::membersCell)
                 .setHeader(getTranslation("segment.membership.col.members"))
+                .setAutoWidth(true)
                 .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         segments.addColumn(r -> r.countedAt() == null ? "" : Formats.dateTime(r.countedAt()))
                 .setHeader(getTranslation("segment.membership.col.counted"))
@@ -465,6 +466,23 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
                 ui.setPollInterval(-1);
             }
         }
+    }
+
+    /** The member count, marked when it was taken under a rule, mode or priority that has changed since. */
+    private com.vaadin.flow.component.Component membersCell(SegmentOverviewRow r) {
+        Span count = new Span(r.members() == null ? "" : Formats.number(r.members(), getLocale()));
+        if (!r.stale()) {
+            return count;
+        }
+        Span mark = new Span(getTranslation("segment.membership.stale"));
+        mark.getElement().getThemeList().add("badge contrast small");
+        mark.getElement().setAttribute("title", getTranslation("segment.membership.stale.tip"));
+        mark.setId("membership-stale-" + r.segmentId());
+        HorizontalLayout cell = new HorizontalLayout(mark, count);
+        cell.setSpacing(true);
+        cell.setJustifyContentMode(FlexComponent.JustifyContentMode.END);
+        cell.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        return cell;
     }
 
     /** How long a run took, "12.3 s" or "2 min 5 s"; empty while it runs. */

@@ -163,6 +163,20 @@ class SegmentMembershipViewTest extends KeyuanViewTest {
                 .as("the choice stays for the next refresh")
                 .isEqualTo(chosen.ruleSetId());
         assertThat(view.scope.isEnabled()).isTrue();
+        at = view.segments.getGenericDataView().getItems().toList().indexOf(row(view, chosen.id()));
+        assertThat(test(view.segments).getCellComponent(at, 3).getElement().getTextRecursively())
+                .isEqualTo("1");
+
+        SystemActor.run(() -> segments.saveRule(
+                chosen.id(),
+                segments.segment(chosen.id()).version(),
+                RuleNode.when(SegmentField.CITY, Operator.EQ, city + "外"),
+                null));
+        view.reload();
+        at = view.segments.getGenericDataView().getItems().toList().indexOf(row(view, chosen.id()));
+        assertThat(test(view.segments).getCellComponent(at, 3).getElement().getTextRecursively())
+                .as("the count is marked as taken under the old rule")
+                .contains(t("segment.membership.stale"), "1");
     }
 
     @Test
