@@ -1,11 +1,13 @@
 package io.keyuan.segmentation.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -42,9 +44,13 @@ import io.keyuan.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Segment membership: every rule set's segments with their member counts, the last refresh (when, by whom, how it
@@ -86,7 +92,7 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
     private final VerticalLayout detail = new VerticalLayout();
     private final Map<Integer, Long> lastIdBefore = new HashMap<>();
     private final Map<Long, String> ruleSetNames = new LinkedHashMap<>();
-    private final java.util.Set<Long> firstOfSet = new java.util.HashSet<>();
+    private final Set<Long> firstOfSet = new HashSet<>();
     private Long watchedRun;
     private SegmentOverviewRow selected;
     private long selectedCount;
@@ -148,7 +154,7 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
         segments.addComponentColumn(this::membersCell)
                 .setHeader(getTranslation("segment.membership.col.members"))
                 .setAutoWidth(true)
-                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+                .setTextAlign(ColumnTextAlign.END);
         segments.addColumn(r -> r.countedAt() == null ? "" : Formats.dateTime(r.countedAt()))
                 .setHeader(getTranslation("segment.membership.col.counted"))
                 // a fixed width: the automatic one, measured before the rows arrive, cut the time off
@@ -232,13 +238,13 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
                 .setAutoWidth(true);
         runs.addColumn(r -> Formats.number(r.entered(), getLocale()))
                 .setHeader(getTranslation("segment.membership.col.entered"))
-                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+                .setTextAlign(ColumnTextAlign.END);
         runs.addColumn(r -> Formats.number(r.exited(), getLocale()))
                 .setHeader(getTranslation("segment.membership.col.exited"))
-                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+                .setTextAlign(ColumnTextAlign.END);
         runs.addColumn(this::took)
                 .setHeader(getTranslation("segment.membership.col.took"))
-                .setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+                .setTextAlign(ColumnTextAlign.END);
         runs.setAllRowsVisible(true);
         recentRuns.setId("membership-recent-runs");
         recentRuns.setSummaryText(getTranslation("segment.membership.recent-runs"));
@@ -272,11 +278,11 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
     }
 
     /** The link's segment id, or nothing for a hand-typed value that is not one. */
-    static java.util.Optional<Long> id(String text) {
+    static Optional<Long> id(String text) {
         try {
-            return java.util.Optional.of(Long.parseLong(text.strip()));
+            return Optional.of(Long.parseLong(text.strip()));
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -469,7 +475,7 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
     }
 
     /** The member count, marked when it was taken under a rule, mode or priority that has changed since. */
-    private com.vaadin.flow.component.Component membersCell(SegmentOverviewRow r) {
+    private Component membersCell(SegmentOverviewRow r) {
         Span count = new Span(r.members() == null ? "" : Formats.number(r.members(), getLocale()));
         if (!r.stale()) {
             return count;
@@ -506,7 +512,7 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
             return;
         }
         long segmentId = selected.segmentId();
-        java.util.Locale locale = getLocale();
+        Locale locale = getLocale();
         new ExportDialog(
                         SegmentMemberExport.fileName(segmentId, LocalDate.now(Formats.ZONE)),
                         selectedCount,
