@@ -57,7 +57,7 @@ class GridBenchmark {
         double deepCold = (System.nanoTime() - coldStart) / 1e6;
         long waitStart = System.nanoTime();
         while (!customers.deepPagingReady(byName) && System.nanoTime() - waitStart < 60_000_000_000L) {
-            sleep(50);
+            Timing.pause(50);
         }
         double sampling = (System.nanoTime() - waitStart) / 1e6;
         double deep = Timing.median(
@@ -85,13 +85,5 @@ class GridBenchmark {
                 "# deep sorted page: %.0fx faster than the naive OFFSET baseline; target under 100 ms each%n",
                 naive / Math.max(deep, 0.001));
         return 0;
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -149,7 +149,7 @@ class SegmentationBenchmark {
         RefreshRun run = membership.run(id);
         int lastDone = -1;
         while (run.running()) {
-            sleep(200);
+            Timing.pause(200);
             run = membership.run(id);
             if (run.segmentsDone() != lastDone) {
                 lastDone = run.segmentsDone();
@@ -240,13 +240,5 @@ class SegmentationBenchmark {
     private long count(String sql) {
         Long n = jdbc.queryForObject(sql, Long.class);
         return n == null ? 0 : n;
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

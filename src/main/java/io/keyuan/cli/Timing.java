@@ -25,4 +25,13 @@ final class Timing {
         Arrays.sort(times);
         return repeat % 2 == 1 ? times[repeat / 2] : (times[repeat / 2 - 1] + times[repeat / 2]) / 2;
     }
+
+    /** Waits between polls of background work; an interrupt ends the wait early and is kept for the caller. */
+    static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

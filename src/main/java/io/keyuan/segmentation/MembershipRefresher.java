@@ -388,19 +388,7 @@ class MembershipRefresher {
             long out = 0;
             if (!pl.hadMembers()) {
                 // nobody to leave: everyone matching enters, straight from the match table
-                in = j.update(
-                        "INSERT INTO segment_membership_event (run_id, segment_id, customer_id, kind, happened_at)"
-                                + " SELECT ?, ?, customer_id, 'ENTER', ? FROM seg_work_match WHERE segment_id = ?",
-                        runId,
-                        id,
-                        at,
-                        id);
-                j.update(
-                        "INSERT INTO segment_membership (segment_id, customer_id, entered_at)"
-                                + " SELECT ?, customer_id, ? FROM seg_work_match WHERE segment_id = ?",
-                        id,
-                        at,
-                        id);
+                in = enter(j, runId, id, at, "seg_work_match WHERE segment_id = ?");
             } else {
                 j.update(
                         "INSERT INTO seg_work_delta (segment_id, kind, customer_id) SELECT ?, 'N', t.customer_id"
@@ -430,20 +418,7 @@ class MembershipRefresher {
                                     + " AND d.kind = 'X' AND d.customer_id = m.customer_id WHERE m.segment_id = ?",
                             id);
                 }
-                in = j.update(
-                        "INSERT INTO segment_membership_event (run_id, segment_id, customer_id, kind, happened_at)"
-                                + " SELECT ?, ?, customer_id, 'ENTER', ? FROM seg_work_delta"
-                                + " WHERE segment_id = ? AND kind = 'N'",
-                        runId,
-                        id,
-                        at,
-                        id);
-                j.update(
-                        "INSERT INTO segment_membership (segment_id, customer_id, entered_at)"
-                                + " SELECT ?, customer_id, ? FROM seg_work_delta WHERE segment_id = ? AND kind = 'N'",
-                        id,
-                        at,
-                        id);
+                in = enter(j, runId, id, at, "seg_work_delta WHERE segment_id = ? AND kind = 'N'");
             }
             j.update(
                     "INSERT INTO segment_refresh_count (run_id, segment_id, members, entered, exited, rule_version,"
@@ -466,6 +441,27 @@ class MembershipRefresher {
                 entered,
                 exited,
                 runId);
+    }
+
+    /**
+     * Everyone in {@code source} (a work table and its condition on the segment, a constant of this class) enters
+     * the segment: an ENTER event and a membership row each. Returns how many entered.
+     */
+    private static int enter(JdbcTemplate j, long runId, long segmentId, LocalDateTime at, String source) {
+        int in = j.update(
+                "INSERT INTO segment_membership_event (run_id, segment_id, customer_id, kind, happened_at)"
+                        + " SELECT ?, ?, customer_id, 'ENTER', ? FROM " + source,
+                runId,
+                segmentId,
+                at,
+                segmentId);
+        j.update(
+                "INSERT INTO segment_membership (segment_id, customer_id, entered_at) SELECT ?, customer_id, ? FROM "
+                        + source,
+                segmentId,
+                at,
+                segmentId);
+        return in;
     }
 
     /** Null when the segment's rule may run; else the first thing wrong with it. */

@@ -2,6 +2,7 @@ package io.keyuan.segmentation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The stored text of a rule: {@code AND(CITY IN("上海", "北京"), NOT(AGE LT("30")), SPEND_IN_WINDOW[30] GE("100"))}
@@ -63,6 +64,18 @@ public final class RuleText {
                 }
                 sb.append(')');
             }
+        }
+    }
+
+    /**
+     * The rule, or empty when the stored text is not one (only a hand edit of the database makes such a text): for
+     * readers that must go on past one bad row.
+     */
+    public static Optional<RuleNode> tryRead(String text) {
+        try {
+            return Optional.of(read(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

@@ -100,10 +100,8 @@ public class SegmentRuleExport implements SheetExporter {
                         + where + " ORDER BY r.name, s.priority, s.id",
                 p,
                 (rs, i) -> {
-                    RuleNode rule;
-                    try {
-                        rule = RuleText.read(rs.getString(5));
-                    } catch (IllegalArgumentException e) {
+                    RuleNode rule = RuleText.tryRead(rs.getString(5)).orElse(null);
+                    if (rule == null) {
                         // written as stored, so that nothing is lost; importing it back names the row's problem
                         return row(
                                 rs,

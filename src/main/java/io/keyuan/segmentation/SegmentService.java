@@ -15,6 +15,7 @@ import io.keyuan.shared.db.DatabaseLocks;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,8 +204,10 @@ public class SegmentService {
     @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)
     public List<SegmentSummary> segments(long ruleSetId) {
+        Map<Long, SegmentRuleVersion> current = new HashMap<>();
+        versions.findCurrentOfRuleSet(ruleSetId).forEach(v -> current.put(v.getSegmentId(), v));
         return segments.findByRuleSetIdOrderByPriorityAscIdAsc(ruleSetId).stream()
-                .map(this::summary)
+                .map(s -> summary(s, current.get(s.getId())))
                 .toList();
     }
 
@@ -425,8 +428,16 @@ public class SegmentService {
     }
 
     private SegmentSummary summary(Segment s) {
-        SegmentRuleVersion v = versions.findBySegmentIdAndVersionNo(s.getId(), s.getCurrentVersion())
-                .orElseThrow(() -> new NotFoundException("segment-rule-version", s.getId()));
+        return summary(
+                s,
+                versions.findBySegmentIdAndVersionNo(s.getId(), s.getCurrentVersion())
+                        .orElse(null));
+    }
+
+    private static SegmentSummary summary(Segment s, SegmentRuleVersion v) {
+        if (v == null) {
+            throw new NotFoundException("segment-rule-version", s.getId());
+        }
         RuleNode rule = readable(v);
         boolean unreadable = rule == null;
         return new SegmentSummary(
@@ -445,16 +456,11 @@ public class SegmentService {
      * must not hide its whole rule set or history from the editor, where a manager sees it and sets it again.
      */
     private static RuleNode readable(SegmentRuleVersion v) {
-        try {
-            return RuleText.read(v.getRuleText());
-        } catch (IllegalArgumentException e) {
-            log.warn(
-                    "Version {} of segment {} has a rule that cannot be read: {}",
-                    v.getVersionNo(),
-                    v.getSegmentId(),
-                    e.toString());
-            return null;
+        RuleNode rule = RuleText.tryRead(v.getRuleText()).orElse(null);
+        if (rule == null) {
+            log.warn("Version {} of segment {} has a rule that cannot be read", v.getVersionNo(), v.getSegmentId());
         }
+        return rule;
     }
 
     private static RuleSetSummary summary(SegmentRuleSet s) {

@@ -561,20 +561,7 @@ class SegmentMembershipServiceTests {
     }
 
     private RefreshRun refreshAndWait(java.util.function.LongSupplier start) {
-        long id = start.getAsLong();
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        RefreshRun run = membership.run(id);
-        while (run.running()) {
-            assertThat(System.nanoTime()).as("refresh finished in time").isLessThan(deadline);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            run = membership.run(id);
-        }
-        return run;
+        return RefreshWait.ended(membership, start.getAsLong());
     }
 
     private List<Long> memberIds(long segmentId) {

@@ -14,7 +14,7 @@ import io.keyuan.customer.domain.Customer;
 import io.keyuan.customer.ui.TestCustomers;
 import io.keyuan.segmentation.CustomerSegmentStay;
 import io.keyuan.segmentation.Operator;
-import io.keyuan.segmentation.RefreshRun;
+import io.keyuan.segmentation.RefreshWait;
 import io.keyuan.segmentation.RuleSetMode;
 import io.keyuan.segmentation.RuleSetSummary;
 import io.keyuan.segmentation.SegmentField;
@@ -114,18 +114,7 @@ class CustomerSegmentsSectionTest extends KeyuanViewTest {
     }
 
     private void refresh() {
-        long id = membership.startRefresh();
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        RefreshRun run = membership.run(id);
-        while (run.running() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            run = membership.run(id);
-        }
-        assertThat(run.running()).isFalse();
+        assertThat(RefreshWait.ended(membership, membership.startRefresh()).running())
+                .isFalse();
     }
 }

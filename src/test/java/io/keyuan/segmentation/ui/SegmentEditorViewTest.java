@@ -78,11 +78,7 @@ class SegmentEditorViewTest extends KeyuanViewTest {
         test(view.refreshMembers).click();
 
         SegmentMembershipView page = $(SegmentMembershipView.class).single();
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (page.watching() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            page.poll();
-        }
+        SegmentMembershipViewTest.untilRefreshEnds(page);
         var run = SystemActor.call(() -> membership.runs(1)).getFirst();
         assertThat(run.ruleSetId()).isEqualTo(set.id());
         assertThat(run.segmentsTotal()).isEqualTo(1);

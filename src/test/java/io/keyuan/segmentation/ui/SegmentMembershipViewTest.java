@@ -196,7 +196,7 @@ class SegmentMembershipViewTest extends KeyuanViewTest {
     }
 
     /** Polls as the browser would until the watched refresh has ended (or a minute has passed). */
-    private static void untilRefreshEnds(SegmentMembershipView view) throws InterruptedException {
+    static void untilRefreshEnds(SegmentMembershipView view) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (view.watching() && System.nanoTime() < deadline) {
             Thread.sleep(50);
