@@ -50,7 +50,33 @@ class ArchitectureTests {
             "io.keyuan.security.AccountUserDetailsService.loadUserByUsername",
             // the caller may only read and change their own language; checked inside
             "io.keyuan.security.UserLocalePreferences.load",
-            "io.keyuan.security.UserLocalePreferences.store");
+            "io.keyuan.security.UserLocalePreferences.store",
+            // startup and the command line: creates the first administrator only while there is no user at all
+            "io.keyuan.security.AdminBootstrap.ensureAdmin");
+
+    /** Beans views reach that hold no records: Vaadin's translations. */
+    private static final Set<String> RECORDLESS_BEANS = Set.of("io.keyuan.shared.i18n.KeyuanI18NProvider");
+
+    /**
+     * Public methods of beans that views or the command line reach, which need no role: each describes a sheet or a
+     * record type, or runs after work that was checked already, and touches no record.
+     */
+    private static final Set<String> DESCRIPTIVE_METHODS = Set.of(
+            // what a sheet looks like and who may import it: the engine asks before anyone is checked
+            "schema",
+            "requiredRole",
+            "titleKey",
+            "naturalKey",
+            // the i18n key of a count of another module's records
+            "countKey",
+            // caches refreshed after an import or undo that was checked
+            "afterCommit");
+
+    /** The extension points the engines call on a view's or the command line's behalf. */
+    private static final Set<String> EXTENSION_POINTS = Set.of(
+            "io.keyuan.exchange.SheetImporter",
+            "io.keyuan.exchange.SheetExporter",
+            "io.keyuan.customer.CustomerReferences");
 
     private static JavaClasses classes;
 
@@ -130,6 +156,92 @@ class ArchitectureTests {
                 .should(haveEveryPublicMethodSecured())
                 .because("a staff member calling a manager's service is refused there, not only hidden in the menu")
                 .check(classes);
+    }
+
+    /**
+     * Not only services: every Spring bean a view or a command-line command uses directly, and every implementation
+     * of an extension point an engine calls on their behalf (importers, exporters), must check the caller's role on
+     * each public method — a check that a path around the service (the import engine, a CLI command) can bypass is no
+     * check.
+     */
+    @Test
+    void every_bean_a_view_or_the_command_line_reaches_checks_the_callers_role_on_every_public_method() {
+        Set<JavaClass> reached = new java.util.TreeSet<>(java.util.Comparator.comparing(JavaClass::getName));
+        for (JavaClass caller : classes) {
+            boolean view = caller.getPackageName().contains(".ui");
+            boolean cli = caller.getPackageName().startsWith("io.keyuan.cli");
+            if (!view && !cli) {
+                continue;
+            }
+            caller.getDirectDependenciesFromSelf().forEach(d -> {
+                JavaClass target = d.getTargetClass();
+                if (target.getPackageName().startsWith("io.keyuan")
+                        && !target.getPackageName().contains(".ui")
+                        && !target.getPackageName().startsWith("io.keyuan.cli")
+                        && isBean(target)
+                        && !RECORDLESS_BEANS.contains(target.getName())) {
+                    reached.add(target);
+                }
+            });
+        }
+        for (JavaClass c : classes) {
+            if (isBean(c) && c.getAllRawInterfaces().stream().anyMatch(i -> EXTENSION_POINTS.contains(i.getName()))) {
+                reached.add(c);
+            }
+        }
+        java.util.List<String> violations = new java.util.ArrayList<>();
+        int[] methods = {0};
+        for (JavaClass bean : reached) {
+            boolean classSecured = bean.isAnnotatedWith(RolesAllowed.class) || bean.isAnnotatedWith(PreAuthorize.class);
+            for (JavaMethod m : publicMethods(bean)) {
+                if (DESCRIPTIVE_METHODS.contains(m.getName())
+                        || UNSECURED_SERVICE_METHODS.contains(bean.getName() + "." + m.getName())) {
+                    continue;
+                }
+                methods[0]++;
+                if (!classSecured && !m.isAnnotatedWith(PreAuthorize.class) && !m.isAnnotatedWith(RolesAllowed.class)) {
+                    violations.add(bean.getName() + "." + m.getName() + " (declared in "
+                            + m.getOwner().getSimpleName() + ")");
+                }
+            }
+        }
+        System.out.printf(
+                "Role rule reach: %d beans that views, the command line or the engines reach, %d public methods checked%n",
+                reached.size(), methods[0]);
+        assertThat(reached)
+                .extracting(JavaClass::getSimpleName)
+                .contains("ImportService", "CustomerImporter", "ChannelImporter", "SegmentRuleImporter");
+        assertThat(violations).as("public methods without a role check").isEmpty();
+    }
+
+    private static boolean isBean(JavaClass c) {
+        return !c.isInterface()
+                && !c.getModifiers().contains(JavaModifier.ABSTRACT)
+                && (c.isAnnotatedWith(org.springframework.stereotype.Component.class)
+                        || c.isMetaAnnotatedWith(org.springframework.stereotype.Component.class))
+                && !c.isAnnotatedWith(org.springframework.context.annotation.Configuration.class);
+    }
+
+    /** The public instance methods a caller can invoke on the bean, its own and those inherited from Keyuan classes. */
+    private static java.util.List<JavaMethod> publicMethods(JavaClass bean) {
+        java.util.Map<String, JavaMethod> bySignature = new java.util.LinkedHashMap<>();
+        for (JavaClass c = bean; c != null && c.getPackageName().startsWith("io.keyuan"); ) {
+            for (JavaMethod m : c.getMethods()) {
+                if (m.getModifiers().contains(JavaModifier.PUBLIC)
+                        && !m.getModifiers().contains(JavaModifier.STATIC)
+                        && !m.getModifiers().contains(JavaModifier.SYNTHETIC)
+                        && !m.getModifiers().contains(JavaModifier.BRIDGE)) {
+                    bySignature.putIfAbsent(
+                            m.getName()
+                                    + m.getRawParameterTypes().stream()
+                                            .map(JavaClass::getName)
+                                            .toList(),
+                            m);
+                }
+            }
+            c = c.getRawSuperclass().orElse(null);
+        }
+        return new java.util.ArrayList<>(bySignature.values());
     }
 
     @Test

@@ -1,10 +1,13 @@
 package io.keyuan.channel;
 
+import io.keyuan.exchange.ChangeLog;
 import io.keyuan.exchange.ColumnType;
+import io.keyuan.exchange.ImportContext;
 import io.keyuan.exchange.ImportRow;
 import io.keyuan.exchange.JdbcTableImporter;
 import io.keyuan.exchange.SheetColumn;
 import io.keyuan.exchange.SheetSchema;
+import io.keyuan.shared.Roles;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,23 +16,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Component;
 
 /**
  * Source channels and their monthly costs as sheets: a channel matches by name; a cost matches by channel name
  * and month (any day of the month stands for the month, e.g. 2026-03 or 2026-03-01).
  */
-@Configuration(proxyBeanMethods = false)
-class ChannelImporters {
+final class ChannelImporters {
     static final SheetSchema CHANNELS = new SheetSchema(
             "channels",
             List.of(
                     SheetColumn.of("name", "名称", "名稱", "Name", ColumnType.TEXT, true, 100),
                     SheetColumn.ofEnum("category", "类别", "類別", "Category", true, ChannelCategory.class),
                     SheetColumn.ofEnum("acquisitionMethod", "获客方式", "獲客方式", "Found by", true, AcquisitionMethod.class),
-                    SheetColumn.of("active", "启用", "啟用", "Active", ColumnType.BOOLEAN, false, 5),
+                    SheetColumn.of("active", "启用", "啟用", "Active", ColumnType.BOOLEAN, false, 5)
+                            .byDefault(Boolean.TRUE),
                     SheetColumn.of("description", "说明", "說明", "Description", ColumnType.TEXT, false, 500)),
             List.of("name"));
 
@@ -42,119 +45,148 @@ class ChannelImporters {
                     SheetColumn.of("note", "备注", "備註", "Note", ColumnType.TEXT, false, 200)),
             List.of("channel", "month"));
 
-    @Bean
-    JdbcTableImporter channelImporter(NamedParameterJdbcTemplate jdbc, Clock clock) {
-        return new JdbcTableImporter(jdbc, clock) {
-            @Override
-            public SheetSchema schema() {
-                return CHANNELS;
-            }
+    private ChannelImporters() {}
 
-            @Override
-            protected String table() {
-                return "source_channel";
-            }
+    /** Channels: only managers may create or change them, here as in the channel list. */
+    @Component
+    static class ChannelImporter extends JdbcTableImporter {
+        ChannelImporter(NamedParameterJdbcTemplate jdbc, Clock clock) {
+            super(jdbc, clock);
+        }
 
-            @Override
-            protected Map<String, String> columns() {
-                Map<String, String> c = new LinkedHashMap<>();
-                c.put("name", "name");
-                c.put("category", "category");
-                c.put("acquisitionMethod", "acquisition_method");
-                c.put("active", "active");
-                c.put("description", "description");
-                return c;
-            }
+        @Override
+        @PreAuthorize(Roles.HAS_MANAGER)
+        public void plan(List<ImportRow> rows, ImportContext context) {
+            super.plan(rows, context);
+        }
 
-            @Override
-            protected List<String> keyColumns(ImportRow row) {
-                return List.of("name");
-            }
+        @Override
+        @PreAuthorize(Roles.HAS_MANAGER)
+        public void apply(List<ImportRow> rows, ImportContext context, ChangeLog log) {
+            super.apply(rows, context, log);
+        }
 
-            @Override
-            protected Map<String, Object> defaults() {
-                return Map.of("active", Boolean.TRUE);
-            }
+        @Override
+        public SheetSchema schema() {
+            return CHANNELS;
+        }
 
-            @Override
-            protected void resolve(List<ImportRow> rows, List<Map<String, Object>> values) {
-                for (Map<String, Object> v : values) {
-                    if (v.containsKey("active") && v.get("active") == null) {
-                        v.put("active", Boolean.TRUE);
-                    }
-                }
-            }
-        };
+        @Override
+        public String requiredRole() {
+            return Roles.MANAGER;
+        }
+
+        @Override
+        protected String table() {
+            return "source_channel";
+        }
+
+        @Override
+        protected Map<String, String> columns() {
+            Map<String, String> c = new LinkedHashMap<>();
+            c.put("name", "name");
+            c.put("category", "category");
+            c.put("acquisitionMethod", "acquisition_method");
+            c.put("active", "active");
+            c.put("description", "description");
+            return c;
+        }
+
+        @Override
+        protected List<String> keyColumns(ImportRow row) {
+            return List.of("name");
+        }
     }
 
-    @Bean
-    JdbcTableImporter channelCostImporter(NamedParameterJdbcTemplate jdbc, Clock clock) {
-        return new JdbcTableImporter(jdbc, clock) {
-            @Override
-            public SheetSchema schema() {
-                return COSTS;
-            }
+    /** Monthly channel costs: managers only, as in the channel cost dialog. */
+    @Component
+    static class ChannelCostImporter extends JdbcTableImporter {
+        ChannelCostImporter(NamedParameterJdbcTemplate jdbc, Clock clock) {
+            super(jdbc, clock);
+        }
 
-            @Override
-            public String naturalKey(ImportRow row) {
-                Object month = row.value("month");
-                return row.value("channel") == null || month == null
-                        ? null
-                        : "cost:" + row.text("channel").toLowerCase(Locale.ROOT) + "|" + firstOfMonth(month);
-            }
+        @Override
+        @PreAuthorize(Roles.HAS_MANAGER)
+        public void plan(List<ImportRow> rows, ImportContext context) {
+            super.plan(rows, context);
+        }
 
-            @Override
-            public Map<String, List<String>> choices(Locale locale) {
-                return Map.of(
-                        "channel",
-                        jdbc.queryForList("SELECT name FROM source_channel ORDER BY name", Map.of(), String.class));
-            }
+        @Override
+        @PreAuthorize(Roles.HAS_MANAGER)
+        public void apply(List<ImportRow> rows, ImportContext context, ChangeLog log) {
+            super.apply(rows, context, log);
+        }
 
-            @Override
-            protected String table() {
-                return "channel_cost";
-            }
+        @Override
+        public SheetSchema schema() {
+            return COSTS;
+        }
 
-            @Override
-            protected Map<String, String> columns() {
-                Map<String, String> c = new LinkedHashMap<>();
-                c.put("channel", "channel_id");
-                c.put("month", "month");
-                c.put("amount", "amount");
-                c.put("note", "note");
-                return c;
-            }
+        @Override
+        public String requiredRole() {
+            return Roles.MANAGER;
+        }
 
-            @Override
-            protected List<String> keyColumns(ImportRow row) {
-                return List.of("channel_id", "month");
-            }
+        @Override
+        public String naturalKey(ImportRow row) {
+            Object month = row.value("month");
+            return row.value("channel") == null || month == null
+                    ? null
+                    : "cost:" + row.text("channel").toLowerCase(Locale.ROOT) + "|" + firstOfMonth(month);
+        }
 
-            @Override
-            protected void resolve(List<ImportRow> rows, List<Map<String, Object>> values) {
-                Map<String, Long> ids = new HashMap<>();
-                jdbc.query("SELECT id, name FROM source_channel", rs -> {
-                    ids.put(rs.getString("name").toLowerCase(Locale.ROOT), rs.getLong("id"));
-                });
-                for (int i = 0; i < rows.size(); i++) {
-                    ImportRow row = rows.get(i);
-                    Map<String, Object> v = values.get(i);
-                    String name = row.text("channel");
-                    Long id = name == null ? null : ids.get(name.toLowerCase(Locale.ROOT));
-                    if (name != null && id == null) {
-                        row.error("channel", "customer.import.unknown-channel", name);
-                    }
-                    v.put("channel_id", id);
-                    LocalDate month = firstOfMonth(v.get("month"));
-                    v.put("month", month);
-                    if (month != null && month.isAfter(LocalDate.now(clock).withDayOfMonth(1))) {
-                        row.error("month", "exchange.error.date-in-future", month.toString());
-                    }
-                    if (v.get("amount") instanceof BigDecimal b && b.signum() < 0) {
-                        row.error("amount", "channel.import.negative-cost", b.toPlainString());
-                    }
+        @Override
+        @PreAuthorize(Roles.HAS_STAFF)
+        public Map<String, List<String>> choices(Locale locale) {
+            return Map.of(
+                    "channel",
+                    jdbc.queryForList("SELECT name FROM source_channel ORDER BY name", Map.of(), String.class));
+        }
+
+        @Override
+        protected String table() {
+            return "channel_cost";
+        }
+
+        @Override
+        protected Map<String, String> columns() {
+            Map<String, String> c = new LinkedHashMap<>();
+            c.put("channel", "channel_id");
+            c.put("month", "month");
+            c.put("amount", "amount");
+            c.put("note", "note");
+            return c;
+        }
+
+        @Override
+        protected List<String> keyColumns(ImportRow row) {
+            return List.of("channel_id", "month");
+        }
+
+        @Override
+        protected void resolve(List<ImportRow> rows, List<Map<String, Object>> values) {
+            Map<String, Long> ids = new HashMap<>();
+            jdbc.query("SELECT id, name FROM source_channel", rs -> {
+                ids.put(rs.getString("name").toLowerCase(Locale.ROOT), rs.getLong("id"));
+            });
+            for (int i = 0; i < rows.size(); i++) {
+                ImportRow row = rows.get(i);
+                Map<String, Object> v = values.get(i);
+                String name = row.text("channel");
+                Long id = name == null ? null : ids.get(name.toLowerCase(Locale.ROOT));
+                if (name != null && id == null) {
+                    row.error("channel", "customer.import.unknown-channel", name);
+                }
+                v.put("channel_id", id);
+                LocalDate month = firstOfMonth(v.get("month"));
+                v.put("month", month);
+                if (month != null && month.isAfter(LocalDate.now(clock).withDayOfMonth(1))) {
+                    row.error("month", "exchange.error.date-in-future", month.toString());
+                }
+                if (v.get("amount") instanceof BigDecimal b && b.signum() < 0) {
+                    row.error("amount", "channel.import.negative-cost", b.toPlainString());
                 }
             }
-        };
+        }
     }
 }

@@ -130,6 +130,9 @@ public class ChannelService {
             throw new StaleEditException(channel.getUpdatedBy(), channel.getUpdatedAt());
         }
         try {
+            // Its costs go with it, as the confirmation says; they no longer cascade in the database, so that no
+            // other delete (an undone import, say) can take costs a manager entered.
+            costs.deleteAllOfChannel(id);
             channels.delete(channel);
             channels.flush();
         } catch (DataIntegrityViolationException e) {

@@ -16,8 +16,10 @@ class Commands {
               export <schema> <file.xlsx> [--lang zh-CN|zh-TW|en]
                                      every record to a workbook, streamed
                                      (schemas: customers, purchases, channels, channel-costs, deals)
-              import <schema> <file> [--mode all-or-nothing|skip-bad] [--dry-run] [--errors <file.xlsx>]
-                                     import an .xlsx or .csv (same schemas); exit 1 if rows had errors
+              import <schema> <file> [--mode all-or-nothing|skip-bad] [--blanks keep|clear] [--dry-run]
+                     [--errors <file.xlsx>]
+                                     import an .xlsx or .csv (same schemas); exit 1 if rows had errors;
+                                     blank cells keep stored values unless --blanks clear
               bench <suite> [flags]  run a benchmark suite; suites: grid, exchange, pipeline, segmentation
                                      grid: --customers N (default 1,000,000) --repeat R (default 9)
                                      segmentation: --customers N (default 1,000,000) --repeat R (default 7)

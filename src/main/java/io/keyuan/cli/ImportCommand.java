@@ -20,7 +20,8 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code import <schema> <file> [--mode all-or-nothing|skip-bad] [--dry-run] [--errors <file.xlsx>] [--lang en]}:
+ * {@code import <schema> <file> [--mode all-or-nothing|skip-bad] [--blanks keep|clear] [--dry-run] [--errors <file.xlsx>]
+ * [--lang en]}:
  * the import wizard's engine for scheduled jobs. Exit code 0 when the import committed (or the dry run found no
  * error), 1 when rows had errors (nothing written in all-or-nothing mode), 2 for bad usage or an unreadable file.
  */
@@ -38,7 +39,8 @@ class ImportCommand {
         List<String> args = o.positional();
         if (args.size() != 2) {
             throw new CommandException(
-                    "usage: import <schema> <file> [--mode all-or-nothing|skip-bad] [--dry-run] [--errors <file.xlsx>]; schemas: "
+                    "usage: import <schema> <file> [--mode all-or-nothing|skip-bad] [--blanks keep|clear] [--dry-run]"
+                            + " [--errors <file.xlsx>]; schemas: "
                             + schemas(),
                     2);
         }
@@ -53,6 +55,11 @@ class ImportCommand {
             case "skip-bad" -> ImportMode.SKIP_BAD;
             default -> throw new CommandException("--mode must be all-or-nothing or skip-bad", 2);
         };
+        boolean clearBlanks = switch (o.flag("blanks", "keep")) {
+            case "keep" -> false;
+            case "clear" -> true;
+            default -> throw new CommandException("--blanks must be keep (blank cells keep stored values) or clear", 2);
+        };
         boolean dryRun = o.has("dry-run");
         try {
             if (imports.importers().stream().noneMatch(i -> i.schema().name().equals(schema))) {
@@ -63,7 +70,8 @@ class ImportCommand {
             if (!problems.isEmpty()) {
                 throw new CommandException(text(problems.getFirst(), lang), 2);
             }
-            ImportRequest request = preview.request(schema, file, file.getName(), lang);
+            ImportRequest request =
+                    preview.request(schema, file, file.getName(), lang).clearingBlanks(clearBlanks);
             long started = System.nanoTime();
             ImportReport r = dryRun
                     ? imports.dryRun(request, ImportListener.NONE)
@@ -81,7 +89,8 @@ class ImportCommand {
                     ? ""
                     : "; first error: " + describe(r.errors().getFirst(), lang);
             System.out.printf(
-                    "%s %s: %,d rows, %,d created, %,d updated, %,d unchanged, %,d with errors in %.1f s%s%s%n",
+                    "%s %s: %,d rows, %,d created, %,d updated, %,d unchanged, %,d with errors, %,d with warnings"
+                            + " in %.1f s%s%s%n",
                     r.status() == ImportStatus.DRY_RUN ? "dry run of" : statusWord(r.status()),
                     file.getName(),
                     r.totalRows(),
@@ -89,6 +98,7 @@ class ImportCommand {
                     r.updated(),
                     r.unchanged(),
                     r.errorRows(),
+                    r.warningRows(),
                     seconds,
                     r.jobId() == null ? "" : " (job #" + r.jobId() + ")",
                     first);

@@ -35,57 +35,75 @@ import org.springframework.stereotype.Service;
 @Service
 public class CustomerExport implements SheetExporter {
     public static final SheetSchema SCHEMA = new SheetSchema(
-            "customers",
-            List.of(
-                    SheetColumn.of("code", "编号", "編號", "Code", ColumnType.TEXT, false, 32)
-                            .alsoCalled("客户编号", "客戶編號", "编码", "客户代码", "Customer code", "Customer ID", "ID"),
-                    SheetColumn.of("name", "名称", "名稱", "Name", ColumnType.TEXT, true, 100)
-                            .alsoCalled("姓名", "客户名称", "客戶名稱", "客户姓名", "名字", "公司名称", "Customer name", "Full name"),
-                    SheetColumn.ofEnum("kind", "类别", "類別", "Kind", true, CustomerKind.class)
-                            .alsoCalled("类型", "類型", "客户类别", "个人/组织", "Type"),
-                    SheetColumn.ofEnum("gender", "性别", "性別", "Gender", false, Gender.class)
-                            .alsoCalled("Sex"),
-                    SheetColumn.of("birthDate", "出生日期", "出生日期", "Birth date", ColumnType.DATE, false, 10)
-                            .notAfterToday()
-                            .alsoCalled("生日", "出生年月日", "Birthday", "Date of birth", "DOB"),
-                    SheetColumn.ofEnum("occupation", "职业", "職業", "Occupation", false, Occupation.class),
-                    SheetColumn.of("income", "年收入", "年收入", "Annual income", ColumnType.DECIMAL, false, 16)
-                            .alsoCalled("收入", "Income"),
-                    SheetColumn.of("province", "省份", "省份", "Province", ColumnType.TEXT, false, 32)
-                            .alsoCalled("省", "所在省份", "State"),
-                    SheetColumn.of("city", "城市", "城市", "City", ColumnType.TEXT, false, 32)
-                            .alsoCalled("市", "所在城市", "所在地"),
-                    SheetColumn.of("phone", "电话", "電話", "Phone", ColumnType.TEXT, false, 32)
-                            .alsoCalled(
-                                    "手机",
-                                    "手機",
-                                    "手机号",
-                                    "手机号码",
-                                    "手機號碼",
-                                    "联系电话",
-                                    "聯絡電話",
-                                    "电话号码",
-                                    "Mobile",
-                                    "Tel",
-                                    "Telephone"),
-                    SheetColumn.of("email", "邮箱", "電子郵件", "Email", ColumnType.TEXT, false, 254)
-                            .alsoCalled("电子邮箱", "电子邮件", "邮件", "E-mail", "Mail", "電郵"),
-                    SheetColumn.of("channel", "客户来源", "客戶來源", "Source channel", ColumnType.TEXT, false, 100)
-                            .alsoCalled("来源", "來源", "来源渠道", "渠道", "Channel", "Source"),
-                    SheetColumn.ofEnum("acquisitionMethod", "获客方式", "獲客方式", "Found by", false, AcquisitionMethod.class)
-                            .alsoCalled("获取方式", "获客途径", "Acquisition method"),
-                    SheetColumn.of("referredBy", "介绍人编号", "介紹人編號", "Referred by (code)", ColumnType.TEXT, false, 32)
-                            .alsoCalled("介绍人", "介紹人", "推荐人", "推荐人编号", "Referrer"),
-                    SheetColumn.ofEnum("needType", "需求类型", "需求類型", "Need type", false, NeedType.class),
-                    SheetColumn.ofEnum("purchaseStyle", "购买类型", "購買類型", "Purchase style", false, PurchaseStyle.class),
-                    SheetColumn.ofEnum("loyalty", "忠诚度", "忠誠度", "Loyalty", false, Loyalty.class),
-                    SheetColumn.of("tags", "标签", "標籤", "Tags", ColumnType.TEXT, false, 500)
-                            .alsoCalled("标记"),
-                    SheetColumn.of("notes", "备注", "備註", "Notes", ColumnType.TEXT, false, 4000)
-                            .alsoCalled("说明", "備注", "Remarks", "Comment"),
-                    SheetColumn.of("owner", "负责人", "負責人", "Owner", ColumnType.TEXT, false, 64)
-                            .alsoCalled("客户经理", "跟进人", "销售", "Account manager", "Sales rep")),
-            List.of("code"));
+                    "customers",
+                    List.of(
+                            SheetColumn.of("code", "编号", "編號", "Code", ColumnType.TEXT, false, 32)
+                                    .alsoCalled("客户编号", "客戶編號", "编码", "客户代码", "Customer code", "Customer ID", "ID"),
+                            SheetColumn.of("name", "名称", "名稱", "Name", ColumnType.TEXT, true, 100)
+                                    .alsoCalled(
+                                            "姓名", "客户名称", "客戶名稱", "客户姓名", "名字", "公司名称", "Customer name", "Full name"),
+                            SheetColumn.ofEnum("kind", "类别", "類別", "Kind", false, CustomerKind.class)
+                                    .alsoCalled("类型", "類型", "客户类别", "个人/组织", "Type")
+                                    .byDefault(CustomerKind.PERSON.name()),
+                            SheetColumn.ofEnum("gender", "性别", "性別", "Gender", false, Gender.class)
+                                    .alsoCalled("Sex"),
+                            SheetColumn.of("birthDate", "出生日期", "出生日期", "Birth date", ColumnType.DATE, false, 10)
+                                    .notAfterToday()
+                                    .alsoCalled("生日", "出生年月日", "Birthday", "Date of birth", "DOB"),
+                            SheetColumn.ofEnum("occupation", "职业", "職業", "Occupation", false, Occupation.class),
+                            SheetColumn.of("income", "年收入", "年收入", "Annual income", ColumnType.DECIMAL, false, 16)
+                                    .alsoCalled("收入", "Income"),
+                            SheetColumn.of("province", "省份", "省份", "Province", ColumnType.TEXT, false, 32)
+                                    .alsoCalled("省", "所在省份", "State"),
+                            SheetColumn.of("city", "城市", "城市", "City", ColumnType.TEXT, false, 32)
+                                    .alsoCalled("市", "所在城市", "所在地"),
+                            SheetColumn.of("phone", "电话", "電話", "Phone", ColumnType.TEXT, false, 32)
+                                    .alsoCalled(
+                                            "手机",
+                                            "手機",
+                                            "手机号",
+                                            "手机号码",
+                                            "手機號碼",
+                                            "联系电话",
+                                            "聯絡電話",
+                                            "电话号码",
+                                            "Mobile",
+                                            "Tel",
+                                            "Telephone"),
+                            SheetColumn.of("email", "邮箱", "電子郵件", "Email", ColumnType.TEXT, false, 254)
+                                    .alsoCalled("电子邮箱", "电子邮件", "邮件", "E-mail", "Mail", "電郵"),
+                            SheetColumn.of("channel", "客户来源", "客戶來源", "Source channel", ColumnType.TEXT, false, 100)
+                                    .alsoCalled("来源", "來源", "来源渠道", "渠道", "Channel", "Source"),
+                            SheetColumn.ofEnum(
+                                            "acquisitionMethod",
+                                            "获客方式",
+                                            "獲客方式",
+                                            "Found by",
+                                            false,
+                                            AcquisitionMethod.class)
+                                    .alsoCalled("获取方式", "获客途径", "Acquisition method"),
+                            SheetColumn.of(
+                                            "referredBy",
+                                            "介绍人编号",
+                                            "介紹人編號",
+                                            "Referred by (code)",
+                                            ColumnType.TEXT,
+                                            false,
+                                            32)
+                                    .alsoCalled("介绍人", "介紹人", "推荐人", "推荐人编号", "Referrer"),
+                            SheetColumn.ofEnum("needType", "需求类型", "需求類型", "Need type", false, NeedType.class),
+                            SheetColumn.ofEnum(
+                                    "purchaseStyle", "购买类型", "購買類型", "Purchase style", false, PurchaseStyle.class),
+                            SheetColumn.ofEnum("loyalty", "忠诚度", "忠誠度", "Loyalty", false, Loyalty.class),
+                            SheetColumn.of("tags", "标签", "標籤", "Tags", ColumnType.TEXT, false, 500)
+                                    .alsoCalled("标记"),
+                            SheetColumn.of("notes", "备注", "備註", "Notes", ColumnType.TEXT, false, 4000)
+                                    .alsoCalled("说明", "備注", "Remarks", "Comment"),
+                            SheetColumn.of("owner", "负责人", "負責人", "Owner", ColumnType.TEXT, false, 64)
+                                    .alsoCalled("客户经理", "跟进人", "销售", "Account manager", "Sales rep")),
+                    List.of("code"))
+            // the match order of keyuan.import.customer-match; a file with any of these columns may update only
+            .orBy(List.of("phone"), List.of("email"));
 
     private static final String[][] ENUM_COLUMNS = {
         {"kind", "CustomerKind"}, {"gender", "Gender"}, {"occupation", "Occupation"},

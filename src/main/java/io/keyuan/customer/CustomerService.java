@@ -54,6 +54,7 @@ public class CustomerService {
     private final Clock clock;
     private final Map<CustomerFilter, long[]> countCache = new ConcurrentHashMap<>();
     private final PositionSamples samples;
+    private final List<CustomerReferences> references;
 
     CustomerService(
             CustomerRepository customers,
@@ -62,7 +63,9 @@ public class CustomerService {
             ChannelService channels,
             NamedParameterJdbcTemplate jdbc,
             Validator validator,
-            Clock clock) {
+            Clock clock,
+            List<CustomerReferences> references) {
+        this.references = List.copyOf(references);
         this.customers = customers;
         this.purchases = purchases;
         this.metrics = metrics;
@@ -377,12 +380,46 @@ public class CustomerService {
         }
     }
 
+    /** What deleting the customer would take (purchases) and touch (referrals), and what prevents it. */
     @PreAuthorize(Roles.HAS_MANAGER)
-    public void delete(long id, long expectedVersion) {
+    @Transactional(readOnly = true)
+    public DeletionImpact deletionImpact(long id) {
+        get(id);
+        List<DeletionImpact.Blocker> blockers = new ArrayList<>();
+        for (CustomerReferences refs : references) {
+            long n = refs.count(id);
+            if (n > 0) {
+                blockers.add(new DeletionImpact.Blocker(refs.countKey(), n));
+            }
+        }
+        MapSqlParameterSource p = new MapSqlParameterSource("id", id);
+        Long bought = jdbc.queryForObject("SELECT COUNT(*) FROM purchase WHERE customer_id = :id", p, Long.class);
+        Long referred = jdbc.queryForObject("SELECT COUNT(*) FROM customer WHERE referred_by_id = :id", p, Long.class);
+        return new DeletionImpact(bought == null ? 0 : bought, referred == null ? 0 : referred, blockers);
+    }
+
+    /**
+     * Deletes a customer and its purchases, as the confirmation showed them: refused while other modules' records
+     * (deals) refer to it, and when purchases were recorded since the confirmation counted them — a delete never
+     * takes work it did not show. Customers it referred keep their records and lose the link.
+     */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    public void delete(long id, long expectedVersion, long expectedPurchases) {
+        // Locked first: a purchase or a deal recorded for this customer now waits, then finds it gone.
+        jdbc.queryForList("SELECT id FROM customer WHERE id = :id FOR UPDATE", Map.of("id", id), Long.class);
         Customer c = get(id);
         if (c.getVersion() != expectedVersion) {
             throw new StaleEditException(c.getUpdatedBy(), c.getUpdatedAt());
         }
+        DeletionImpact impact = deletionImpact(id);
+        if (impact.blocked()) {
+            throw new KeyuanException("customer.error.delete-referenced", c.getName());
+        }
+        if (impact.purchases() != expectedPurchases) {
+            throw new KeyuanException(
+                    "customer.error.delete-purchases-changed", c.getName(), expectedPurchases, impact.purchases());
+        }
+        jdbc.update("DELETE FROM purchase WHERE customer_id = :id", Map.of("id", id));
         customers.delete(c);
         customers.flush();
         countCache.clear();

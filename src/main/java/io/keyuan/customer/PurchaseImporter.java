@@ -3,8 +3,11 @@ package io.keyuan.customer;
 import io.keyuan.exchange.ColumnType;
 import io.keyuan.exchange.ImportRow;
 import io.keyuan.exchange.JdbcTableImporter;
+import io.keyuan.exchange.RecordedChange;
 import io.keyuan.exchange.SheetColumn;
 import io.keyuan.exchange.SheetSchema;
+import io.keyuan.exchange.UndoCounts;
+import io.keyuan.shared.Roles;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -16,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,24 +31,27 @@ import org.springframework.stereotype.Component;
 @Component
 class PurchaseImporter extends JdbcTableImporter {
     static final SheetSchema SCHEMA = new SheetSchema(
-            "purchases",
-            List.of(
-                    SheetColumn.of("id", "记录号", "記錄號", "Record no", ColumnType.INTEGER, false, 19),
-                    SheetColumn.of("orderNo", "订单号", "訂單號", "Order number", ColumnType.TEXT, false, 64)
-                            .alsoCalled("订单编号", "單號", "单号", "Order no", "Order ID"),
-                    SheetColumn.of("customer", "客户编号", "客戶編號", "Customer code", ColumnType.TEXT, true, 32)
-                            .alsoCalled("客户代码", "会员编号", "Customer"),
-                    SheetColumn.of("date", "购买日期", "購買日期", "Date", ColumnType.DATE, true, 10)
-                            .notAfterToday()
-                            .alsoCalled("日期", "销售日期", "下单日期", "Purchase date"),
-                    SheetColumn.of("product", "产品", "產品", "Product", ColumnType.TEXT, true, 100)
-                            .alsoCalled("商品", "商品名称", "产品名称", "Item"),
-                    SheetColumn.of("quantity", "数量", "數量", "Quantity", ColumnType.INTEGER, true, 9),
-                    SheetColumn.of("amount", "金额", "金額", "Amount", ColumnType.DECIMAL, true, 16)
-                            .alsoCalled("实付金额", "销售额", "总额", "Total"),
-                    SheetColumn.ofEnum("channel", "销售渠道", "銷售渠道", "Sales channel", true, SalesChannel.class)
-                            .alsoCalled("渠道", "销售方式", "Channel")),
-            List.of("orderNo"));
+                    "purchases",
+                    List.of(
+                            SheetColumn.of("id", "记录号", "記錄號", "Record no", ColumnType.INTEGER, false, 19),
+                            SheetColumn.of("orderNo", "订单号", "訂單號", "Order number", ColumnType.TEXT, false, 64)
+                                    .alsoCalled("订单编号", "單號", "单号", "Order no", "Order ID"),
+                            SheetColumn.of("customer", "客户编号", "客戶編號", "Customer code", ColumnType.TEXT, true, 32)
+                                    .alsoCalled("客户代码", "会员编号", "Customer"),
+                            SheetColumn.of("date", "购买日期", "購買日期", "Date", ColumnType.DATE, true, 10)
+                                    .notAfterToday()
+                                    .alsoCalled("日期", "销售日期", "下单日期", "Purchase date"),
+                            SheetColumn.of("product", "产品", "產品", "Product", ColumnType.TEXT, true, 100)
+                                    .alsoCalled("商品", "商品名称", "产品名称", "Item"),
+                            SheetColumn.of("quantity", "数量", "數量", "Quantity", ColumnType.INTEGER, false, 9)
+                                    .byDefault(1L),
+                            SheetColumn.of("amount", "金额", "金額", "Amount", ColumnType.DECIMAL, true, 16)
+                                    .alsoCalled("实付金额", "销售额", "总额", "Total"),
+                            SheetColumn.ofEnum("channel", "销售渠道", "銷售渠道", "Sales channel", false, SalesChannel.class)
+                                    .alsoCalled("渠道", "销售方式", "Channel")
+                                    .byDefault(SalesChannel.STORE.name())),
+                    List.of("id"))
+            .orBy(List.of("orderNo"));
 
     private static final List<String> ALL_FIELDS =
             List.of("customer_id", "purchase_date", "product", "quantity", "amount", "channel");
@@ -62,6 +69,17 @@ class PurchaseImporter extends JdbcTableImporter {
     @Override
     public SheetSchema schema() {
         return SCHEMA;
+    }
+
+    @Override
+    public String requiredRole() {
+        return Roles.STAFF;
+    }
+
+    @Override
+    @PreAuthorize(Roles.HAS_MANAGER)
+    public UndoCounts undo(List<RecordedChange> changes, boolean preview) {
+        return super.undo(changes, preview);
     }
 
     @Override
@@ -129,6 +147,18 @@ class PurchaseImporter extends JdbcTableImporter {
                 row.error("customer", "customer.import.unknown-referrer", code);
             }
             v.put("customer_id", id);
+            // Matched by all its fields, a purchase's defaults take part, so that a re-import matches; matched by its
+            // number, absent fields keep their stored values.
+            boolean numbered =
+                    row.has("id") && row.value("id") != null || row.has("orderNo") && row.value("orderNo") != null;
+            if (!numbered) {
+                if (v.get("quantity") == null) {
+                    v.put("quantity", 1L);
+                }
+                if (v.get("channel") == null) {
+                    v.put("channel", SalesChannel.STORE.name());
+                }
+            }
             if (row.value("quantity") instanceof Long q && (q <= 0 || q > 1_000_000)) {
                 row.error("quantity", "purchase.import.bad-quantity", q);
             }

@@ -62,16 +62,51 @@ final class ColumnMapping {
                         CellReference.convertNumToColString(i)));
             }
         }
-        for (SheetColumn column : schema.columns()) {
-            if (column.required() && !seen.containsKey(column.key())) {
+        if (!seen.isEmpty() && !hasKey(schema, seen.keySet())) {
+            // Without a complete key every row creates a record, so every column a new record needs must be there.
+            List<String> missing = new ArrayList<>();
+            for (SheetColumn column : schema.columns()) {
+                if (column.required() && !seen.containsKey(column.key())) {
+                    missing.add(column.headerZhCn() + " / " + column.headerEn());
+                }
+            }
+            if (!missing.isEmpty()) {
                 problems.add(new SheetRejectedException(
-                        "exchange.error.missing-header", column.headerZhCn() + " / " + column.headerEn()));
+                        schema.keys().isEmpty()
+                                ? "exchange.error.missing-header"
+                                : "exchange.error.missing-header-or-key",
+                        String.join("、", missing),
+                        keyHeaders(schema)));
             }
         }
         if (seen.isEmpty()) {
             problems.add(new SheetRejectedException("exchange.error.no-known-header"));
         }
         return problems;
+    }
+
+    /** Whether the mapped columns hold every column of one of the schema's keys. */
+    static boolean hasKey(SheetSchema schema, java.util.Collection<String> mapped) {
+        for (List<String> key : schema.keys()) {
+            if (mapped.containsAll(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The schema's keys as headers, e.g. "编号 / Code", "电话 / Phone" or "邮箱 / Email". */
+    static String keyHeaders(SheetSchema schema) {
+        List<String> keys = new ArrayList<>();
+        for (List<String> key : schema.keys()) {
+            List<String> names = new ArrayList<>();
+            for (String column : key) {
+                SheetColumn c = schema.column(column);
+                names.add(c.headerZhCn() + " / " + c.headerEn());
+            }
+            keys.add(String.join(" + ", names));
+        }
+        return String.join("；", keys);
     }
 
     private static String header(List<String> headers, int i) {

@@ -82,7 +82,7 @@ public class ExchangeService {
                 anchor.setRow1(0);
                 anchor.setRow2(4);
                 Comment note = drawing.createCellComment(anchor);
-                note.setString(helper.createRichTextString(note(column, locale)));
+                note.setString(helper.createRichTextString(note(schema, column, locale)));
                 cell.setCellComment(note);
                 List<String> values = choices.get(column.key());
                 if (values != null && !values.isEmpty()) {
@@ -112,11 +112,23 @@ public class ExchangeService {
         }
     }
 
-    private String note(SheetColumn column, Locale locale) {
+    private String note(SheetSchema schema, SheetColumn column, Locale locale) {
         String type = i18n.getTranslation("exchange.type." + column.type().name(), locale);
-        String required =
-                i18n.getTranslation(column.required() ? "exchange.note.required" : "exchange.note.optional", locale);
+        String required = i18n.getTranslation(
+                column.required() ? "exchange.note.required-to-create" : "exchange.note.optional", locale);
         String text = required + " · " + type;
+        if (schema.isKey(column.key())) {
+            text += " · " + i18n.getTranslation("exchange.note.key", locale);
+        }
+        if (column.defaultValue() != null) {
+            Object v = column.defaultValue();
+            String shown = column.enumType() != null
+                    ? i18n.getTranslation("enum." + column.enumType().getSimpleName() + "." + v, locale)
+                    : v instanceof Boolean b
+                            ? i18n.getTranslation(b ? "import.value.yes" : "import.value.no", locale)
+                            : v.toString();
+            text += " · " + i18n.getTranslation("exchange.note.default", locale, shown);
+        }
         if (column.type() == ColumnType.TEXT) {
             text += " · " + i18n.getTranslation("exchange.note.max-length", locale, column.maxLength());
         }

@@ -9,4 +9,9 @@ public interface ImportContext {
      * e.g. to accept a reference to a record that row creates. Rows below do not count: they are written later.
      */
     boolean earlierInFile(String naturalKey, int rowNumber);
+
+    /** Whether blank cells empty a matched record's (optional) fields; by default they keep the stored values. */
+    default boolean clearBlanks() {
+        return false;
+    }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.poi.ss.util.CellReference;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
 /**
  * One dry run or import of a file: a reader thread parses and converts the next rows while the calling thread plans
@@ -53,6 +54,7 @@ final class ImportRun implements ImportContext {
     private int updated;
     private int unchanged;
     private int errorRows;
+    private int warningRows;
     private String format = "xlsx";
 
     ImportRun(
@@ -99,6 +101,11 @@ final class ImportRun implements ImportContext {
     }
 
     @Override
+    public boolean clearBlanks() {
+        return request.clearBlanks();
+    }
+
+    @Override
     public boolean earlierInFile(String naturalKey, int rowNumber) {
         int first = keys.firstRow(naturalKey);
         return first != 0 && first < rowNumber;
@@ -110,8 +117,11 @@ final class ImportRun implements ImportContext {
         AtomicBoolean stop = new AtomicBoolean();
         SheetReader reader = SheetReaders.open(request.file(), request.fileName(), limits);
         format = reader.format();
-        Thread thread =
-                Thread.ofPlatform().name("import-reader").daemon().unstarted(() -> produce(reader, queue, stop));
+        // The reader converts as the signed-in user: field rules and natural keys run with the import's rights.
+        Thread thread = Thread.ofPlatform()
+                .name("import-reader")
+                .daemon()
+                .unstarted(new DelegatingSecurityContextRunnable(() -> produce(reader, queue, stop)));
         thread.start();
         try {
             consume(queue, jobId, reader);
@@ -154,8 +164,12 @@ final class ImportRun implements ImportContext {
                     if (converted.error() != null) {
                         CellError e = converted.error();
                         row.error(e.columnKey(), e.messageKey(), e.args());
-                    } else if (converted.value() == null && column.required()) {
-                        row.error(column.key(), "exchange.error.required", column.headerZhCn());
+                    } else if (converted.value() != null && column.rule() != null) {
+                        try {
+                            values[i] = column.rule().apply(converted.value());
+                        } catch (CellRule.Refused refused) {
+                            row.error(column.key(), refused.messageKey(), refused.args());
+                        }
                     } else {
                         values[i] = converted.value();
                     }
@@ -284,7 +298,22 @@ final class ImportRun implements ImportContext {
                 }
             }
         }
-        outcomes.add(row.rowNumber(), action, displayKey(row));
+        List<RowError> warnings = List.of();
+        if (!row.warnings().isEmpty()) {
+            warningRows++;
+            if (outcomes.size() < RowOutcomes.MAX_KEYS) {
+                warnings = new ArrayList<>(row.warnings().size());
+                for (CellError w : row.warnings()) {
+                    warnings.add(locate(row.rowNumber(), w));
+                }
+            }
+        }
+        outcomes.add(
+                row.rowNumber(),
+                action,
+                displayKey(row),
+                action == ImportAction.UPDATE ? row.changes() : List.of(),
+                warnings);
     }
 
     private String displayKey(ImportRow row) {
@@ -323,6 +352,8 @@ final class ImportRun implements ImportContext {
                 outcomes,
                 messageKey,
                 new Object[0],
-                (System.nanoTime() - t0) / 1_000_000);
+                (System.nanoTime() - t0) / 1_000_000,
+                warningRows,
+                null);
     }
 }

@@ -133,20 +133,7 @@ class ImportRunner {
             store.finish(jobId, report.status(), report, report.messageKey(), clock.instant(), run.format());
             return jobId;
         });
-        ImportReport recorded = new ImportReport(
-                report.schemaName(),
-                report.status(),
-                id,
-                report.totalRows(),
-                report.created(),
-                report.updated(),
-                report.unchanged(),
-                report.errorRows(),
-                report.errors(),
-                report.outcomes(),
-                report.messageKey(),
-                report.messageArgs(),
-                (System.nanoTime() - t0) / 1_000_000);
+        ImportReport recorded = report.withJob(id, (System.nanoTime() - t0) / 1_000_000);
         if (recorded.hasErrors() && id != null) {
             errorWorkbooks.store(id, request, recorded, limits);
         }

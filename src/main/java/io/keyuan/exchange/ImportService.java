@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -161,9 +162,22 @@ public class ImportService {
         return store.get(id).orElseThrow(() -> new NotFoundException("import_job", id));
     }
 
+    /**
+     * The error workbook kept with an import — the rows it refused, with the customer data they hold — for the one
+     * who ran the import and for managers; refused to anyone else.
+     */
     @PreAuthorize(Roles.HAS_STAFF)
     public Optional<byte[]> errorWorkbook(long jobId) {
+        if (!mayReadErrors(job(jobId))) {
+            throw new AccessDeniedException("The error workbook of import " + jobId + " is its owner's");
+        }
         return store.errorWorkbook(jobId);
+    }
+
+    /** Whether the signed-in user may download the job's error workbook: its owner, or a manager. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    public boolean mayReadErrors(ImportJobSummary job) {
+        return job.startedBy().equals(ImporterRegistry.currentUser()) || ImporterRegistry.hasRole(Roles.MANAGER);
     }
 
     /**
@@ -176,6 +190,19 @@ public class ImportService {
         return undo.undo(jobId);
     }
 
-    /** An undone import, and how many of its records were left as they are because someone changed them since. */
-    public record UndoReport(ImportJobSummary job, int kept) {}
+    /**
+     * What undoing the import would do now: records removed and restored, and those that would be left as they are
+     * because someone changed them since or later work refers to them. Counted without changing anything.
+     */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    public UndoCounts undoPreview(long jobId) {
+        return undo.preview(jobId);
+    }
+
+    /** An undone import, and what the undo did: how many records it removed, restored and left as they are. */
+    public record UndoReport(ImportJobSummary job, UndoCounts counts) {
+        public int kept() {
+            return counts.kept();
+        }
+    }
 }

@@ -21,62 +21,81 @@ class ImportUndo {
     private final ImportJobStore store;
     private final ImporterRegistry registry;
     private final TransactionTemplate writeTx;
+    private final TransactionTemplate readTx;
     private final Clock clock;
 
     ImportUndo(ImportJobStore store, ImporterRegistry registry, PlatformTransactionManager transactions, Clock clock) {
         this.store = store;
         this.registry = registry;
         this.writeTx = new TransactionTemplate(transactions);
+        this.readTx = new TransactionTemplate(transactions);
+        this.readTx.setReadOnly(true);
         this.clock = clock;
     }
 
     ImportService.UndoReport undo(long jobId) {
         String user = ImporterRegistry.currentUser();
         String[] schema = {null};
-        int[] kept = {0};
-        writeTx.executeWithoutResult(status -> {
-            ImportJobSummary job =
-                    store.lockForUndo(jobId).orElseThrow(() -> new NotFoundException("import_job", jobId));
-            if (job.status() != ImportStatus.COMMITTED) {
-                throw new KeyuanException("exchange.error.undo-not-committed", jobId);
-            }
-            Optional<Long> later = store.laterCommitted(job);
-            if (later.isPresent()) {
-                throw new KeyuanException("exchange.error.undo-later-first", later.get());
-            }
-            SheetImporter importer = registry.get(job.schemaName());
-            long before = Long.MAX_VALUE;
-            List<RecordedChange> pending = new ArrayList<>(ImportRun.BATCH);
-            while (true) {
-                List<Object[]> page = store.changes(jobId, before, 100);
-                if (page.isEmpty()) {
-                    break;
-                }
-                for (Object[] row : page) {
-                    long from = (Long) row[1];
-                    long to = (Long) row[2];
-                    ImportAction action = (ImportAction) row[3];
-                    @SuppressWarnings("unchecked")
-                    Map<String, String> values = (Map<String, String>) row[4];
-                    // newest first, also within a range of created ids
-                    for (long id = to; id >= from; id--) {
-                        pending.add(new RecordedChange(id, action, values));
-                        if (pending.size() == ImportRun.BATCH) {
-                            kept[0] += importer.undo(pending);
-                            pending = new ArrayList<>(ImportRun.BATCH);
-                        }
-                    }
-                }
-                before = (Long) page.getLast()[0];
-            }
-            if (!pending.isEmpty()) {
-                kept[0] += importer.undo(pending);
-            }
-            store.markUndone(jobId, clock.instant(), user, kept[0] == 0 ? null : "kept " + kept[0]);
+        UndoCounts counts = writeTx.execute(status -> {
+            ImportJobSummary job = checked(store.lockForUndo(jobId), jobId);
+            UndoCounts done = walk(job, false);
+            store.markUndone(jobId, clock.instant(), user, done.kept() == 0 ? null : "kept " + done.kept());
             schema[0] = job.schemaName();
+            return done;
         });
         ImportRunner.afterCommit(registry.get(schema[0]));
         return new ImportService.UndoReport(
-                store.get(jobId).orElseThrow(() -> new NotFoundException("import_job", jobId)), kept[0]);
+                store.get(jobId).orElseThrow(() -> new NotFoundException("import_job", jobId)), counts);
+    }
+
+    /** What undoing the import would do now, counted without changing anything (for the confirmation). */
+    UndoCounts preview(long jobId) {
+        return readTx.execute(status -> walk(checked(store.get(jobId), jobId), true));
+    }
+
+    private ImportJobSummary checked(Optional<ImportJobSummary> found, long jobId) {
+        ImportJobSummary job = found.orElseThrow(() -> new NotFoundException("import_job", jobId));
+        if (job.status() != ImportStatus.COMMITTED) {
+            throw new KeyuanException("exchange.error.undo-not-committed", jobId);
+        }
+        Optional<Long> later = store.laterCommitted(job);
+        if (later.isPresent()) {
+            throw new KeyuanException("exchange.error.undo-later-first", later.get());
+        }
+        return job;
+    }
+
+    /** Hands the job's recorded changes to its importer, newest first, a batch at a time. */
+    private UndoCounts walk(ImportJobSummary job, boolean preview) {
+        SheetImporter importer = registry.get(job.schemaName());
+        UndoCounts counts = UndoCounts.NONE;
+        long before = Long.MAX_VALUE;
+        List<RecordedChange> pending = new ArrayList<>(ImportRun.BATCH);
+        while (true) {
+            List<Object[]> page = store.changes(job.id(), before, 100);
+            if (page.isEmpty()) {
+                break;
+            }
+            for (Object[] row : page) {
+                long from = (Long) row[1];
+                long to = (Long) row[2];
+                ImportAction action = (ImportAction) row[3];
+                @SuppressWarnings("unchecked")
+                Map<String, String> values = (Map<String, String>) row[4];
+                // newest first, also within a range of created ids
+                for (long id = to; id >= from; id--) {
+                    pending.add(new RecordedChange(id, action, values));
+                    if (pending.size() == ImportRun.BATCH) {
+                        counts = counts.plus(importer.undo(pending, preview));
+                        pending = new ArrayList<>(ImportRun.BATCH);
+                    }
+                }
+            }
+            before = (Long) page.getLast()[0];
+        }
+        if (!pending.isEmpty()) {
+            counts = counts.plus(importer.undo(pending, preview));
+        }
+        return counts;
     }
 }

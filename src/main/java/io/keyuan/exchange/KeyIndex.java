@@ -64,11 +64,14 @@ final class KeyIndex {
         }
     }
 
-    /** FNV-1a over the characters, then a final mix so that near keys spread over the table. */
+    /**
+     * FNV-1a over the characters ignoring case (the database compares keys with a case-insensitive collation), then
+     * a final mix so that near keys spread over the table.
+     */
     static long hash(String key) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < key.length(); i++) {
-            h ^= key.charAt(i);
+            h ^= Character.toLowerCase(key.charAt(i));
             h *= 0x100000001b3L;
         }
         h ^= h >>> 33;

@@ -1,11 +1,16 @@
 package io.keyuan.exchange;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * A feature module's importer for one {@link SheetSchema}: the engine reads, maps, converts and checks the cells;
  * the importer matches rows to records, validates what only it knows (references, business rules), writes and
  * undoes. Register it as a Spring bean; the import wizard and the command line list every registered importer.
+ * Write one by extending {@link JdbcTableImporter}, which does the matching, writing and undo for a table; its
+ * public methods must check the caller's role themselves ({@code @PreAuthorize}), as services do, so that no path
+ * around the engine imports as a lesser role.
  */
 public interface SheetImporter {
     SheetSchema schema();
@@ -17,14 +22,14 @@ public interface SheetImporter {
 
     /**
      * The key that identifies the row's record, such as {@code code:C00000012}; null when the row has none (then it
-     * always creates). The engine reports a second row with the same key as a duplicate.
+     * always creates). The engine reports a second row with the same key (ignoring case) as a duplicate.
      */
     String naturalKey(ImportRow row);
 
     /**
      * Looks up and checks a batch of converted rows without writing: sets each error-free row's action (CREATE,
-     * UPDATE or UNCHANGED) and target, or adds errors. Called in the import's transaction, after the previous batch
-     * was applied.
+     * UPDATE or UNCHANGED) and target, or adds errors; records each update's field changes and any warnings. Called
+     * in the import's transaction, after the previous batch was applied.
      */
     void plan(List<ImportRow> rows, ImportContext context);
 
@@ -33,26 +38,25 @@ public interface SheetImporter {
 
     /**
      * Reverts an import's changes, given newest first: removes created records, restores updated ones (values and
-     * version) — except records someone changed after the import (their version moved on), which are left as they
-     * are so that no later work is lost. Returns how many were left.
+     * version) — except records someone changed after the import (their version moved on) and created records that
+     * later work refers to, which are left as they are so that no later work is lost. With {@code preview} it only
+     * counts what it would do.
      */
-    int undo(List<RecordedChange> changes);
+    UndoCounts undo(List<RecordedChange> changes, boolean preview);
 
     /**
      * Values offered as dropdowns in the schema's template for columns that are not enums (whose labels the engine
      * adds itself), e.g. the active channels' names; column key → values, in {@code locale}.
      */
-    default java.util.Map<String, List<String>> choices(java.util.Locale locale) {
-        return java.util.Map.of();
+    default Map<String, List<String>> choices(Locale locale) {
+        return Map.of();
     }
 
     /**
      * The least role (one of {@link io.keyuan.shared.Roles}) that may import this schema; the import wizard lists
-     * only the schemas the signed-in user may import, and the engine refuses the others.
+     * only the schemas the signed-in user may import, and the engine refuses the others. Undo takes a manager.
      */
-    default String requiredRole() {
-        return io.keyuan.shared.Roles.STAFF;
-    }
+    String requiredRole();
 
     /** Runs after an import or undo committed (outside its transaction): caches, derived figures. */
     default void afterCommit() {}

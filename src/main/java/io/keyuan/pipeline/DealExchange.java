@@ -9,9 +9,11 @@ import io.keyuan.exchange.ImportAction;
 import io.keyuan.exchange.ImportContext;
 import io.keyuan.exchange.ImportRow;
 import io.keyuan.exchange.JdbcTableImporter;
+import io.keyuan.exchange.RecordedChange;
 import io.keyuan.exchange.SheetColumn;
 import io.keyuan.exchange.SheetExporter;
 import io.keyuan.exchange.SheetSchema;
+import io.keyuan.exchange.UndoCounts;
 import io.keyuan.security.UserDirectory;
 import io.keyuan.shared.Roles;
 import io.keyuan.shared.i18n.KeyuanI18NProvider;
@@ -126,6 +128,17 @@ public final class DealExchange {
         }
 
         @Override
+        public String requiredRole() {
+            return Roles.STAFF;
+        }
+
+        @Override
+        @PreAuthorize(Roles.HAS_MANAGER)
+        public UndoCounts undo(List<RecordedChange> changes, boolean preview) {
+            return super.undo(changes, preview);
+        }
+
+        @Override
         protected String table() {
             return "deal";
         }
@@ -170,31 +183,38 @@ public final class DealExchange {
             for (int i = 0; i < rows.size(); i++) {
                 ImportRow row = rows.get(i);
                 Map<String, Object> v = values.get(i);
-                Long pipeline = names.pipelines().get(lower(row.text("pipeline")));
-                if (pipeline == null) {
-                    row.error("pipeline", "deal.import.unknown-pipeline", row.text("pipeline"));
-                    continue;
+                // An update-only file may leave out pipeline, stage and customer: they keep their stored values.
+                Long pipeline = null;
+                if (row.has("pipeline") && row.value("pipeline") != null) {
+                    pipeline = names.pipelines().get(lower(row.text("pipeline")));
+                    if (pipeline == null) {
+                        row.error("pipeline", "deal.import.unknown-pipeline", row.text("pipeline"));
+                        continue;
+                    }
+                    v.put("pipeline_id", pipeline);
                 }
-                v.put("pipeline_id", pipeline);
-                long[] stage = names.stages().getOrDefault(pipeline, Map.of()).get(lower(row.text("stage")));
-                if (stage == null) {
-                    row.error("stage", "deal.import.unknown-stage", row.text("stage"), row.text("pipeline"));
-                    continue;
+                if (row.has("stage") && row.value("stage") != null) {
+                    long[] stage = pipeline == null
+                            ? null
+                            : names.stages().getOrDefault(pipeline, Map.of()).get(lower(row.text("stage")));
+                    if (stage == null) {
+                        row.error("stage", "deal.import.unknown-stage", row.text("stage"), row.text("pipeline"));
+                        continue;
+                    }
+                    v.put("stage_id", stage[0]);
+                    row.setState(stage[1] == 1);
                 }
-                v.put("stage_id", stage[0]);
-                row.setState(stage[1] == 1);
-                Long customer = customers.get(row.text("customer"));
-                if (customer == null) {
-                    row.error("customer", "customer.import.unknown-referrer", row.text("customer"));
+                if (row.has("customer") && row.value("customer") != null) {
+                    Long customer = customers.get(row.text("customer"));
+                    if (customer == null) {
+                        row.error("customer", "customer.import.unknown-referrer", row.text("customer"));
+                    }
+                    v.put("customer_id", customer);
                 }
-                v.put("customer_id", customer);
                 lookup(row, v, "owner", "owner_id", owners, "customer.import.unknown-owner");
                 lookup(row, v, "channel", "channel_id", channelIds, "customer.import.unknown-channel");
                 if (v.get("deal_value") instanceof BigDecimal b && b.signum() < 0) {
                     row.error("value", "purchase.import.negative-amount", b.toPlainString());
-                }
-                if (v.containsKey("deal_value") && v.get("deal_value") == null) {
-                    v.put("deal_value", BigDecimal.ZERO);
                 }
             }
         }
@@ -242,8 +262,8 @@ public final class DealExchange {
 
         @Override
         protected void checkUpdate(ImportRow row, Map<String, Object> values, Map<String, Object> current) {
-            if (!sameId(values.get("pipeline_id"), current.get("pipeline_id"))
-                    || !sameId(values.get("stage_id"), current.get("stage_id"))) {
+            if (values.containsKey("pipeline_id") && !sameId(values.get("pipeline_id"), current.get("pipeline_id"))
+                    || values.containsKey("stage_id") && !sameId(values.get("stage_id"), current.get("stage_id"))) {
                 row.error("stage", "deal.import.no-moves");
             }
         }
@@ -256,6 +276,7 @@ public final class DealExchange {
 
         /** Writes, then records each created deal's first stage (as creating one on the board does). */
         @Override
+        @PreAuthorize(Roles.HAS_STAFF)
         public void apply(List<ImportRow> rows, ImportContext context, ChangeLog log) {
             super.apply(rows, context, log);
             List<Long> created = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.keyuan.segmentation;
 
 import io.keyuan.channel.ChannelService;
 import io.keyuan.channel.ChannelSummary;
+import io.keyuan.shared.Roles;
 import io.keyuan.shared.i18n.KeyuanI18NProvider;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Component;
  * Used by the editor's history, the rule sheet and the customer page.
  */
 @Component
+// it reads channel and stage names: views reach it directly, so it checks the caller like a service
+@PreAuthorize(Roles.HAS_STAFF)
 public class RuleDescriber {
     /** What the service stores as the note of a version it saved itself; shown translated. */
     static final String RESTORED_NOTE = "@restored:";

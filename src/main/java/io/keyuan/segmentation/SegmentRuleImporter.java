@@ -9,6 +9,7 @@ import io.keyuan.exchange.ImportRow;
 import io.keyuan.exchange.RecordedChange;
 import io.keyuan.exchange.SheetImporter;
 import io.keyuan.exchange.SheetSchema;
+import io.keyuan.exchange.UndoCounts;
 import io.keyuan.shared.Roles;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -69,6 +71,7 @@ class SegmentRuleImporter implements SheetImporter {
     }
 
     @Override
+    @PreAuthorize(Roles.HAS_MANAGER)
     public Map<String, List<String>> choices(Locale locale) {
         return Map.of();
     }
@@ -80,6 +83,7 @@ class SegmentRuleImporter implements SheetImporter {
     private record SegmentRow(long id, int priority, int currentVersion, long version, RuleNode rule) {}
 
     @Override
+    @PreAuthorize(Roles.HAS_MANAGER)
     public void plan(List<ImportRow> rows, ImportContext context) {
         Map<String, Long> stageIds = new HashMap<>();
         catalogue.stageReferences().forEach((id, ref) -> stageIds.put(ref, id));
@@ -159,6 +163,7 @@ class SegmentRuleImporter implements SheetImporter {
     }
 
     @Override
+    @PreAuthorize(Roles.HAS_MANAGER)
     public void apply(List<ImportRow> rows, ImportContext context, ChangeLog log) {
         Timestamp now = Timestamp.from(clock.instant());
         String who = actor();
@@ -272,58 +277,79 @@ class SegmentRuleImporter implements SheetImporter {
      * rule sets go once empty; a changed mode is restored unless the set moved on.
      */
     @Override
-    public int undo(List<RecordedChange> changes) {
+    @PreAuthorize(Roles.HAS_MANAGER)
+    public UndoCounts undo(List<RecordedChange> changes, boolean preview) {
+        int removed = 0;
+        int restored = 0;
         int kept = 0;
         Timestamp now = Timestamp.from(clock.instant());
         String who = actor();
         for (RecordedChange change : changes) {
             long id = Math.abs(change.targetId());
             boolean set = change.targetId() < 0;
-            int done;
+            boolean done;
             if (change.action() == ImportAction.CREATE) {
-                done = set
-                        ? jdbc.update(
-                                "DELETE FROM segment_rule_set WHERE id = :id AND version = 0"
-                                        + " AND NOT EXISTS (SELECT 1 FROM segment WHERE rule_set_id = :id)",
-                                Map.of("id", id))
-                        : jdbc.update("DELETE FROM segment WHERE id = :id AND version = 0", Map.of("id", id));
-            } else if (set) {
-                long version = Long.parseLong(change.before().get("version"));
-                done = jdbc.update(
-                        "UPDATE segment_rule_set SET mode = :mode, version = :version, updated_at = :now,"
-                                + " updated_by = :who WHERE id = :id AND version = :after",
-                        new MapSqlParameterSource()
-                                .addValue("mode", change.before().get("mode"))
-                                .addValue("version", version)
-                                .addValue("after", version + 1)
-                                .addValue("now", now)
-                                .addValue("who", who)
-                                .addValue("id", id));
+                String where = set
+                        ? "FROM segment_rule_set WHERE id = :id AND version = 0"
+                                + " AND NOT EXISTS (SELECT 1 FROM segment WHERE rule_set_id = :id"
+                                + (preview ? " AND version > 0" : "") + ")"
+                        : "FROM segment WHERE id = :id AND version = 0";
+                done = preview
+                        ? exists("SELECT id " + where, Map.of("id", id))
+                        : jdbc.update("DELETE " + where, Map.of("id", id)) > 0;
+                removed += done ? 1 : 0;
             } else {
                 long version = Long.parseLong(change.before().get("version"));
-                int currentVersion = Integer.parseInt(change.before().get("current_version"));
-                done = jdbc.update(
-                        "UPDATE segment SET current_version = :cv, priority = :priority, version = :version,"
-                                + " updated_at = :now, updated_by = :who WHERE id = :id AND version = :after",
-                        new MapSqlParameterSource()
-                                .addValue("cv", currentVersion)
-                                .addValue(
-                                        "priority",
-                                        Integer.parseInt(change.before().get("priority")))
-                                .addValue("version", version)
-                                .addValue("after", version + 1)
-                                .addValue("now", now)
-                                .addValue("who", who)
-                                .addValue("id", id));
-                if (done > 0) {
-                    jdbc.update(
-                            "DELETE FROM segment_rule_version WHERE segment_id = :id AND version_no > :cv",
-                            Map.of("id", id, "cv", currentVersion));
+                String table = set ? "segment_rule_set" : "segment";
+                if (preview) {
+                    done = exists(
+                            "SELECT id FROM " + table + " WHERE id = :id AND version = :after",
+                            Map.of("id", id, "after", version + 1));
+                } else if (set) {
+                    done = jdbc.update(
+                                    "UPDATE segment_rule_set SET mode = :mode, version = :version, updated_at = :now,"
+                                            + " updated_by = :who WHERE id = :id AND version = :after",
+                                    new MapSqlParameterSource()
+                                            .addValue("mode", change.before().get("mode"))
+                                            .addValue("version", version)
+                                            .addValue("after", version + 1)
+                                            .addValue("now", now)
+                                            .addValue("who", who)
+                                            .addValue("id", id))
+                            > 0;
+                } else {
+                    int currentVersion = Integer.parseInt(change.before().get("current_version"));
+                    done = jdbc.update(
+                                    "UPDATE segment SET current_version = :cv, priority = :priority,"
+                                            + " version = :version, updated_at = :now, updated_by = :who"
+                                            + " WHERE id = :id AND version = :after",
+                                    new MapSqlParameterSource()
+                                            .addValue("cv", currentVersion)
+                                            .addValue(
+                                                    "priority",
+                                                    Integer.parseInt(
+                                                            change.before().get("priority")))
+                                            .addValue("version", version)
+                                            .addValue("after", version + 1)
+                                            .addValue("now", now)
+                                            .addValue("who", who)
+                                            .addValue("id", id))
+                            > 0;
+                    if (done) {
+                        jdbc.update(
+                                "DELETE FROM segment_rule_version WHERE segment_id = :id AND version_no > :cv",
+                                Map.of("id", id, "cv", currentVersion));
+                    }
                 }
+                restored += done ? 1 : 0;
             }
-            kept += done > 0 ? 0 : 1;
+            kept += done ? 0 : 1;
         }
-        return kept;
+        return new UndoCounts(removed, restored, kept, 0);
+    }
+
+    private boolean exists(String sql, Map<String, Object> params) {
+        return !jdbc.queryForList(sql + " LIMIT 1", params, Long.class).isEmpty();
     }
 
     private Optional<SetRow> ruleSet(String name) {

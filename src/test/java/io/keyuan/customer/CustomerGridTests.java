@@ -332,7 +332,8 @@ class CustomerGridTests {
             assertThat(customers.count(f)).isEqualTo(expected + 1);
             assertThat(customers.page(f, null, 0, 50)).hasSize((int) expected + 1);
         } finally {
-            TestData.as("grid-manager", () -> customers.delete(saved.getId(), saved.getVersion()), "STAFF", "MANAGER");
+            TestData.as(
+                    "grid-manager", () -> customers.delete(saved.getId(), saved.getVersion(), 0), "STAFF", "MANAGER");
         }
         assertThat(customers.count(f)).isEqualTo(expected);
     }

@@ -477,17 +477,18 @@ class CustomerImportTests {
     void missing_or_duplicated_required_headers_are_refused_before_reading_rows() throws Exception {
         File missing = workbook("m.xlsx", wb -> {
             Sheet s = wb.createSheet("x");
-            header(s.createRow(0), "编号", "城市");
-            cells(s.createRow(1), "X1", "北京");
+            header(s.createRow(0), "城市", "备注");
+            cells(s.createRow(1), "北京", "X1");
         });
+        // Without a name no row can create a customer, and without code, phone or e-mail none can update one.
         ImportPreview p = imports.inspect("customers", missing, "m.xlsx");
         assertThat(imports.mappingProblems("customers", p.headers(), p.mapping()))
                 .extracting(KeyuanException::messageKey)
-                .contains("exchange.error.missing-header");
+                .contains("exchange.error.missing-header-or-key");
         assertThatThrownBy(() ->
                         imports.dryRun(p.request("customers", missing, "m.xlsx", Locale.CHINA), ImportListener.NONE))
                 .isInstanceOf(KeyuanException.class)
-                .hasMessageContaining("exchange.error.missing-header");
+                .hasMessageContaining("exchange.error.missing-header-or-key");
 
         File twice = workbook("d.xlsx", wb -> {
             Sheet s = wb.createSheet("x");

@@ -210,7 +210,7 @@ class CustomerServiceTests {
     }
 
     @Test
-    void staff_cannot_delete_a_customer_but_a_manager_can() {
+    void staff_cannot_delete_a_customer_but_a_manager_can_with_the_purchases_the_confirmation_counted() {
         Customer saved = customers.save(customer("Del " + TestData.unique()));
         Purchase p = new Purchase();
         p.setPurchaseDate(LocalDate.now(clock).minusDays(3));
@@ -218,16 +218,27 @@ class CustomerServiceTests {
         p.setAmount(new BigDecimal("398.00"));
         customers.addPurchase(saved.getId(), p);
 
-        assertThatThrownBy(() -> customers.delete(saved.getId(), saved.getVersion()))
+        assertThatThrownBy(() -> customers.delete(saved.getId(), saved.getVersion(), 0))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(customers.get(saved.getId())).isNotNull();
 
         TestData.as(
                 "cust-manager",
                 () -> {
-                    assertThatThrownBy(() -> customers.delete(saved.getId(), saved.getVersion() + 1))
+                    assertThatThrownBy(() -> customers.delete(saved.getId(), saved.getVersion() + 1, 1))
                             .isInstanceOf(StaleEditException.class);
-                    customers.delete(saved.getId(), saved.getVersion());
+                    assertThat(customers.deletionImpact(saved.getId()).purchases())
+                            .isEqualTo(1);
+                    // a purchase recorded after the confirmation counted none: nothing is deleted
+                    assertThatThrownBy(() -> customers.delete(saved.getId(), saved.getVersion(), 0))
+                            .isInstanceOf(KeyuanException.class)
+                            .hasMessageContaining("customer.error.delete-purchases-changed");
+                    assertThat(jdbc.queryForObject(
+                                    "SELECT COUNT(*) FROM purchase WHERE customer_id = ?",
+                                    Integer.class,
+                                    saved.getId()))
+                            .isEqualTo(1);
+                    customers.delete(saved.getId(), saved.getVersion(), 1);
                 },
                 "STAFF",
                 "MANAGER");
@@ -249,7 +260,7 @@ class CustomerServiceTests {
         Customer referred = customers.save(referredNew);
 
         TestData.as(
-                "cust-manager", () -> customers.delete(referrer.getId(), referrer.getVersion()), "STAFF", "MANAGER");
+                "cust-manager", () -> customers.delete(referrer.getId(), referrer.getVersion(), 0), "STAFF", "MANAGER");
 
         assertThat(customers.get(referred.getId()).getReferredById()).isNull();
     }

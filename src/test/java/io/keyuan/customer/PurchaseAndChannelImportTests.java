@@ -154,7 +154,9 @@ class PurchaseAndChannelImportTests {
     }
 
     @Test
-    @WithMockUser(username = "import-staff", roles = "STAFF")
+    @WithMockUser(
+            username = "import-manager",
+            roles = {"STAFF", "MANAGER"})
     void channels_and_their_monthly_costs_import_and_update_by_name_and_month() throws Exception {
         String u = TestData.unique();
         String name = "渠道" + u;

@@ -72,6 +72,31 @@ class DealServiceTests {
     }
 
     @Test
+    void a_customer_with_deals_is_not_deleted_and_the_confirmation_says_why() {
+        Deal deal = dealIn(funnel, "1000");
+        TestData.as(
+                "deal-manager",
+                () -> {
+                    var impact = customers.deletionImpact(customer.getId());
+                    assertThat(impact.blocked()).isTrue();
+                    assertThat(impact.blockers())
+                            .extracting(b -> b.countKey() + "=" + b.count())
+                            .containsExactly("deal.count-of-customer=1");
+                    Customer c = customers.get(customer.getId());
+                    assertThatThrownBy(() -> customers.delete(c.getId(), c.getVersion(), 0))
+                            .isInstanceOf(io.keyuan.shared.KeyuanException.class)
+                            .hasMessageContaining("customer.error.delete-referenced");
+                },
+                "STAFF",
+                "MANAGER");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM deal WHERE id = ?", Integer.class, deal.getId()))
+                .isEqualTo(1);
+        // and the database refuses it too, whatever code path tries
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM customer WHERE id = ?", customer.getId()))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+    }
+
+    @Test
     void a_new_deal_starts_in_the_first_open_stage_and_its_opening_is_in_the_history() {
         Deal d = dealIn(funnel, "100.00");
 

@@ -26,6 +26,7 @@ import io.keyuan.channel.ChannelService;
 import io.keyuan.customer.CustomerMetrics;
 import io.keyuan.customer.CustomerMetricsService;
 import io.keyuan.customer.CustomerService;
+import io.keyuan.customer.DeletionImpact;
 import io.keyuan.customer.domain.Customer;
 import io.keyuan.customer.domain.Purchase;
 import io.keyuan.security.UserDirectory;
@@ -303,20 +304,38 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
     }
 
     private void confirmDelete() {
-        ConfirmDialog d = new ConfirmDialog(
-                getTranslation("customer.delete.title"),
-                getTranslation("customer.delete.text", customer.getName()),
-                getTranslation("action.delete"),
-                e -> {
-                    if (Notifications.attempt(this, () -> customers.delete(customer.getId(), customer.getVersion()))) {
-                        Notifications.success(this, "customer.deleted", customer.getName());
-                        getUI().ifPresent(ui -> ui.navigate(CustomerListView.class));
-                    }
-                });
+        DeletionImpact[] impact = {null};
+        if (!Notifications.attempt(this, () -> impact[0] = customers.deletionImpact(customer.getId()))) {
+            return;
+        }
+        ConfirmDialog d;
+        if (impact[0].blocked()) {
+            String what = impact[0].blockers().stream()
+                    .map(b -> getTranslation(b.countKey(), Formats.number(b.count(), getLocale())))
+                    .collect(java.util.stream.Collectors.joining(getTranslation("list.separator")));
+            d = new ConfirmDialog();
+            d.setHeader(getTranslation("customer.delete.title"));
+            d.setText(getTranslation("customer.delete.blocked", customer.getName(), what));
+            d.setConfirmText(getTranslation("action.close"));
+        } else {
+            long purchases = impact[0].purchases();
+            String text = getTranslation(
+                    "customer.delete.text",
+                    customer.getName(),
+                    Formats.number(purchases, getLocale()),
+                    Formats.number(impact[0].referrals(), getLocale()));
+            d = new ConfirmDialog(getTranslation("customer.delete.title"), text, getTranslation("action.delete"), e -> {
+                if (Notifications.attempt(
+                        this, () -> customers.delete(customer.getId(), customer.getVersion(), purchases))) {
+                    Notifications.success(this, "customer.deleted", customer.getName());
+                    getUI().ifPresent(ui -> ui.navigate(CustomerListView.class));
+                }
+            });
+            d.setConfirmButtonTheme("error primary");
+            d.setCancelable(true);
+            d.setCancelText(getTranslation("action.cancel"));
+        }
         d.setId("customer-delete-dialog");
-        d.setConfirmButtonTheme("error primary");
-        d.setCancelable(true);
-        d.setCancelText(getTranslation("action.cancel"));
         d.open();
     }
 

@@ -17,6 +17,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import io.keyuan.exchange.ImportJobSummary;
 import io.keyuan.exchange.ImportService;
 import io.keyuan.exchange.ImportStatus;
+import io.keyuan.exchange.UndoCounts;
 import io.keyuan.shared.Roles;
 import io.keyuan.shared.ui.Formats;
 import io.keyuan.shared.ui.MainLayout;
@@ -116,7 +117,7 @@ public class ImportHistoryView extends VerticalLayout implements HasDynamicTitle
     private HorizontalLayout actions(ImportJobSummary job) {
         HorizontalLayout actions = new HorizontalLayout();
         actions.setSpacing(true);
-        if (job.hasErrorWorkbook()) {
+        if (job.hasErrorWorkbook() && imports.mayReadErrors(job)) {
             Anchor errors = new Anchor(
                     (DownloadHandler) event -> {
                         event.setFileName("import-" + job.id() + "-errors.xlsx");
@@ -149,13 +150,27 @@ public class ImportHistoryView extends VerticalLayout implements HasDynamicTitle
     }
 
     private void confirmUndo(ImportJobSummary job) {
+        // Counted now, as the undo would do it: what someone changed or built on since the import stays.
+        UndoCounts[] counts = {null};
+        if (!Notifications.attempt(this, () -> counts[0] = imports.undoPreview(job.id()))) {
+            return;
+        }
         ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setId("undo-dialog");
         dialog.setHeader(getTranslation("import.undo.title", job.id()));
-        dialog.setText(getTranslation(
+        String text = getTranslation(
                 "import.undo.text",
                 job.fileName(),
-                Formats.number(job.created(), getLocale()),
-                Formats.number(job.updated(), getLocale())));
+                Formats.number(counts[0].removed(), getLocale()),
+                Formats.number(counts[0].restored(), getLocale()));
+        if (counts[0].keptChanged() > 0) {
+            text += " "
+                    + getTranslation("import.undo.kept-changed", Formats.number(counts[0].keptChanged(), getLocale()));
+        }
+        if (counts[0].keptInUse() > 0) {
+            text += " " + getTranslation("import.undo.kept-in-use", Formats.number(counts[0].keptInUse(), getLocale()));
+        }
+        dialog.setText(text);
         dialog.setCancelable(true);
         dialog.setCancelText(getTranslation("action.cancel"));
         dialog.setConfirmText(getTranslation("import.undo"));

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -26,6 +27,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
+import io.keyuan.exchange.FieldChange;
 import io.keyuan.exchange.ImportAction;
 import io.keyuan.exchange.ImportListener;
 import io.keyuan.exchange.ImportMode;
@@ -81,6 +83,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     final Grid<Integer> mappingGrid = new Grid<>();
     final Div problems = new Div();
     final RadioButtonGroup<ImportMode> mode = new RadioButtonGroup<>();
+    final Checkbox clearBlanks = new Checkbox();
     final Button dryRun = new Button();
     final Button commit = new Button();
     final Button cancel = new Button();
@@ -205,6 +208,9 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         mode.setItems(ImportMode.values());
         mode.setItemLabelGenerator(m -> getTranslation("import.mode." + m.name()));
         mode.setValue(ImportMode.ALL_OR_NOTHING);
+        clearBlanks.setId("import-clear-blanks");
+        clearBlanks.setLabel(getTranslation("import.clear-blanks"));
+        clearBlanks.setHelperText(getTranslation("import.clear-blanks.help"));
 
         dryRun.setText(getTranslation("import.dry-run"));
         dryRun.setId("import-dry-run");
@@ -229,7 +235,14 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         status.setId("import-status");
         HorizontalLayout actions = new HorizontalLayout(dryRun, commit, cancel);
         mappingSection.add(
-                new H3(getTranslation("import.mapping.title")), mappingGrid, problems, mode, actions, progress, status);
+                new H3(getTranslation("import.mapping.title")),
+                mappingGrid,
+                problems,
+                mode,
+                clearBlanks,
+                actions,
+                progress,
+                status);
     }
 
     private void configureResults() {
@@ -282,6 +295,31 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         HorizontalLayout bar = new HorizontalLayout(counts, outcomeFilter, errorWorkbook);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         resultSection.add(new H3(getTranslation("import.result.title")), bar, outcomeGrid);
+    }
+
+    private String located(RowError e) {
+        return (e.cell() == null ? "" : e.cell() + " ") + getTranslation(e.messageKey(), e.args());
+    }
+
+    /** "城市：北京 → 上海", with enum values and booleans in words and an empty value as such. */
+    private String change(SheetSchema schema, FieldChange c) {
+        SheetColumn column = schema.column(c.columnKey());
+        return getTranslation(
+                "import.change", column.header(getLocale()), value(column, c.before()), value(column, c.after()));
+    }
+
+    private String value(SheetColumn column, String v) {
+        if (v == null) {
+            return getTranslation("import.change.empty");
+        }
+        if (column.enumType() != null) {
+            String key = "enum." + column.enumType().getSimpleName() + "." + v;
+            return getTranslation(key);
+        }
+        if (column.type() == io.keyuan.exchange.ColumnType.BOOLEAN) {
+            return getTranslation("1".equals(v) || "true".equalsIgnoreCase(v) ? "import.value.yes" : "import.value.no");
+        }
+        return v;
     }
 
     private String label(ImportAction action) {
@@ -382,7 +420,8 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         ImportRequest request = new ImportRequest(
-                type.getValue().schema().name(), file, fileName, preview.headerRow(), mapping(), getLocale());
+                        type.getValue().schema().name(), file, fileName, preview.headerRow(), mapping(), getLocale())
+                .clearingBlanks(clearBlanks.getValue());
         ImportMode chosen = mode.getValue();
         UI ui = UI.getCurrent();
         running = true;
@@ -432,6 +471,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         dryRun.setEnabled(!busy);
         commit.setEnabled(!busy);
         type.setEnabled(!busy);
+        clearBlanks.setEnabled(!busy);
         mappingSelects.forEach(s -> s.setEnabled(!busy));
     }
 
@@ -446,16 +486,32 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         this.lastRequest = request;
         messages.clear();
         for (RowError e : r.errors()) {
-            String text = (e.cell() == null ? "" : e.cell() + " ") + getTranslation(e.messageKey(), e.args());
-            messages.merge(e.rowNumber(), text, (a, b) -> a + "；" + b);
+            messages.merge(e.rowNumber(), located(e), (a, b) -> a + "；" + b);
+        }
+        RowOutcomes outcomes = r.outcomes();
+        SheetSchema schema = type.getValue().schema();
+        for (int i = 0; outcomes != null && i < outcomes.size(); i++) {
+            StringBuilder text = new StringBuilder();
+            for (FieldChange c : outcomes.changes(i)) {
+                text.append(text.isEmpty() ? "" : "；").append(change(schema, c));
+            }
+            for (RowError w : outcomes.warnings(i)) {
+                text.append(text.isEmpty() ? "" : "；").append("⚠ ").append(located(w));
+            }
+            if (!text.isEmpty()) {
+                messages.merge(outcomes.rowNumber(i), text.toString(), (a, b) -> a + "；" + b);
+            }
         }
         counts.setText(getTranslation(
-                "import.result.counts",
-                Formats.number(r.totalRows(), getLocale()),
-                Formats.number(r.created(), getLocale()),
-                Formats.number(r.updated(), getLocale()),
-                Formats.number(r.unchanged(), getLocale()),
-                Formats.number(r.errorRows(), getLocale())));
+                        "import.result.counts",
+                        Formats.number(r.totalRows(), getLocale()),
+                        Formats.number(r.created(), getLocale()),
+                        Formats.number(r.updated(), getLocale()),
+                        Formats.number(r.unchanged(), getLocale()),
+                        Formats.number(r.errorRows(), getLocale()))
+                + (r.warningRows() == 0
+                        ? ""
+                        : getTranslation("import.result.warnings", Formats.number(r.warningRows(), getLocale()))));
         String outcome = getTranslation("import.status." + r.status().name(), r.jobId() == null ? "" : r.jobId());
         status.setText(outcome + " (" + Formats.number(r.millis(), getLocale()) + " ms)");
         errorWorkbook.setVisible(r.hasErrors());

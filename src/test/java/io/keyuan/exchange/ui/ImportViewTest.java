@@ -96,10 +96,10 @@ class ImportViewTest extends KeyuanViewTest {
     @Test
     void a_missing_required_column_blocks_the_import_and_says_which() throws Exception {
         ImportView view = navigate(ImportView.class);
-        view.received("c.csv", csv("名称,城市\n甲,北京\n"));
+        view.received("c.csv", csv("城市,备注\n北京,甲\n"));
         assertThat(view.problems.getElement().getText()).isEmpty();
         assertThat(view.problems.getChildren().map(c -> c.getElement().getText()))
-                .anyMatch(s -> s.contains("类别"));
+                .anyMatch(s -> s.contains("名称") && s.contains("编号"));
         assertThat(view.dryRun.isEnabled()).isFalse();
         assertThat(view.commit.isEnabled()).isFalse();
     }

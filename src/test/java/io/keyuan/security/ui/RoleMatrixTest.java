@@ -225,7 +225,7 @@ class RoleMatrixTest extends KeyuanViewTest {
     void staff_cannot_delete_customers_through_the_service() {
         loginAs(Role.STAFF);
 
-        assertThatThrownBy(() -> customers.delete(customer.getId(), customer.getVersion()))
+        assertThatThrownBy(() -> customers.delete(customer.getId(), customer.getVersion(), 0))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(customers.ref(customer.getId())).isPresent();
     }
@@ -243,7 +243,7 @@ class RoleMatrixTest extends KeyuanViewTest {
     void manager_may_delete_customers_through_the_service() {
         loginAs(Role.MANAGER);
 
-        customers.delete(customer.getId(), customer.getVersion());
+        customers.delete(customer.getId(), customer.getVersion(), 0);
 
         assertThat(SystemActor.call(() -> customers.ref(customer.getId()))).isEmpty();
     }

@@ -1,0 +1,32 @@
+package io.keyuan.exchange;
+
+/**
+ * A field rule a feature module declares once and applies both in its form and to its sheet column: turns a
+ * cell's converted value into the value to store (e.g. a phone typed any way into its canonical form), or refuses
+ * it with a reason. The engine applies it after the column's type conversion, on the reader thread.
+ */
+@FunctionalInterface
+public interface CellRule {
+    /** The value to store; throws {@link Refused} when the value is not acceptable. */
+    Object apply(Object value);
+
+    /** Why a value is refused: an i18n message key and its arguments. */
+    final class Refused extends RuntimeException {
+        private final String messageKey;
+        private final transient Object[] args;
+
+        public Refused(String messageKey, Object... args) {
+            super(messageKey, null, false, false);
+            this.messageKey = messageKey;
+            this.args = args;
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
+
+        public Object[] args() {
+            return args;
+        }
+    }
+}
