@@ -482,7 +482,7 @@ public final class ExcelSheets {
     /** A number as this program writes it in the sheet XML. */
     public String number(Number n) {
         if ((n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte)
-                && Math.abs(n.longValue()) < 1_000_000_000_000_000L / 1000) {
+                && Math.abs(n.longValue()) < 1_000_000_000_000_000L) {
             return Long.toString(n.longValue());
         }
         return number(n.doubleValue());
@@ -500,7 +500,8 @@ public final class ExcelSheets {
     /**
      * C's {@code %.<digits>g} with trailing zeros dropped, as Excel ({@code %.17g}) and xlsxwriter ({@code %.16G})
      * write: the double's exact binary value rounded to that many significant digits, plain unless the exponent is
-     * below -4 or at least the number of digits.
+     * below -4 or at least the number of digits. (Java's own {@code %.17g} differs: it pads the shortest form with
+     * zeros, 19.990000000000000 where C and Excel write 19.989999999999998.)
      */
     static String significant(double d, int digits, boolean upper) {
         if (d == 0) {
