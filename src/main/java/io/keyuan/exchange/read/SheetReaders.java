@@ -208,7 +208,10 @@ public final class SheetReaders {
         // Process-wide settings of POI: the same for every upload, so setting them here is idempotent.
         ZipSecureFile.setMinInflateRatio(limits.minInflateRatio());
         ZipSecureFile.setMaxEntrySize(4L * 1024 * 1024 * 1024 - 1);
-        ZipSecureFile.setMaxTextSize(limits.maxTextChars());
+        // POI logs a warning each time this is set above its default: set it once, not on every upload.
+        if (ZipSecureFile.getMaxTextSize() != limits.maxTextChars()) {
+            ZipSecureFile.setMaxTextSize(limits.maxTextChars());
+        }
     }
 
     private static boolean isEncrypted(File file) {
