@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +20,7 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Writes an .xlsx the way Excel does — every text in the shared-strings table, cells referring to it by index,
- * dates as serial numbers with a date style — so that benchmarks read what users upload, not what POI's streaming
+ * numbers with 17 significant digits, dates as serial numbers with a date style — so that benchmarks read what users upload, not what POI's streaming
  * writer produces (inline strings). Plain XML into a zip; no workbook model.
  */
 final class ExcelLikeWorkbook {
@@ -109,12 +112,13 @@ final class ExcelLikeWorkbook {
                                     .append("\" s=\"1\"><v>")
                                     .append(d.toEpochDay() + 25569)
                                     .append("</v></c>");
-                        default ->
+                        case Number n ->
                             line.append("<c r=\"")
                                     .append(ref)
                                     .append("\"><v>")
-                                    .append(v)
+                                    .append(number(n))
                                     .append("</v></c>");
+                        default -> throw new IllegalArgumentException("no cell for " + v.getClass());
                     }
                 }
                 line.append("</row>");
@@ -135,6 +139,33 @@ final class ExcelLikeWorkbook {
         } finally {
             Files.deleteIfExists(strings);
         }
+    }
+
+    /**
+     * A number as Excel stores it: the double's 17 significant digits ({@code 19.989999999999998} for 19.99, C's
+     * {@code %.17g} without trailing zeros), so the reader meets what Excel users send. Integers of up to 15 digits
+     * are the same either way and skip the arithmetic.
+     */
+    static String number(Number n) {
+        if ((n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte)
+                && Math.abs(n.longValue()) < 1_000_000_000_000_000L) {
+            return Long.toString(n.longValue());
+        }
+        double d = n.doubleValue();
+        if (d == 0 || !Double.isFinite(d)) {
+            return "0";
+        }
+        BigDecimal v = new BigDecimal(d)
+                .round(new MathContext(17, RoundingMode.HALF_EVEN))
+                .stripTrailingZeros();
+        int exponent = v.precision() - v.scale() - 1;
+        if (exponent < -4 || exponent >= 17) {
+            BigDecimal mantissa = v.movePointLeft(exponent);
+            return mantissa.toPlainString()
+                    + (exponent < 0 ? "E-" : "E+")
+                    + String.format(java.util.Locale.ROOT, "%02d", Math.abs(exponent));
+        }
+        return v.scale() < 0 ? v.setScale(0).toPlainString() : v.toPlainString();
     }
 
     private static void entry(ZipOutputStream zip, String name, String xml) throws IOException {

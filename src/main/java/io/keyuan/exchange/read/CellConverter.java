@@ -72,6 +72,9 @@ public final class CellConverter {
             return Converted.bad(
                     key, "exchange.error.excel-error", raw.substring(SheetReaders.ERROR_PREFIX.length() - 1));
         }
+        if (raw != null && raw.startsWith(SheetReaders.NO_RESULT_PREFIX)) {
+            return Converted.bad(key, "exchange.error.formula-no-result", shortFormula(raw));
+        }
         String text = clean(raw);
         if (text == null) {
             return Converted.ok(null);
@@ -93,8 +96,23 @@ public final class CellConverter {
         };
     }
 
-    /** How an enum label or code is looked up: NFKC, trimmed, case-insensitive. */
+    /** The formula of a no-result marker as the message names it: {@code =A2*2}, cut short when long. */
+    private static String shortFormula(String marker) {
+        String formula = SheetReaders.displayText(marker);
+        if (formula.length() <= 1) {
+            return "=…";
+        }
+        return formula.length() > 40 ? formula.substring(0, 39) + "…" : formula;
+    }
+
+    /**
+     * How an enum label, a code or a header is looked up: NFKC, trimmed, case-insensitive. A reader's marker (an
+     * error value, a formula without a result) gives "", which matches nothing.
+     */
     public static String lookupKey(String text) {
+        if (SheetReaders.isMarker(text)) {
+            return "";
+        }
         String n = narrow(text);
         return n == null ? "" : n.toLowerCase(Locale.ROOT);
     }

@@ -55,6 +55,11 @@ final class CompactStrings {
         return count;
     }
 
+    /** Characters held so far, for checking the total before a string is complete. */
+    long chars() {
+        return used;
+    }
+
     String get(int index) {
         if (index < 0 || index >= count) {
             return null;

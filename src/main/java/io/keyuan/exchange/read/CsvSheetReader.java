@@ -29,14 +29,16 @@ final class CsvSheetReader implements SheetReader {
     private static final Charset GB18030 = Charset.forName("GB18030");
 
     private final File file;
+    private final SheetInfo sheet;
     private final ReadLimits limits;
     private final Charset charset;
     private final int skip;
     private final long size;
     private volatile long consumed;
 
-    CsvSheetReader(File file, ReadLimits limits) {
+    CsvSheetReader(File file, String fileName, ReadLimits limits) {
         this.file = file;
+        this.sheet = info(fileName);
         this.limits = limits;
         this.size = Math.max(1, file.length());
         try {
@@ -56,6 +58,17 @@ final class CsvSheetReader implements SheetReader {
         } catch (IOException e) {
             throw new SheetRejectedException("exchange.error.corrupt", e.getMessage());
         }
+    }
+
+    /** A CSV file is one sheet, named as Excel names it: after the file, without the extension. */
+    static SheetInfo info(String fileName) {
+        String name = fileName == null ? "" : fileName;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        int dot = name.lastIndexOf('.');
+        if (dot > 0) {
+            name = name.substring(0, dot);
+        }
+        return new SheetInfo(0, name, SheetInfo.Visibility.VISIBLE, SheetInfo.Kind.WORKSHEET, true, null);
     }
 
     private static boolean isUtf8(File file) throws IOException {
@@ -213,7 +226,7 @@ final class CsvSheetReader implements SheetReader {
                 break;
             }
         }
-        return sink.row(rowNumber, empty ? new String[0] : row.toArray(String[]::new));
+        return sink.row(rowNumber, empty ? new String[0] : row.toArray(String[]::new), false);
     }
 
     private static char separator(CharSequence line) {
@@ -251,6 +264,11 @@ final class CsvSheetReader implements SheetReader {
     @Override
     public String format() {
         return "csv";
+    }
+
+    @Override
+    public SheetInfo sheet() {
+        return sheet;
     }
 
     @Override

@@ -1,80 +1,75 @@
 package io.keyuan.exchange.read;
 
-import java.io.File;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Reads the first sheet of an .xlsx with POI's package access and a raw SAX pass over the sheet XML, never a
- * workbook model. Shared strings are read first into a {@link CompactStrings} table.
+ * Reads one worksheet of an .xlsx with POI's package access and a raw SAX pass over that sheet's XML, never a
+ * workbook model and never another sheet's part. Shared strings are read first into a {@link CompactStrings}
+ * table, each string and the whole table bounded by the limits while they are read.
  */
 final class XlsxSheetReader implements SheetReader {
-    private static final String CHARTSHEET = "chartsheet";
+    /** Excel's own limit on a formula's length; a marker never carries more. */
+    private static final int FORMULA_CHARS = 8_192;
 
-    private final OPCPackage pkg;
+    private static final int EXCEL_CELL_CHARS = 32_767;
+
+    private static final MathContext SHOWN = new MathContext(15, RoundingMode.HALF_UP);
+
+    private final XlsxWorkbook workbook;
     private final ReadLimits limits;
+    private final SheetInfo sheet;
     private final CompactStrings strings;
     private final boolean[] dateStyles;
-    private final boolean date1904;
     private final PackagePart sheetPart;
     private final long sheetBytes;
     private volatile long consumed;
+    private volatile String autoFilter;
+    private volatile int hiddenRows;
 
-    XlsxSheetReader(File file, ReadLimits limits) {
+    /** Reads {@code workbook}'s tab {@code index} (a worksheet) and closes the workbook when closed or refused. */
+    XlsxSheetReader(XlsxWorkbook workbook, int index, ReadLimits limits) {
+        this.workbook = workbook;
         this.limits = limits;
         try {
-            this.pkg = OPCPackage.open(file, PackageAccess.READ);
-        } catch (InvalidFormatException | IllegalArgumentException e) {
-            throw new SheetRejectedException("exchange.error.not-a-workbook");
-        } catch (RuntimeException e) {
-            throw translate(e);
-        }
-        try {
-            XSSFReader reader = new XSSFReader(pkg);
-            this.date1904 = readDate1904(reader);
-            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-            if (!sheets.hasNext()) {
-                throw new SheetRejectedException("exchange.error.no-sheet");
+            XlsxWorkbook.Tab tab = workbook.tab(index);
+            if (tab.kind() != SheetInfo.Kind.WORKSHEET) {
+                throw new SheetRejectedException("exchange.error.chart-sheet", tab.name());
             }
-            try (InputStream ignored = sheets.next()) {
-                this.sheetPart = sheets.getSheetPart();
-            }
-            if (sheetPart.getContentType().contains(CHARTSHEET)) {
-                throw new SheetRejectedException("exchange.error.chart-sheet", sheets.getSheetName());
-            }
+            this.sheet = workbook.info(tab);
+            this.sheetPart = tab.part();
             this.sheetBytes = Math.max(1, sheetPart.getSize());
+            XSSFReader reader = workbook.reader();
             this.strings = readStrings(reader);
             this.dateStyles = readDateStyles(reader);
         } catch (SheetRejectedException e) {
-            pkg.revert();
+            workbook.close();
             throw e;
-        } catch (IOException | OpenXML4JException | SAXException | RuntimeException e) {
-            pkg.revert();
+        } catch (IOException | InvalidFormatException | SAXException | RuntimeException e) {
+            workbook.close();
             throw translate(e);
         }
     }
 
-    private static SheetRejectedException translate(Exception e) {
+    static SheetRejectedException translate(Exception e) {
         String message = String.valueOf(e.getMessage());
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SheetRejectedException r) {
@@ -95,24 +90,11 @@ final class XlsxSheetReader implements SheetReader {
         return s.length() > 160 ? s.substring(0, 160) + "…" : s;
     }
 
-    private static boolean readDate1904(XSSFReader reader) throws IOException, OpenXML4JException, SAXException {
-        boolean[] result = {false};
-        try (InputStream in = reader.getWorkbookData()) {
-            parse(in, new DefaultHandler() {
-                @Override
-                public void startElement(String uri, String localName, String qName, Attributes atts) {
-                    if ("workbookPr".equals(localName)) {
-                        String v = atts.getValue("date1904");
-                        result[0] = "1".equals(v) || "true".equalsIgnoreCase(v);
-                    }
-                }
-            });
-        }
-        return result[0];
-    }
-
     private CompactStrings readStrings(XSSFReader reader) throws IOException, SAXException {
         CompactStrings table = new CompactStrings(limits.maxTextChars());
+        // No cell Excel writes is longer than this, so a longer string is refused at once. A lower cell limit is
+        // checked where the string is used, to name the cell.
+        int sharedStringChars = Math.max(limits.maxCellChars(), EXCEL_CELL_CHARS);
         InputStream in;
         try {
             in = reader.getSharedStringsData();
@@ -123,7 +105,7 @@ final class XlsxSheetReader implements SheetReader {
             return table;
         }
         try (in) {
-            parse(in, new DefaultHandler() {
+            XlsxWorkbook.parse(in, new DefaultHandler() {
                 private final StringBuilder text = new StringBuilder();
                 private boolean inT;
                 private boolean inPhonetic;
@@ -148,11 +130,25 @@ final class XlsxSheetReader implements SheetReader {
                     }
                 }
 
+                /*
+                 * Checked before appending: the parser hands over a long text in chunks, so a file whose one shared
+                 * string runs to hundreds of millions of characters is refused after one cell's worth, not after
+                 * the heap has filled.
+                 */
                 @Override
                 public void characters(char[] ch, int start, int length) {
-                    if (inT) {
-                        text.append(ch, start, length);
+                    if (!inT) {
+                        return;
                     }
+                    if (text.length() + length > sharedStringChars) {
+                        throw new SheetRejectedException(
+                                "exchange.error.shared-string-too-long", table.size() + 1, sharedStringChars);
+                    }
+                    if (table.chars() + text.length() + length > limits.maxTextChars()) {
+                        throw new SheetRejectedException(
+                                "exchange.error.too-much-text", limits.maxTextChars() / 1_000_000);
+                    }
+                    text.append(ch, start, length);
                 }
             });
         }
@@ -179,25 +175,17 @@ final class XlsxSheetReader implements SheetReader {
         return dates;
     }
 
-    private static void parse(InputStream in, DefaultHandler handler) throws IOException, SAXException {
-        XMLReader xml;
-        try {
-            xml = XMLHelper.newXMLReader();
-        } catch (javax.xml.parsers.ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
-        xml.setContentHandler(handler);
-        xml.parse(new InputSource(in));
-    }
-
     @Override
     public void read(RowSink sink) {
         try (InputStream raw = sheetPart.getInputStream();
                 InputStream in = new CountingStream(raw)) {
-            parse(in, new SheetHandler(sink));
+            XlsxWorkbook.parse(in, new SheetHandler(sink));
         } catch (StopReading stop) {
             // the sink asked to stop
         } catch (SAXException e) {
+            if (e.getException() instanceof StopReading) {
+                return;
+            }
             if (e.getException() instanceof RuntimeException r) {
                 throw r instanceof SheetRejectedException ? r : translate(r);
             }
@@ -205,9 +193,6 @@ final class XlsxSheetReader implements SheetReader {
         } catch (IOException e) {
             throw translate(e);
         } catch (RuntimeException e) {
-            if (e instanceof StopReading) {
-                return;
-            }
             throw e instanceof SheetRejectedException ? e : translate(e);
         }
     }
@@ -223,8 +208,23 @@ final class XlsxSheetReader implements SheetReader {
     }
 
     @Override
+    public SheetInfo sheet() {
+        return sheet;
+    }
+
+    @Override
+    public String autoFilter() {
+        return autoFilter;
+    }
+
+    @Override
+    public int hiddenRows() {
+        return hiddenRows;
+    }
+
+    @Override
     public void close() {
-        pkg.revert();
+        workbook.close();
     }
 
     private final class CountingStream extends FilterInputStream {
@@ -260,17 +260,30 @@ final class XlsxSheetReader implements SheetReader {
     /** The SAX handler over sheetN.xml: rows of cells, typed by the cell's t attribute and its style. */
     private final class SheetHandler extends DefaultHandler {
         private final RowSink sink;
+        private final boolean recalculate = workbook.fullCalcOnLoad();
+        private final int formulaChars =
+                Math.max(0, Math.min(FORMULA_CHARS, limits.maxCellChars() - SheetReaders.NO_RESULT_PREFIX.length()));
         private String[] cells = new String[16];
         private int width;
         private int rowNumber;
         private int rowsSeen;
+        private boolean rowHidden;
+        private int hidden;
         private int nextColumn;
         private int column;
         private char type;
         private int style;
         private boolean inValue;
         private boolean inInline;
+        private boolean inPhonetic;
+        private boolean inFormula;
+        private boolean formula;
+        private boolean sawValue;
+        private String sharedIndex;
         private final StringBuilder value = new StringBuilder();
+        private final StringBuilder formulaText = new StringBuilder();
+        /** The text of each shared formula's first cell: the cells that share it carry only its index. */
+        private final Map<String, String> sharedFormulas = new HashMap<>();
 
         SheetHandler(RowSink sink) {
             this.sink = sink;
@@ -290,6 +303,8 @@ final class XlsxSheetReader implements SheetReader {
                     if (rowNumber > limits.maxRows() + 1L || rowsSeen > limits.maxRows() + 1) {
                         throw new SheetRejectedException("exchange.error.too-many-rows", limits.maxRows());
                     }
+                    String h = atts.getValue("hidden");
+                    rowHidden = "1".equals(h) || "true".equals(h);
                     Arrays.fill(cells, 0, width, null);
                     width = 0;
                     nextColumn = 0;
@@ -316,10 +331,26 @@ final class XlsxSheetReader implements SheetReader {
                     String s = atts.getValue("s");
                     style = s == null ? 0 : parseInt(s);
                     value.setLength(0);
+                    formula = false;
+                    sawValue = false;
                 }
-                case "v" -> inValue = true;
-                case "is" -> inInline = true;
-                case "t" -> inValue = inInline;
+                case "v" -> {
+                    inValue = true;
+                    sawValue = true;
+                }
+                case "is" -> {
+                    inInline = true;
+                    sawValue = true;
+                }
+                case "rPh" -> inPhonetic = true;
+                case "t" -> inValue = inInline && !inPhonetic;
+                case "f" -> {
+                    inFormula = true;
+                    formula = true;
+                    formulaText.setLength(0);
+                    sharedIndex = "shared".equals(atts.getValue("t")) ? atts.getValue("si") : null;
+                }
+                case "autoFilter" -> autoFilter = atts.getValue("ref");
                 default -> {}
             }
         }
@@ -329,13 +360,17 @@ final class XlsxSheetReader implements SheetReader {
             switch (localName) {
                 case "v", "t" -> inValue = false;
                 case "is" -> inInline = false;
+                case "rPh" -> inPhonetic = false;
+                case "f" -> endFormula();
                 case "c" -> store();
                 case "row" -> {
-                    if (!sink.row(rowNumber, Arrays.copyOf(cells, width))) {
+                    if (rowHidden) {
+                        hiddenRows = ++hidden;
+                    }
+                    if (!sink.row(rowNumber, Arrays.copyOf(cells, width), rowHidden)) {
                         throw new StopReading();
                     }
                 }
-                case "sheetData" -> {}
                 default -> {}
             }
         }
@@ -348,26 +383,55 @@ final class XlsxSheetReader implements SheetReader {
                             "exchange.error.cell-too-long", cellName(column, rowNumber), limits.maxCellChars());
                 }
                 value.append(ch, start, length);
+            } else if (inFormula && formulaText.length() < formulaChars) {
+                formulaText.append(ch, start, Math.min(length, formulaChars - formulaText.length()));
             }
         }
 
-        private void store() {
-            if (value.isEmpty()) {
+        private void endFormula() {
+            inFormula = false;
+            if (sharedIndex == null) {
                 return;
             }
-            String text = switch (type) {
-                case 's' -> {
-                    String s = strings.get(parseInt(value));
-                    if (s == null) {
-                        throw new SheetRejectedException("exchange.error.corrupt", cellName(column, rowNumber));
-                    }
-                    yield s;
+            if (!formulaText.isEmpty()) {
+                if (sharedFormulas.size() < 10_000) {
+                    sharedFormulas.put(sharedIndex, formulaText.toString());
                 }
-                case 'b' -> "1".contentEquals(value) ? "TRUE" : "FALSE";
-                case 'n' -> number(value.toString());
-                case 'e' -> SheetReaders.ERROR_PREFIX + value;
-                default -> value.toString();
-            };
+            } else {
+                String master = sharedFormulas.get(sharedIndex);
+                if (master != null) {
+                    formulaText.append(master);
+                }
+            }
+        }
+
+        /**
+         * A formula's result is taken only when the file saved one that can be trusted: not when the workbook asks
+         * to recalculate on load (the writer left placeholders: 0 from xlsxwriter, nothing from openpyxl), and not
+         * when the cell has no value (an empty text result, {@code t="str"} with an empty value, is a saved result).
+         */
+        private void store() {
+            String text;
+            if (formula && (recalculate || !sawValue || value.isEmpty() && type != 'f')) {
+                text = SheetReaders.NO_RESULT_PREFIX + formulaText;
+            } else if (value.isEmpty()) {
+                return;
+            } else {
+                text = switch (type) {
+                    case 's' -> {
+                        String s = strings.get(parseInt(value));
+                        if (s == null) {
+                            throw new SheetRejectedException("exchange.error.corrupt", cellName(column, rowNumber));
+                        }
+                        yield s;
+                    }
+                    case 'b' -> "1".contentEquals(value) ? "TRUE" : "FALSE";
+                    case 'n' -> number(value.toString());
+                    // The value is the error as Excel shows it (#N/A); the marker already ends in '#'.
+                    case 'e' -> SheetReaders.ERROR_PREFIX + (value.charAt(0) == '#' ? value.substring(1) : value);
+                    default -> value.toString();
+                };
+            }
             if (text.length() > limits.maxCellChars()) {
                 throw new SheetRejectedException(
                         "exchange.error.cell-too-long", cellName(column, rowNumber), limits.maxCellChars());
@@ -380,44 +444,57 @@ final class XlsxSheetReader implements SheetReader {
         }
 
         private String number(String raw) {
+            String shown = excelNumber(raw);
             boolean isDate = style > 0 && style < dateStyles.length && dateStyles[style];
             if (isDate) {
                 try {
-                    double serial = Double.parseDouble(raw);
+                    double serial = Double.parseDouble(shown);
                     if (DateUtil.isValidExcelDate(serial)) {
-                        LocalDate date =
-                                DateUtil.getLocalDateTime(serial, date1904).toLocalDate();
+                        LocalDate date = DateUtil.getLocalDateTime(serial, workbook.date1904())
+                                .toLocalDate();
                         return date.toString();
                     }
                 } catch (NumberFormatException | NullPointerException e) {
-                    return raw;
+                    return shown;
                 }
             }
-            return plainNumber(raw);
+            return shown;
         }
     }
 
-    /** "1.3800138E10" → "13800138000", "12.0" → "12"; anything else unchanged. */
-    static String plainNumber(String raw) {
-        boolean simple = true;
-        for (int i = 0; i < raw.length(); i++) {
+    /**
+     * A numeric cell's text as Excel shows it: rounded to 15 significant digits, trailing zeros dropped, written
+     * out in full. Excel and gnumeric store the double's 17 significant digits ({@code 19.989999999999998} for a
+     * typed 19.99, {@code 0.30000000000000004} for 0.1+0.2); Excel never shows more than 15, and neither does
+     * this. Integers of up to 15 digits, the common case, pass through untouched.
+     */
+    static String excelNumber(String raw) {
+        int length = raw.length();
+        int digits = 0;
+        boolean integer = length > 0;
+        for (int i = 0; i < length; i++) {
             char c = raw.charAt(i);
-            if (c == 'E' || c == 'e' || c == '.') {
-                simple = false;
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c != '-' || i > 0) {
+                integer = false;
                 break;
             }
         }
-        if (simple) {
+        if (integer && digits > 0 && digits <= 15) {
             return raw;
         }
         try {
-            BigDecimal d = new BigDecimal(raw).stripTrailingZeros();
-            if (d.scale() < 0) {
-                d = d.setScale(0);
+            BigDecimal shown = new BigDecimal(raw).round(SHOWN).stripTrailingZeros();
+            if (shown.signum() == 0) {
+                return "0";
             }
-            String s = d.toPlainString();
-            return s.length() > 40 ? raw : s;
-        } catch (NumberFormatException e) {
+            // Beyond what a double holds in plain digits, keep the exponent rather than build a huge string.
+            if (shown.scale() > 40 || shown.precision() - shown.scale() > 40) {
+                return shown.toString();
+            }
+            return shown.scale() < 0 ? shown.setScale(0).toPlainString() : shown.toPlainString();
+        } catch (NumberFormatException | ArithmeticException e) {
             return raw;
         }
     }

@@ -6,6 +6,7 @@ import io.keyuan.exchange.ColumnType;
 import io.keyuan.exchange.SheetColumn;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -91,5 +92,40 @@ class CellConverterTests {
     @Test
     void excel_error_values_are_reported_not_imported() {
         assertThat(error(TEXT, SheetReaders.ERROR_PREFIX + "N/A")).isEqualTo("exchange.error.excel-error");
+    }
+
+    @Test
+    void a_formula_without_a_saved_result_is_refused_naming_the_formula_cut_short_when_long() {
+        for (SheetColumn column : List.of(NUMBER, COUNT, DATE, FLAG, TEXT)) {
+            CellConverter.Converted c =
+                    CellConverter.convert(column, SheetReaders.NO_RESULT_PREFIX + "A2*2", TODAY, Map.of());
+            assertThat(c.value()).isNull();
+            assertThat(c.error().messageKey()).isEqualTo("exchange.error.formula-no-result");
+            assertThat(c.error().args()).containsExactly("=A2*2");
+        }
+        String longFormula = "VLOOKUP(A2,Sheet2!$A$1:$Z$10000,MATCH(\"金额\",Sheet2!$A$1:$Z$1,0),FALSE)";
+        Object shown = CellConverter.convert(NUMBER, SheetReaders.NO_RESULT_PREFIX + longFormula, TODAY, Map.of())
+                .error()
+                .args()[0];
+        assertThat((String) shown).hasSize(40).startsWith("=VLOOKUP(A2,").endsWith("…");
+        assertThat(CellConverter.convert(NUMBER, SheetReaders.NO_RESULT_PREFIX, TODAY, Map.of())
+                        .error()
+                        .args())
+                .containsExactly("=…");
+    }
+
+    @Test
+    void reader_markers_are_never_empty_and_never_match_a_header_or_a_list_value() {
+        SheetColumn kind = new SheetColumn("k", "类", "類", "K", ColumnType.ENUM, false, 16, List.of());
+        for (String marker : List.of(SheetReaders.NO_RESULT_PREFIX + "B2", SheetReaders.ERROR_PREFIX + "N/A")) {
+            assertThat(CellConverter.clean(marker)).isNotNull();
+            assertThat(CellConverter.lookupKey(marker)).isEmpty();
+            assertThat(CellConverter.convert(kind, marker, TODAY, Map.of("", "PERSON"))
+                            .error())
+                    .isNotNull();
+        }
+        assertThat(SheetReaders.displayText(SheetReaders.ERROR_PREFIX + "N/A")).isEqualTo("#N/A");
+        assertThat(SheetReaders.displayText("名称")).isEqualTo("名称");
+        assertThat(SheetReaders.displayText(null)).isNull();
     }
 }
