@@ -16,10 +16,13 @@ class Commands {
               export <schema> <file.xlsx> [--lang zh-CN|zh-TW|en]
                                      every record to a workbook, streamed
                                      (schemas: customers, purchases, channels, channel-costs, deals)
-              import <schema> <file> [--mode all-or-nothing|skip-bad] [--blanks keep|clear] [--dry-run]
-                     [--errors <file.xlsx>]
+              import <schema> <file> [--sheet N|name] [--mode all-or-nothing|skip-bad] [--blanks keep|clear]
+                     [--dry-run] [--errors <file.xlsx>]
                                      import an .xlsx or .csv (same schemas); exit 1 if rows had errors;
-                                     blank cells keep stored values unless --blanks clear
+                                     blank cells keep stored values unless --blanks clear; the sheet whose
+                                     headers match is read unless --sheet names one
+              inspect <file>         what the reader sees: sheets, header row and sheet type, the first problem
+                                     per column; writes nothing
               bench <suite> [flags]  run a benchmark suite; suites: grid, exchange, pipeline, segmentation
                                      grid: --customers N (default 1,000,000) --repeat R (default 9)
                                      segmentation: --customers N (default 1,000,000) --repeat R (default 7)
@@ -40,6 +43,7 @@ class Commands {
             GridBenchmark gridBenchmark,
             java.util.List<io.keyuan.exchange.SheetExporter> exporters,
             ImportCommand importCommand,
+            InspectCommand inspectCommand,
             ExchangeBenchmark exchangeBenchmark,
             PipelineBenchmark pipelineBenchmark,
             SegmentationBenchmark segmentationBenchmark) {
@@ -48,12 +52,14 @@ class Commands {
         this.exchangeBenchmark = exchangeBenchmark;
         this.exporters = exporters;
         this.importCommand = importCommand;
+        this.inspectCommand = inspectCommand;
         this.seeder = seeder;
         this.adminBootstrap = adminBootstrap;
         this.gridBenchmark = gridBenchmark;
     }
 
     private final ImportCommand importCommand;
+    private final InspectCommand inspectCommand;
     private final ExchangeBenchmark exchangeBenchmark;
 
     int execute(String[] args) {
@@ -62,6 +68,7 @@ class Commands {
             case "bench" -> bench(args);
             case "export" -> export(new Options(args, 1));
             case "import" -> importCommand.run(new Options(args, 1));
+            case "inspect" -> inspectCommand.run(new Options(args, 1), System.out);
             default -> throw new CommandException("unknown command " + args[0] + "\n" + USAGE, 2);
         });
     }

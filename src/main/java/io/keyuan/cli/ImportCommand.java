@@ -65,7 +65,7 @@ class ImportCommand {
             if (imports.importers().stream().noneMatch(i -> i.schema().name().equals(schema))) {
                 throw new CommandException("unknown schema '" + schema + "'; schemas: " + schemas(), 2);
             }
-            ImportPreview preview = imports.inspect(schema, file, file.getName());
+            ImportPreview preview = imports.inspect(schema, file, file.getName(), sheet(o, file));
             var problems = imports.mappingProblems(schema, preview.headers(), preview.mapping());
             if (!problems.isEmpty()) {
                 throw new CommandException(text(problems.getFirst(), lang), 2);
@@ -89,6 +89,8 @@ class ImportCommand {
                     ? ""
                     : "; first error: " + describe(r.errors().getFirst(), lang);
             System.out.printf(
+                    "reading sheet \"%s\", headers in row %d%n", preview.sheet().name(), preview.headerRow());
+            System.out.printf(
                     "%s %s: %,d rows, %,d created, %,d updated, %,d unchanged, %,d with errors, %,d with warnings"
                             + " in %.1f s%s%s%n",
                     r.status() == ImportStatus.DRY_RUN ? "dry run of" : statusWord(r.status()),
@@ -107,6 +109,22 @@ class ImportCommand {
         } catch (KeyuanException e) {
             throw new CommandException(text(e, lang), 2);
         }
+    }
+
+    /** {@code --sheet 2} (1-based, as tabs are counted) or {@code --sheet 客户}; -1 when absent: the engine picks. */
+    private int sheet(Options o, File file) {
+        String wanted = o.flag("sheet", null);
+        if (wanted == null) {
+            return -1;
+        }
+        if (wanted.matches("\\d{1,4}")) {
+            return Integer.parseInt(wanted) - 1;
+        }
+        return imports.sheets(file, file.getName()).stream()
+                .filter(s -> s.name().equalsIgnoreCase(wanted.strip()))
+                .findFirst()
+                .orElseThrow(() -> new CommandException("no sheet named '" + wanted + "' in " + file.getName(), 2))
+                .index();
     }
 
     private String schemas() {

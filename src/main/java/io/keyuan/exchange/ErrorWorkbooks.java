@@ -80,11 +80,11 @@ class ErrorWorkbooks {
             }
         }
         List<String> headers = new ArrayList<>();
-        try (SheetReader reader = SheetReaders.open(request.file(), request.fileName(), limits)) {
+        try (SheetReader reader = ImportRun.open(request, limits)) {
             reader.read((n, cells) -> {
                 if (n == request.headerRow()) {
                     for (String c : cells) {
-                        headers.add(c == null ? "" : c);
+                        headers.add(c == null ? "" : SheetReaders.displayText(c));
                     }
                     return false;
                 }
@@ -101,14 +101,17 @@ class ErrorWorkbooks {
         columns.add(SheetColumn.of("error", errorHeader, errorHeader, errorHeader, ColumnType.TEXT, false, 32_767));
         SheetSchema sheet = new SheetSchema("errors", columns, List.of());
         String fallback = i18n.getTranslation("exchange.error.details-omitted", locale);
-        try (SheetReader reader = SheetReaders.open(request.file(), request.fileName(), limits)) {
+        try (SheetReader reader = ImportRun.open(request, limits)) {
             return exchange.write(
                     sheet,
                     locale,
                     sink -> reader.read((n, cells) -> {
                         if (n > request.headerRow() && rows.get(n)) {
                             Object[] values = new Object[width + 1];
-                            System.arraycopy(cells, 0, values, 0, Math.min(cells.length, width));
+                            for (int c = 0; c < Math.min(cells.length, width); c++) {
+                                // an error value or a formula without a result, as Excel shows it (#N/A, =A2*2)
+                                values[c] = cells[c] == null ? null : SheetReaders.displayText(cells[c]);
+                            }
                             StringBuilder m = messages.get(n);
                             values[width] = i18n.getTranslation("exchange.error.row", locale, n) + " "
                                     + (m == null ? fallback : m.toString());

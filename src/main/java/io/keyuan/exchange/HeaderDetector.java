@@ -1,5 +1,6 @@
 package io.keyuan.exchange;
 
+import io.keyuan.exchange.read.SheetReaders;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +32,8 @@ final class HeaderDetector {
     }
 
     /** The best header row, how many of its cells name a schema column, the guessed mapping and a few samples. */
-    static ImportPreview detect(SheetSchema schema, String format, FirstRows first) {
+    static ImportPreview detect(
+            SheetSchema schema, String format, List<SheetInfo> sheets, SheetInfo sheet, FirstRows first) {
         int best = 0;
         int bestMatches = 0;
         for (int i = 0; i < Math.min(first.cells().size(), HEADER_CANDIDATES); i++) {
@@ -44,7 +46,7 @@ final class HeaderDetector {
         String[] headerCells = first.cells().get(best);
         List<String> headers = new ArrayList<>();
         for (String h : headerCells) {
-            headers.add(h == null ? "" : h);
+            headers.add(h == null ? "" : SheetReaders.displayText(h));
         }
         List<String> mapping = ColumnMapping.guess(schema, headers);
         List<List<String>> sample = new ArrayList<>();
@@ -52,11 +54,11 @@ final class HeaderDetector {
             List<String> row = new ArrayList<>();
             for (int c = 0; c < headers.size(); c++) {
                 String v = c < first.cells().get(i).length ? first.cells().get(i)[c] : null;
-                row.add(v == null ? "" : v);
+                row.add(v == null ? "" : SheetReaders.displayText(v));
             }
             sample.add(row);
         }
-        return new ImportPreview(format, first.numbers().get(best), headers, mapping, sample);
+        return new ImportPreview(format, sheets, sheet, first.numbers().get(best), headers, mapping, sample);
     }
 
     static int matches(SheetSchema schema, String[] row) {

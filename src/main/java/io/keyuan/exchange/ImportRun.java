@@ -2,6 +2,7 @@ package io.keyuan.exchange;
 
 import io.keyuan.exchange.read.CellConverter;
 import io.keyuan.exchange.read.ReadLimits;
+import io.keyuan.exchange.read.RowSink;
 import io.keyuan.exchange.read.SheetReader;
 import io.keyuan.exchange.read.SheetReaders;
 import java.time.LocalDate;
@@ -56,6 +57,7 @@ final class ImportRun implements ImportContext {
     private int errorRows;
     private int warningRows;
     private String format = "xlsx";
+    private String sheetName;
 
     ImportRun(
             ImportRequest request,
@@ -91,6 +93,13 @@ final class ImportRun implements ImportContext {
         return format;
     }
 
+    /** The request's sheet: the one inspect picked (or the user chose), else the reader's default. */
+    static SheetReader open(ImportRequest request, ReadLimits limits) {
+        return request.sheet() >= 0
+                ? SheetReaders.open(request.file(), request.fileName(), limits, request.sheet())
+                : SheetReaders.open(request.file(), request.fileName(), limits);
+    }
+
     int errorRows() {
         return errorRows;
     }
@@ -115,8 +124,9 @@ final class ImportRun implements ImportContext {
     void execute(Long jobId) {
         BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(4);
         AtomicBoolean stop = new AtomicBoolean();
-        SheetReader reader = SheetReaders.open(request.file(), request.fileName(), limits);
+        SheetReader reader = open(request, limits);
         format = reader.format();
+        sheetName = reader.sheet().name();
         // The reader converts as the signed-in user: field rules and natural keys run with the import's rights.
         Thread thread = Thread.ofPlatform()
                 .name("import-reader")
@@ -141,7 +151,7 @@ final class ImportRun implements ImportContext {
         List<ImportRow> batch = new ArrayList<>(BATCH);
         List<SheetColumn> columns = schema.columns();
         try {
-            reader.read((n, cells) -> {
+            reader.read(RowSink.withHidden((n, cells, hidden) -> {
                 if (stop.get()) {
                     return false;
                 }
@@ -151,6 +161,10 @@ final class ImportRun implements ImportContext {
                 Object[] values = new Object[columns.size()];
                 boolean[] present = new boolean[columns.size()];
                 ImportRow row = new ImportRow(n, schema, values, present);
+                if (hidden) {
+                    // hidden by a filter or by hand: imported like any row, but the user may not know it is there
+                    row.warn(null, "exchange.warning.hidden-row");
+                }
                 for (int i = 0; i < columns.size(); i++) {
                     int at = columnOf[i];
                     if (at < 0) {
@@ -159,17 +173,10 @@ final class ImportRun implements ImportContext {
                     present[i] = true;
                     SheetColumn column = columns.get(i);
                     String raw = at < cells.length ? cells[at] : null;
-                    CellConverter.Converted converted =
-                            CellConverter.convert(column, raw, today, enums.get(column.key()));
+                    CellConverter.Converted converted = convert(column, raw, today, enums.get(column.key()));
                     if (converted.error() != null) {
                         CellError e = converted.error();
                         row.error(e.columnKey(), e.messageKey(), e.args());
-                    } else if (converted.value() != null && column.rule() != null) {
-                        try {
-                            values[i] = column.rule().apply(converted.value());
-                        } catch (CellRule.Refused refused) {
-                            row.error(column.key(), refused.messageKey(), refused.args());
-                        }
                     } else {
                         values[i] = converted.value();
                     }
@@ -189,13 +196,27 @@ final class ImportRun implements ImportContext {
                     batch.clear();
                 }
                 return !stop.get();
-            });
+            }));
             if (!batch.isEmpty()) {
                 put(queue, new Batch(new ArrayList<>(batch), null), stop);
             }
             put(queue, Batch.END, stop);
         } catch (RuntimeException e) {
             put(queue, new Batch(List.of(), e), stop);
+        }
+    }
+
+    /** A cell converted to its column's type, then checked and normalised by the column's rule (as the form does). */
+    static CellConverter.Converted convert(
+            SheetColumn column, String raw, LocalDate today, Map<String, String> enumLookup) {
+        CellConverter.Converted converted = CellConverter.convert(column, raw, today, enumLookup);
+        if (converted.error() != null || converted.value() == null || column.rule() == null) {
+            return converted;
+        }
+        try {
+            return new CellConverter.Converted(column.rule().apply(converted.value()), null);
+        } catch (CellRule.Refused refused) {
+            return new CellConverter.Converted(null, new CellError(column.key(), refused.messageKey(), refused.args()));
         }
     }
 
@@ -354,6 +375,6 @@ final class ImportRun implements ImportContext {
                 new Object[0],
                 (System.nanoTime() - t0) / 1_000_000,
                 warningRows,
-                null);
+                sheetName);
     }
 }

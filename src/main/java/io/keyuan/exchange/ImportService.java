@@ -9,6 +9,7 @@ import io.keyuan.shared.NotFoundException;
 import io.keyuan.shared.Roles;
 import java.io.File;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,6 +30,8 @@ public class ImportService {
     private final ImportUndo undo;
     private final ErrorWorkbooks workbooks;
     private final ImportJobStore store;
+    private final EnumLookups enumLookups;
+    private final java.time.Clock clock;
     private volatile ReadLimits limits = ReadLimits.defaults();
 
     ImportService(
@@ -36,7 +39,11 @@ public class ImportService {
             ImportRunner runner,
             ImportUndo undo,
             ErrorWorkbooks workbooks,
-            ImportJobStore store) {
+            ImportJobStore store,
+            EnumLookups enumLookups,
+            java.time.Clock clock) {
+        this.enumLookups = enumLookups;
+        this.clock = clock;
         this.registry = registry;
         this.runner = runner;
         this.undo = undo;
@@ -67,22 +74,189 @@ public class ImportService {
     }
 
     /**
-     * Opens the file, finds the header row (the one among the first rows that matches most column headers — so a
-     * title row or merged group headers above it are skipped) and guesses the mapping from the headers.
+     * Opens the file, picks the sheet whose header row matches the schema best (the active tab first, then the
+     * visible sheets, then hidden ones; so an instructions sheet in front is passed over), finds the header row (the
+     * one among the first rows that matches most column headers — so a title row or merged group headers above it
+     * are skipped) and guesses the mapping from the headers.
      */
     @PreAuthorize(Roles.HAS_STAFF)
     public ImportPreview inspect(String schemaName, File file, String fileName) {
+        return inspect(schemaName, file, fileName, -1);
+    }
+
+    /** The file's sheets (a CSV file has one), without reading their rows. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    public List<SheetInfo> sheets(File file, String fileName) {
+        return SheetReaders.sheets(file, fileName, limits);
+    }
+
+    /** As {@link #inspect(String, File, String)}, reading the sheet at {@code sheetIndex} (-1: pick one). */
+    @PreAuthorize(Roles.HAS_STAFF)
+    public ImportPreview inspect(String schemaName, File file, String fileName, int sheetIndex) {
         SheetSchema schema = registry.forImport(schemaName).schema();
-        HeaderDetector.FirstRows first = new HeaderDetector.FirstRows();
-        String format;
-        try (SheetReader reader = SheetReaders.open(file, fileName, limits)) {
-            format = reader.format();
-            reader.read(first::add);
+        List<SheetInfo> sheets = SheetReaders.sheets(file, fileName, limits);
+        List<SheetInfo> candidates = new ArrayList<>();
+        if (sheetIndex >= 0) {
+            try (SheetReader chosen = SheetReaders.open(file, fileName, limits, sheetIndex)) {
+                candidates.add(chosen.sheet());
+            }
+        } else {
+            sheets.stream()
+                    .filter(s -> s.readable() && s.active() && !s.hidden())
+                    .forEach(candidates::add);
+            sheets.stream()
+                    .filter(s -> s.readable() && !s.active() && !s.hidden())
+                    .forEach(candidates::add);
+            sheets.stream().filter(s -> s.readable() && s.hidden()).forEach(candidates::add);
         }
-        if (first.cells().isEmpty()) {
-            throw new SheetRejectedException("exchange.error.empty-sheet");
+        ImportPreview best = null;
+        RuntimeException firstProblem = null;
+        for (SheetInfo candidate : candidates) {
+            HeaderDetector.FirstRows first = new HeaderDetector.FirstRows();
+            String format;
+            try (SheetReader reader = SheetReaders.open(file, fileName, limits, candidate.index())) {
+                format = reader.format();
+                reader.read(first::add);
+            }
+            if (first.cells().isEmpty()) {
+                firstProblem =
+                        firstProblem != null ? firstProblem : new SheetRejectedException("exchange.error.empty-sheet");
+                continue;
+            }
+            ImportPreview preview = HeaderDetector.detect(schema, format, sheets, candidate, first);
+            if (best == null || preview.matchedColumns() > best.matchedColumns()) {
+                best = preview;
+            }
         }
-        return HeaderDetector.detect(schema, format, first);
+        if (best == null && firstProblem == null) {
+            // no worksheet at all: the reader says why (chart sheets only, say)
+            SheetReaders.open(file, fileName, limits).close();
+            throw new SheetRejectedException("exchange.error.no-sheet");
+        }
+        if (best == null) {
+            throw firstProblem;
+        }
+        return best;
+    }
+
+    /**
+     * Describes the file as the reader sees it and writes nothing: each sheet, the header row the import would pick
+     * and for which of the schemas the user may import, and a full read of every readable sheet to its end with the
+     * first problem per column (what a dry run would say of the cells themselves).
+     */
+    @PreAuthorize(Roles.HAS_STAFF)
+    public FileInspection inspectFile(File file, String fileName) {
+        List<SheetInfo> sheets = SheetReaders.sheets(file, fileName, limits);
+        List<FileInspection.SheetReport> reports = new ArrayList<>();
+        String format = null;
+        for (SheetInfo sheet : sheets) {
+            if (!sheet.readable()) {
+                continue;
+            }
+            try {
+                ImportPreview best = null;
+                SheetImporter bestImporter = null;
+                for (SheetImporter importer : registry.available()) {
+                    try {
+                        ImportPreview p = inspect(importer.schema().name(), file, fileName, sheet.index());
+                        if (best == null || p.matchedColumns() > best.matchedColumns()) {
+                            best = p;
+                            bestImporter = importer;
+                        }
+                    } catch (SheetRejectedException empty) {
+                        // an empty sheet: said below by the full read
+                    }
+                }
+                format = best == null ? format : best.format();
+                reports.add(fullRead(file, fileName, sheet, best, bestImporter));
+            } catch (KeyuanException e) {
+                reports.add(new FileInspection.SheetReport(
+                        sheet,
+                        0,
+                        0,
+                        null,
+                        null,
+                        0,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        0,
+                        new RowError(0, null, null, e.messageKey(), e.args())));
+            }
+        }
+        if (format == null) {
+            try (SheetReader reader = SheetReaders.open(file, fileName, limits)) {
+                format = reader.format();
+            } catch (KeyuanException e) {
+                format = "?";
+            }
+        }
+        return new FileInspection(format, sheets, reports);
+    }
+
+    private FileInspection.SheetReport fullRead(
+            File file, String fileName, SheetInfo sheet, ImportPreview best, SheetImporter importer) {
+        SheetSchema schema = importer == null || best == null || best.matchedColumns() == 0 ? null : importer.schema();
+        java.util.Map<String, java.util.Map<String, String>> enums =
+                schema == null ? java.util.Map.of() : enumLookups.of(schema);
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        RowError[] first = new RowError[best == null ? 0 : best.headers().size()];
+        long[] rows = {0};
+        long[] bad = {0};
+        String autoFilter;
+        int hidden;
+        try (SheetReader reader = SheetReaders.open(file, fileName, limits, sheet.index())) {
+            reader.read((n, cells) -> {
+                rows[0]++;
+                if (schema == null || n <= best.headerRow()) {
+                    return true;
+                }
+                boolean rowBad = false;
+                for (int c = 0; c < first.length; c++) {
+                    String key = best.mapping().get(c);
+                    if (key == null) {
+                        continue;
+                    }
+                    SheetColumn column = schema.column(key);
+                    String raw = c < cells.length ? cells[c] : null;
+                    CellError error = ImportRun.convert(column, raw, today, enums.get(key))
+                            .error();
+                    if (error != null) {
+                        rowBad = true;
+                        if (first[c] == null) {
+                            first[c] = new RowError(
+                                    n,
+                                    org.apache.poi.ss.util.CellReference.convertNumToColString(c) + n,
+                                    key,
+                                    error.messageKey(),
+                                    error.args());
+                        }
+                    }
+                }
+                bad[0] += rowBad ? 1 : 0;
+                return true;
+            });
+            autoFilter = reader.autoFilter();
+            hidden = reader.hiddenRows();
+        }
+        List<RowError> problems = new ArrayList<>();
+        for (RowError e : first) {
+            if (e != null) {
+                problems.add(e);
+            }
+        }
+        return new FileInspection.SheetReport(
+                sheet,
+                rows[0],
+                hidden,
+                autoFilter,
+                schema == null ? null : schema.name(),
+                best == null ? 0 : best.headerRow(),
+                best == null ? List.of() : best.headers(),
+                best == null ? List.of() : best.mapping(),
+                problems,
+                bad[0],
+                null);
     }
 
     /** Reads the whole file without converting anything and returns its row count: the floor of any import. */

@@ -1,5 +1,6 @@
 package io.keyuan.exchange.read;
 
+import io.keyuan.exchange.SheetInfo;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.File;

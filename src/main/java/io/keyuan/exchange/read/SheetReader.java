@@ -1,5 +1,6 @@
 package io.keyuan.exchange.read;
 
+import io.keyuan.exchange.SheetInfo;
 import java.io.Closeable;
 
 /**

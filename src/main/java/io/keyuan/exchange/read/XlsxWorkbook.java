@@ -1,5 +1,6 @@
 package io.keyuan.exchange.read;
 
+import io.keyuan.exchange.SheetInfo;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

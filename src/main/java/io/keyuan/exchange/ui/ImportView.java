@@ -40,6 +40,7 @@ import io.keyuan.exchange.RowError;
 import io.keyuan.exchange.RowOutcomes;
 import io.keyuan.exchange.SheetColumn;
 import io.keyuan.exchange.SheetImporter;
+import io.keyuan.exchange.SheetInfo;
 import io.keyuan.exchange.SheetSchema;
 import io.keyuan.shared.KeyuanException;
 import io.keyuan.shared.Roles;
@@ -78,6 +79,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
 
     private final ImportService imports;
     final Select<SheetImporter> type = new Select<>();
+    final Select<SheetInfo> sheet = new Select<>();
     final Upload upload;
     final VerticalLayout mappingSection = new VerticalLayout();
     final Grid<Integer> mappingGrid = new Grid<>();
@@ -133,6 +135,16 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
             }
         }));
         upload.setId("import-upload");
+        sheet.setId("import-sheet");
+        sheet.setLabel(getTranslation("import.sheet"));
+        sheet.setItemLabelGenerator(this::sheetLabel);
+        sheet.setVisible(false);
+        sheet.setWidth("16em");
+        sheet.addValueChangeListener(e -> {
+            if (!choosingSheet && e.getValue() != null && file != null) {
+                inspect(e.getValue().index());
+            }
+        });
         upload.setAcceptedFileTypes(
                 ".xlsx", ".csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv");
         upload.setMaxFiles(1);
@@ -174,7 +186,11 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         links.setPadding(false);
         links.setSpacing(false);
         links.setWidth(null);
-        HorizontalLayout top = new HorizontalLayout(type, upload, links);
+        VerticalLayout what = new VerticalLayout(type, sheet);
+        what.setPadding(false);
+        what.setSpacing(false);
+        what.setWidth(null);
+        HorizontalLayout top = new HorizontalLayout(what, upload, links);
         top.setAlignItems(FlexComponent.Alignment.START);
         top.setWidthFull();
         top.setFlexGrow(1, upload);
@@ -352,10 +368,14 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void inspect() {
+        inspect(-1);
+    }
+
+    private void inspect(int sheetIndex) {
         resultSection.setVisible(false);
         report = null;
         try {
-            preview = imports.inspect(type.getValue().schema().name(), file, fileName);
+            preview = imports.inspect(type.getValue().schema().name(), file, fileName, sheetIndex);
         } catch (KeyuanException | AccessDeniedException e) {
             mappingSection.setVisible(false);
             Notifications.error(this, Notifications.describe(this, e));
@@ -382,12 +402,33 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         }
         mappingGrid.setItems(columns);
         mappingSection.setVisible(true);
+        showSheets();
         status.setText(getTranslation(
                 "import.file-info",
                 fileName,
                 preview.format().toUpperCase(java.util.Locale.ROOT),
-                preview.headerRow()));
+                preview.headerRow(),
+                preview.sheet().name()));
         checkMapping();
+    }
+
+    /** The workbook's sheets, the one read selected; choosing another reads that one instead. */
+    private void showSheets() {
+        choosingSheet = true;
+        sheet.setItems(preview.sheets().stream().filter(SheetInfo::readable).toList());
+        sheet.setValue(preview.sheet());
+        sheet.setVisible(preview.sheets().size() > 1);
+        choosingSheet = false;
+    }
+
+    private boolean choosingSheet;
+
+    private String sheetLabel(SheetInfo s) {
+        String label = getTranslation("import.sheet.item", s.index() + 1, s.name());
+        if (s.hidden()) {
+            label += " " + getTranslation("import.sheet.hidden");
+        }
+        return label;
     }
 
     private String header(SheetSchema schema, String key) {
@@ -419,8 +460,8 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         if (running || file == null || !checkMapping()) {
             return;
         }
-        ImportRequest request = new ImportRequest(
-                        type.getValue().schema().name(), file, fileName, preview.headerRow(), mapping(), getLocale())
+        ImportRequest request = preview.request(type.getValue().schema().name(), file, fileName, getLocale())
+                .withMapping(mapping())
                 .clearingBlanks(clearBlanks.getValue());
         ImportMode chosen = mode.getValue();
         UI ui = UI.getCurrent();
@@ -471,6 +512,7 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         dryRun.setEnabled(!busy);
         commit.setEnabled(!busy);
         type.setEnabled(!busy);
+        sheet.setEnabled(!busy);
         clearBlanks.setEnabled(!busy);
         mappingSelects.forEach(s -> s.setEnabled(!busy));
     }

@@ -7,6 +7,7 @@ import static testsupport.sheets.ExcelSheets.row;
 
 import io.keyuan.exchange.ColumnType;
 import io.keyuan.exchange.SheetColumn;
+import io.keyuan.exchange.SheetInfo;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.OutputStream;

@@ -1,11 +1,11 @@
-package io.keyuan.exchange.read;
+package io.keyuan.exchange;
 
 /**
- * One sheet of an uploaded file, as {@link SheetReaders#sheets} lists it: enough to choose which one to read and to
+ * One sheet of an uploaded file, as {@link io.keyuan.exchange.read.SheetReaders#sheets} lists it: enough to choose which one to read and to
  * tell the user what is in the file.
  *
  * @param index position in the workbook's tab order, 0-based, counting every sheet (hidden ones and chart sheets
- *     too): the number to pass to {@link SheetReaders#open(java.io.File, String, ReadLimits, int)}. Show it to users
+ *     too): the number to pass to {@link io.keyuan.exchange.read.SheetReaders#open(java.io.File, String, io.keyuan.exchange.read.ReadLimits, int)}. Show it to users
  *     as {@code index + 1}.
  * @param name the tab's name; for a CSV file its file name without the extension (as Excel names it)
  * @param visibility whether the tab is shown, hidden (Format → Hide) or "very hidden" (only a macro can show it)
@@ -43,7 +43,7 @@ public record SheetInfo(int index, String name, Visibility visibility, Kind kind
         return kind == Kind.CHART;
     }
 
-    /** A worksheet: {@link SheetReaders#open(java.io.File, String, ReadLimits, int)} can read it. */
+    /** A worksheet: {@link io.keyuan.exchange.read.SheetReaders#open(java.io.File, String, io.keyuan.exchange.read.ReadLimits, int)} can read it. */
     public boolean readable() {
         return kind == Kind.WORKSHEET;
     }
@@ -71,7 +71,13 @@ public record SheetInfo(int index, String name, Visibility visibility, Kind kind
             return -1;
         }
         String end = dimension.substring(dimension.indexOf(':') + 1);
-        int column = XlsxSheetReader.columnIndex(end.toUpperCase(java.util.Locale.ROOT));
-        return column < 0 || column == Integer.MAX_VALUE ? -1 : column + 1;
+        int column = 0;
+        for (int i = 0; i < end.length() && Character.isLetter(end.charAt(i)); i++) {
+            column = column * 26 + (Character.toUpperCase(end.charAt(i)) - 'A' + 1);
+            if (i >= 3) {
+                return -1;
+            }
+        }
+        return column == 0 ? -1 : column;
     }
 }
