@@ -149,7 +149,7 @@ public class ImportHistoryView extends VerticalLayout implements HasDynamicTitle
         return actions;
     }
 
-    private void confirmUndo(ImportJobSummary job) {
+    void confirmUndo(ImportJobSummary job) {
         // Counted now, as the undo would do it: what someone changed or built on since the import stays.
         UndoCounts[] counts = {null};
         if (!Notifications.attempt(this, () -> counts[0] = imports.undoPreview(job.id()))) {

@@ -68,6 +68,30 @@ class ImportViewTest extends KeyuanViewTest {
     }
 
     @Test
+    void the_dry_run_lists_each_changed_field_and_blank_cells_keep_values_unless_the_user_asks() throws Exception {
+        String code = "IV" + unique().substring(0, 8);
+        ImportView view = navigate(ImportView.class);
+        view.received("a.csv", csv("编号,名称,城市,备注\n" + code + ",王芳,北京,老客户\n"));
+        test(view.commit).click();
+        await(() -> view.report != null);
+        assertThat(view.report.created()).isEqualTo(1);
+
+        view.received("b.csv", csv("编号,名称,城市,备注\n" + code + ",王芳,上海,\n"));
+        assertThat(view.clearBlanks.getValue()).isFalse();
+        test(view.dryRun).click();
+        await(() -> view.report != null);
+        test(view.outcomeFilter).selectItem(t("import.action.UPDATE"));
+        assertThat(test(view.outcomeGrid).getCellText(0, 3)).isEqualTo(t("import.change", "城市", "北京", "上海"));
+
+        test(view.clearBlanks).click();
+        test(view.dryRun).click();
+        await(() -> view.report != null && view.report.outcomes().changes(0).size() == 2);
+        test(view.outcomeFilter).selectItem(t("import.action.UPDATE"));
+        assertThat(test(view.outcomeGrid).getCellText(0, 3))
+                .contains(t("import.change", "备注", "老客户", t("import.change.empty")));
+    }
+
+    @Test
     void skip_bad_mode_imports_the_good_rows_in_the_background() throws Exception {
         String u = unique();
         ImportView view = navigate(ImportView.class);
