@@ -12,6 +12,7 @@ final class JobJson {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             // a parameter added to a record later must not break the retry of an older job
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
     private JobJson() {}

@@ -72,14 +72,20 @@ class CustomerListViewTest extends KeyuanViewTest {
         test($(Button.class).id("customer-export")).click();
 
         Span statusText = $(Span.class).id("export-status");
-        com.vaadin.flow.component.html.Anchor download =
-                $(com.vaadin.flow.component.html.Anchor.class).id("export-download");
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-        while (!download.isVisible() && System.nanoTime() < deadline) {
+        // the download shows (becomes visible) once the job's end is pushed to the page
+        while ($(com.vaadin.flow.component.html.Anchor.class)
+                        .withId("export-download")
+                        .all()
+                        .isEmpty()
+                && System.nanoTime() < deadline) {
             Thread.sleep(20);
             runPendingUiTasks();
         }
-        assertThat(download.isVisible()).isTrue();
+        assertThat($(com.vaadin.flow.component.html.Anchor.class)
+                        .id("export-download")
+                        .isVisible())
+                .isTrue();
         assertThat(statusText.getText()).isEqualTo(t("export.done", "1"));
         io.keyuan.shared.jobs.JobView job = jobs.mine(1).getFirst();
         assertThat(job.kind()).isEqualTo("customer-export");

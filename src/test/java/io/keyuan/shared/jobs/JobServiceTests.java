@@ -370,7 +370,12 @@ class JobServiceTests {
     @Test
     void a_watcher_hears_about_a_job_running_on_another_node_through_the_table() {
         String token = "t" + TestData.unique();
-        long remote = insertRow("job-owner", JobStatus.RUNNING, "other-node-" + token, Instant.now(), "{}");
+        long remote = insertRow(
+                "job-owner",
+                JobStatus.RUNNING,
+                "other-node-" + token,
+                Instant.now(),
+                JobJson.write(TestJobs.params(token, 1, false)));
         List<JobView> heard = new CopyOnWriteArrayList<>();
         JobSubscription s = jobs.watch(JobId.of(remote), heard::add);
         try {

@@ -18,25 +18,25 @@ import org.springframework.stereotype.Component;
  * sleeps. It writes a result file if asked, fails if asked, and records who it ran as and what it read.
  */
 @Component
-class TestJobs implements JobHandler {
-    static final String KIND = "test-steps";
+public class TestJobs implements JobHandler {
+    public static final String KIND = "test-steps";
     private static final Map<String, CountDownLatch> GATES = new ConcurrentHashMap<>();
     private static final Map<String, CountDownLatch> REACHED = new ConcurrentHashMap<>();
 
     /** {@code fail}: null, a message key (a refusal) or "boom" (a bug). */
-    record Parameters(String token, int steps, boolean file, String fail) {}
+    public record Parameters(String token, int steps, boolean file, String fail) {}
 
-    static Parameters params(String token, int steps, boolean file) {
+    public static Parameters params(String token, int steps, boolean file) {
         return new Parameters(token, steps, file, null);
     }
 
     /** Jobs with this token wait at their first step until {@link #open}. */
-    static void hold(String token) {
+    public static void hold(String token) {
         GATES.put(token, new CountDownLatch(1));
         REACHED.put(token, new CountDownLatch(1));
     }
 
-    static void open(String token) {
+    public static void open(String token) {
         CountDownLatch gate = GATES.remove(token);
         if (gate != null) {
             gate.countDown();
@@ -44,7 +44,7 @@ class TestJobs implements JobHandler {
     }
 
     /** Waits until a job with this token is running and waiting at its gate. */
-    static void awaitRunning(String token) throws InterruptedException {
+    public static void awaitRunning(String token) throws InterruptedException {
         CountDownLatch reached = REACHED.get(token);
         if (reached != null && !reached.await(30, TimeUnit.SECONDS)) {
             throw new AssertionError("no job " + token + " reached its gate");
