@@ -31,6 +31,7 @@ final class RunningJob implements JobContext {
     private volatile List<String> args = List.of();
     private volatile boolean cancelled;
     private long lastNotify;
+    private long publishedDone;
     private long lastFlush = System.nanoTime();
     private long lastCancelCheck = System.nanoTime();
     private Path resultPart;
@@ -80,8 +81,10 @@ final class RunningJob implements JobContext {
         if (now - lastFlush >= FLUSH_NANOS) {
             flush();
         }
-        if (now - lastNotify >= NOTIFY_NANOS) {
+        // the first movement is shown at once (the bar leaves zero), later ones a few times a second
+        if (now - lastNotify >= NOTIFY_NANOS || (publishedDone == 0 && this.done > 0)) {
             lastNotify = now;
+            publishedDone = this.done;
             engine.publish(view());
         }
     }

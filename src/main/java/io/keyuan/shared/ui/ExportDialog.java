@@ -100,15 +100,16 @@ public class ExportDialog extends Dialog {
                 if (fraction >= 0) {
                     progress.setValue(fraction);
                 }
-                status.setText(
-                        view.cancelRequested()
-                                ? getTranslation("export.cancelling")
-                                : view.status() == JobStatus.QUEUED
-                                        ? getTranslation("jobs.progress.queued")
-                                        : getTranslation(
-                                                "export.running",
-                                                Formats.number(view.progressDone(), getLocale()),
-                                                Formats.number(view.progressTotal(), getLocale())));
+                if (view.cancelRequested()) {
+                    status.setText(getTranslation("export.cancelling"));
+                } else if (view.status() == JobStatus.RUNNING && view.progressTotal() > 0) {
+                    status.setText(getTranslation(
+                            "export.running",
+                            Formats.number(view.progressDone(), getLocale()),
+                            Formats.number(view.progressTotal(), getLocale())));
+                } else {
+                    status.setText(JobTexts.progress(this, view));
+                }
                 cancel.setEnabled(!view.cancelRequested());
             }
             case SUCCEEDED -> {

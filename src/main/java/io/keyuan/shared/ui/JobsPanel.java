@@ -177,6 +177,11 @@ public class JobsPanel extends VerticalLayout {
         return List.copyOf(items);
     }
 
+    /** How many subscriptions the panel holds (jobs followed, and the user's count). */
+    int watching() {
+        return watches.size() + (mine == null ? 0 : 1);
+    }
+
     private Component statusCell(JobView j) {
         Span label = new Span(JobTexts.status(this, j));
         label.getElement().getThemeList().add("badge small pill " + badge(j.status()));
