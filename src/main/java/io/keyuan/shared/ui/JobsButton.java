@@ -30,6 +30,8 @@ public class JobsButton extends Button {
         setIcon(VaadinIcon.TASKS.create());
         addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         addClassName("keyuan-jobs-button");
+        // at the navbar's far end, away from the page title
+        getStyle().set("margin-inline-start", "auto").set("margin-inline-end", "var(--lumo-space-m)");
         setTooltipText(getTranslation("jobs.button.tip"));
         badge.setId("jobs-badge");
         badge.getElement().getThemeList().add("badge small pill primary");

@@ -69,7 +69,7 @@ public class JobsPanel extends VerticalLayout {
         grid.addColumn(j -> JobTexts.kind(this, j))
                 .setHeader(getTranslation("jobs.col.kind"))
                 .setKey("kind")
-                .setAutoWidth(true)
+                .setWidth("11rem")
                 .setFlexGrow(0);
         grid.addColumn(j -> JobTexts.subject(this, j))
                 .setHeader(getTranslation("jobs.col.subject"))
@@ -79,28 +79,28 @@ public class JobsPanel extends VerticalLayout {
         grid.addColumn(JobView::owner)
                 .setHeader(getTranslation("jobs.col.owner"))
                 .setKey("owner")
-                .setAutoWidth(true)
+                .setWidth("9rem")
                 .setFlexGrow(0)
                 .setVisible(false);
         grid.addComponentColumn(this::statusCell)
                 .setHeader(getTranslation("jobs.col.status"))
                 .setKey("status")
-                .setWidth("14em")
+                .setWidth("14rem")
                 .setFlexGrow(0);
         grid.addColumn(j -> Formats.dateTime(j.startedAt() == null ? j.queuedAt() : j.startedAt()))
                 .setHeader(getTranslation("jobs.col.started"))
                 .setKey("started")
-                .setWidth("9.5em")
+                .setWidth("9.5rem")
                 .setFlexGrow(0);
         grid.addColumn(j -> Formats.dateTime(j.finishedAt()))
                 .setHeader(getTranslation("jobs.col.finished"))
                 .setKey("finished")
-                .setWidth("9.5em")
+                .setWidth("9.5rem")
                 .setFlexGrow(0);
         grid.addComponentColumn(this::actions)
                 .setHeader(getTranslation("jobs.col.actions"))
                 .setKey("actions")
-                .setAutoWidth(true)
+                .setWidth("9rem")
                 .setFlexGrow(0);
         data.setSortOrder(j -> -j.id().value(), com.vaadin.flow.data.provider.SortDirection.ASCENDING);
         grid.setItems(data);
