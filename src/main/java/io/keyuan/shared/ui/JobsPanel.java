@@ -64,7 +64,10 @@ public class JobsPanel extends VerticalLayout {
         everyone.addValueChangeListener(e -> reload());
 
         grid.setId("jobs-grid");
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        // a waiting job's reason and a long file name wrap instead of being cut off in a fixed-width column
+        grid.addThemeVariants(
+                GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addClassName("keyuan-jobs-grid");
         grid.setEmptyStateText(getTranslation("jobs.empty"));
         grid.addColumn(j -> JobTexts.kind(this, j))
                 .setHeader(getTranslation("jobs.col.kind"))
