@@ -145,7 +145,12 @@ class SegmentationBenchmark {
     }
 
     private RefreshRun refresh() {
-        long id = membership.startRefresh();
+        io.keyuan.shared.jobs.JobId job = membership.startRefresh();
+        // the refresh is a job: its run exists once a worker has started it
+        while (membership.runOf(job).isEmpty() && membership.refreshJob(job).active()) {
+            Timing.pause(50);
+        }
+        long id = membership.runOf(job).orElseThrow().id();
         RefreshRun run = membership.run(id);
         int lastDone = -1;
         while (run.running()) {

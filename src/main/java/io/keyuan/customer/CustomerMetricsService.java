@@ -6,7 +6,10 @@ import io.keyuan.shared.KeyuanException;
 import io.keyuan.shared.Roles;
 import io.keyuan.shared.StaleEditException;
 import io.keyuan.shared.SystemActor;
-import io.keyuan.shared.db.DatabaseLocks;
+import io.keyuan.shared.jobs.JobId;
+import io.keyuan.shared.jobs.JobRequest;
+import io.keyuan.shared.jobs.JobService;
+import io.keyuan.shared.jobs.JobView;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Clock;
@@ -15,6 +18,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * to customer_metrics: one customer when their purchases change, everyone when the thresholds change and nightly
  * (lifecycle moves with the calendar even when nothing is bought). The full refresh also recomputes the RFM
  * quintile cuts (see V6__customer_rfm_scores.sql for how ties fall); other refreshes score against the stored
- * cuts.
+ * cuts. The refresh of everyone is long work and runs as a job ({@link MetricsRefreshJob}).
  */
 @Service
 public class CustomerMetricsService {
@@ -91,16 +97,16 @@ public class CustomerMetricsService {
     private final LifecycleSettingsRepository settings;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final DatabaseLocks locks;
+    private final JobService jobs;
 
     CustomerMetricsService(
             NamedParameterJdbcTemplate jdbc,
             LifecycleSettingsRepository settings,
             TransactionTemplate tx,
             Clock clock,
-            DatabaseLocks locks) {
+            JobService jobs) {
         this.jdbc = jdbc;
-        this.locks = locks;
+        this.jobs = jobs;
         this.settings = settings;
         this.tx = tx;
         this.clock = clock;
@@ -113,8 +119,8 @@ public class CustomerMetricsService {
     }
 
     /**
-     * Changes the thresholds. Callers then run {@link #refreshAll} (the settings view does so in the background
-     * with a progress bar) so that everyone's lifecycle and value follow. Managers only.
+     * Changes the thresholds. Callers then start {@link #startRefreshAll} (the settings view does, and shows its
+     * progress) so that everyone's lifecycle and value follow. Managers only.
      */
     @PreAuthorize(Roles.HAS_MANAGER)
     public LifecycleThresholds updateThresholds(LifecycleThresholds edited) {
@@ -169,11 +175,32 @@ public class CustomerMetricsService {
 
     /**
      * Recomputes every customer in chunks of ids, each chunk its own transaction so that the table is never
-     * locked for long; reports the number of customers done after each chunk.
+     * locked for long; reports the number of customers done after each chunk. Runs on the caller's thread: for
+     * seeding and tests; the portal runs it as a job ({@link #startRefreshAll}).
      */
     @PreAuthorize(Roles.HAS_MANAGER)
     public long refreshAll(LongConsumer progress) {
-        return refreshAllInternal(progress);
+        return refreshAllUnlocked(progress, () -> false);
+    }
+
+    /**
+     * Starts recomputing every customer as a job of the calling manager's: it survives the page, shows in "my
+     * jobs" and waits for any refresh already running.
+     */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    public JobId startRefreshAll() {
+        return jobs.submit(refreshRequest("thresholds"));
+    }
+
+    /** The recompute of everyone that is queued or running now, on any node. */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    public Optional<JobView> currentRefresh() {
+        return jobs.active(MetricsRefreshJob.KIND);
+    }
+
+    static JobRequest refreshRequest(String reason) {
+        return JobRequest.of(MetricsRefreshJob.KIND, new MetricsRefreshJob.Parameters(reason))
+                .about("jobs.subject.all-customers");
     }
 
     /** The largest customer id, so that progress can be shown as a fraction. */
@@ -183,7 +210,11 @@ public class CustomerMetricsService {
         return maxId == null ? 0 : maxId;
     }
 
-    private long refreshAllInternal(LongConsumer progress) {
+    /**
+     * The refresh itself; stops between chunks with a {@link CancellationException} once {@code cancelled} (what it
+     * finished stays: each customer's metrics are whole). The job holds the refresh lock around it.
+     */
+    long refreshAllUnlocked(LongConsumer progress, BooleanSupplier cancelled) {
         LifecycleSettings s = tx.execute(status -> load());
         long maxId = maxCustomerId();
         if (maxId == 0) {
@@ -199,6 +230,9 @@ public class CustomerMetricsService {
         });
         long done = 0;
         for (long from = 1; from <= maxId; from += CHUNK) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException();
+            }
             long to = Math.min(maxId, from + CHUNK - 1);
             MapSqlParameterSource p = params(s, from, to);
             tx.executeWithoutResult(status -> jdbc.update(REFRESH, p));
@@ -263,12 +297,26 @@ public class CustomerMetricsService {
                 """, cuts);
     }
 
-    /** Nightly, on one node only: the database lock keeps other nodes out. */
+    /**
+     * Nightly, as a job of the system's: every node fires, and the firing's key (kind and minute) lets only the
+     * first insert a job; the job's lock keeps it from overlapping a refresh that is still running.
+     */
     @Scheduled(cron = "${keyuan.metrics.refresh-cron:0 30 2 * * *}", zone = "${keyuan.zone:Asia/Shanghai}")
     public void nightlyRefresh() {
-        if (!locks.runExclusively("keyuan.metrics.refresh", () -> SystemActor.run(() -> refreshAllInternal(n -> {})))) {
-            log.info("Another node is refreshing customer metrics");
-        }
+        String firing = java.time.ZonedDateTime.now(clock.withZone(io.keyuan.shared.BusinessTime.ZONE))
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                .toLocalDateTime()
+                .toString();
+        JobId id = SystemActor.call(
+                () -> jobs.submit(refreshRequest("nightly").oncePer(MetricsRefreshJob.KIND + "@" + firing)));
+        log.info("Nightly customer metrics refresh: job {}", id);
+    }
+
+    /** Once, in the background as the system: a database whose RFM cuts were never taken (see RfmScoresCatchUp). */
+    JobId catchUp() {
+        LocalDate today = LocalDate.now(clock);
+        return SystemActor.call(
+                () -> jobs.submit(refreshRequest("catch-up").oncePer(MetricsRefreshJob.KIND + "@catch-up-" + today)));
     }
 
     @PreAuthorize(Roles.HAS_STAFF)

@@ -3,19 +3,17 @@ package io.keyuan.customer;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * RFM scores need the quintile cuts that only a full metrics refresh takes. A database that had purchases before
  * the scores existed (an upgrade) would show no scores, and match no RFM rule, until the nightly refresh; so when
- * the portal starts on such a database it runs that refresh once in the background, under the same lock as the
- * nightly one (another node starting at the same time leaves it to the first).
+ * the portal starts on such a database it runs that refresh once, as a job (it shows in the jobs list, and a crash
+ * leaves it failed with a retry), under the same lock as the nightly one; nodes starting together make one job.
  */
 @Component
 class RfmScoresCatchUp {
@@ -23,17 +21,14 @@ class RfmScoresCatchUp {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CustomerMetricsService metrics;
-    private final TaskExecutor executor;
     private final boolean enabled;
 
     RfmScoresCatchUp(
             NamedParameterJdbcTemplate jdbc,
             CustomerMetricsService metrics,
-            @Qualifier("applicationTaskExecutor") TaskExecutor executor,
             @Value("${keyuan.metrics.catch-up-on-start:true}") boolean enabled) {
         this.jdbc = jdbc;
         this.metrics = metrics;
-        this.executor = executor;
         this.enabled = enabled;
     }
 
@@ -48,11 +43,14 @@ class RfmScoresCatchUp {
         }
     }
 
-    void onStart() {
-        if (needed()) {
-            log.info("Customers have purchases but RFM cut points were never taken: refreshing metrics once");
-            executor.execute(metrics::nightlyRefresh);
+    /** The job that catches up, when one was needed. */
+    java.util.Optional<io.keyuan.shared.jobs.JobId> onStart() {
+        if (!needed()) {
+            return java.util.Optional.empty();
         }
+        io.keyuan.shared.jobs.JobId job = metrics.catchUp();
+        log.info("Customers have purchases but RFM cut points were never taken: refreshing metrics once (job {})", job);
+        return java.util.Optional.of(job);
     }
 
     boolean needed() {

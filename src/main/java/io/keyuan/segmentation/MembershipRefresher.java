@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -31,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction (consistent reads, no locks on customers). Then come the writes, in units: one segment of an
  * overlapping set, or a whole exclusive set (its segments depend on each other, so committing half of one would put
  * a customer in two of them); each unit writes events, membership and counts in one transaction. Cancel is honoured
- * between units, so every finished unit is whole.
+ * between units, so every finished unit is whole. A run is the work of one job ({@link MembershipRefreshJob}).
  */
 @Component
 class MembershipRefresher {
@@ -62,6 +63,25 @@ class MembershipRefresher {
     /** Tests pause or cancel a run between units through this. */
     void afterEachUnit(LongConsumer listener) {
         this.afterUnit = listener == null ? runId -> {} : listener;
+    }
+
+    /** Progress of a run: segments done (or skipped) of the total. */
+    @FunctionalInterface
+    interface Progress {
+        void segments(int done, int total);
+    }
+
+    /** Whether no run holds the lock now (a hint for refusing early: the run itself takes the lock). */
+    boolean lockFree() {
+        Integer free = new JdbcTemplate(dataSource).queryForObject("SELECT IS_FREE_LOCK(?)", Integer.class, LOCK);
+        return free != null && free == 1;
+    }
+
+    /** The rule set's name, or empty when there is no such set. */
+    java.util.Optional<String> ruleSetName(long ruleSetId) {
+        return new JdbcTemplate(dataSource)
+                .queryForList("SELECT name FROM segment_rule_set WHERE id = ?", String.class, ruleSetId).stream()
+                        .findFirst();
     }
 
     /** A connection holding the refresh lock, or a refusal when another run (on any node) holds it. */
@@ -126,7 +146,15 @@ class MembershipRefresher {
     }
 
     /** Runs to the end (or cancel, or failure), then releases the lock and the connection. */
-    void run(Connection c, long runId) {
+    RefreshStatus run(Connection c, long runId) {
+        return run(c, runId, () -> false, (done, total) -> {});
+    }
+
+    /**
+     * The same, also stopping between units once {@code stop} says so (a cancelled job), and reporting the
+     * segments done after each unit. Returns how the run ended.
+     */
+    RefreshStatus run(Connection c, long runId, BooleanSupplier stop, Progress progress) {
         JdbcTemplate j = jdbc(c);
         NamedParameterJdbcTemplate nj = new NamedParameterJdbcTemplate(j);
         boolean broken = false;
@@ -137,16 +165,20 @@ class MembershipRefresher {
             List<RuleSet> sets = ruleSets(j, scope);
             int total = sets.stream().mapToInt(u -> u.segments().size()).sum();
             j.update("UPDATE segment_refresh_run SET segments_total = ? WHERE id = ?", total, runId);
+            progress.segments(0, total);
             createWorkTables(j);
             LocalDateTime at = j.queryForObject(
                     "SELECT started_at FROM segment_refresh_run WHERE id = ?", LocalDateTime.class, runId);
             LocalDate today = LocalDate.now(clock);
             end = RefreshStatus.DONE;
+            BooleanSupplier stopped = () -> stop.getAsBoolean() || cancelRequested(j, runId);
             for (RuleSet set : sets) {
-                if (cancelRequested(j, runId) || !refreshSet(c, j, nj, runId, set, at, today)) {
+                if (stopped.getAsBoolean()
+                        || !refreshSet(c, j, nj, runId, set, at, today, stopped, () -> report(j, runId, progress))) {
                     end = RefreshStatus.CANCELLED;
                     break;
                 }
+                report(j, runId, progress);
             }
             j.update(
                     "UPDATE segment_refresh_run SET status = ?, finished_at = ? WHERE id = ?",
@@ -177,6 +209,16 @@ class MembershipRefresher {
         if (!broken) {
             announce(runId, scope, end);
         }
+        return end;
+    }
+
+    private static void report(JdbcTemplate j, long runId, Progress progress) {
+        j.query(
+                "SELECT segments_done, segments_total FROM segment_refresh_run WHERE id = ?",
+                rs -> {
+                    progress.segments(rs.getInt(1), rs.getInt(2));
+                },
+                runId);
     }
 
     /**
@@ -263,7 +305,9 @@ class MembershipRefresher {
             long runId,
             RuleSet set,
             LocalDateTime at,
-            LocalDate today) {
+            LocalDate today,
+            BooleanSupplier stopped,
+            Runnable unitDone) {
         j.execute("TRUNCATE TABLE seg_work_match");
         j.execute("TRUNCATE TABLE seg_work_delta");
         boolean exclusive = set.mode() == RuleSetMode.EXCLUSIVE;
@@ -337,14 +381,16 @@ class MembershipRefresher {
                 // Its segments depend on each other: all of the set is written, or none.
                 inTransaction(c, () -> write(j, runId, planned, at, set.mode()));
                 afterUnit.accept(runId);
+                unitDone.run();
                 return true;
             }
             for (Planned one : planned) {
-                if (cancelRequested(j, runId)) {
+                if (stopped.getAsBoolean()) {
                     return false;
                 }
                 inTransaction(c, () -> write(j, runId, List.of(one), at, set.mode()));
                 afterUnit.accept(runId);
+                unitDone.run();
             }
             return true;
         } finally {

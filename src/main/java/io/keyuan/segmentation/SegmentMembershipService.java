@@ -1,10 +1,14 @@
 package io.keyuan.segmentation;
 
 import io.keyuan.shared.BusinessTime;
+import io.keyuan.shared.KeyuanException;
 import io.keyuan.shared.NotFoundException;
 import io.keyuan.shared.Roles;
 import io.keyuan.shared.SystemActor;
-import java.sql.Connection;
+import io.keyuan.shared.jobs.JobId;
+import io.keyuan.shared.jobs.JobRequest;
+import io.keyuan.shared.jobs.JobService;
+import io.keyuan.shared.jobs.JobView;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -20,24 +24,19 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who is in each segment: refreshes of every rule set's membership (or one set's) as a background job (on demand and nightly,
- * one at a time across nodes), the runs and their progress, and the membership, its history and a customer's
- * segments. Managers start and cancel refreshes; staff read.
+ * Who is in each segment: refreshes of every rule set's membership (or one set's) as jobs of the job runner (on
+ * demand and nightly, one at a time across nodes; see {@link MembershipRefreshJob}), the runs and their progress,
+ * and the membership, its history and a customer's segments. Managers start and cancel refreshes; staff read.
  */
 @Service
 public class SegmentMembershipService {
@@ -49,19 +48,19 @@ public class SegmentMembershipService {
     private static final Logger log = LoggerFactory.getLogger(SegmentMembershipService.class);
 
     private final MembershipRefresher refresher;
-    private final TaskExecutor executor;
+    private final JobService jobs;
     private final NamedParameterJdbcTemplate jdbc;
     private final String cron;
     private final Clock clock;
 
     SegmentMembershipService(
             MembershipRefresher refresher,
-            @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+            JobService jobs,
             NamedParameterJdbcTemplate jdbc,
             @Value("${keyuan.segments.refresh-cron:" + DEFAULT_CRON + "}") String cron,
             Clock clock) {
         this.refresher = refresher;
-        this.executor = executor;
+        this.jobs = jobs;
         this.jdbc = jdbc;
         this.cron = cron;
         this.clock = clock;
@@ -82,12 +81,12 @@ public class SegmentMembershipService {
     }
 
     /**
-     * Starts refreshing every segment in the background as the calling manager and returns the run's id; poll
-     * {@link #run} for progress. Refused with {@code segment.membership.error.running} while a run is going on
-     * anywhere.
+     * Starts refreshing every segment as a job of the calling manager's and returns the job; its summary names the
+     * run ({@link #runOf}) once it has started. Refused with {@code segment.membership.error.running} while a
+     * refresh is queued or running anywhere.
      */
     @PreAuthorize(Roles.HAS_MANAGER)
-    public long startRefresh() {
+    public JobId startRefresh() {
         return start(null);
     }
 
@@ -96,21 +95,29 @@ public class SegmentMembershipService {
      * members without waiting for every other set. The other sets' membership stays as their last run left it.
      */
     @PreAuthorize(Roles.HAS_MANAGER)
-    public long startRefresh(long ruleSetId) {
+    public JobId startRefresh(long ruleSetId) {
         return start(ruleSetId);
     }
 
-    private long start(Long ruleSetId) {
-        Connection c = refresher.lock();
-        long runId;
-        try {
-            runId = refresher.createRun(c, RefreshTrigger.MANUAL, currentUser(), ruleSetId);
-            executor.execute(new DelegatingSecurityContextRunnable(() -> refresher.run(c, runId)));
-        } catch (RuntimeException e) {
-            refresher.abandon(c);
-            throw e;
+    private JobId start(Long ruleSetId) {
+        JobRequest request = request(ruleSetId, RefreshTrigger.MANUAL);
+        // a run another node holds the lock for (one started before jobs, or by hand) refuses at once, not later
+        if (!refresher.lockFree()) {
+            throw new KeyuanException("segment.membership.error.running");
         }
-        return runId;
+        return jobs.submit(request);
+    }
+
+    private JobRequest request(Long ruleSetId, RefreshTrigger trigger) {
+        JobRequest r =
+                JobRequest.of(MembershipRefreshJob.KIND, new MembershipRefreshJob.Parameters(ruleSetId, trigger));
+        if (ruleSetId == null) {
+            return r.about("jobs.subject.all-segments");
+        }
+        String name = refresher
+                .ruleSetName(ruleSetId)
+                .orElseThrow(() -> new NotFoundException("segment-rule-set", ruleSetId));
+        return r.about("jobs.subject.rule-set", name);
     }
 
     /**
@@ -126,26 +133,49 @@ public class SegmentMembershipService {
                 == 1;
     }
 
-    /** Nightly, after the customer metrics it reads; a node that finds the lock taken leaves it to the other. */
+    /** Stops the refresh job: at once while it waits, else after the current unit. */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    public boolean cancel(JobId job) {
+        return jobs.cancel(job);
+    }
+
+    /** The refresh queued or running now (on any node), as a job. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    public Optional<JobView> currentRefresh() {
+        return jobs.active(MembershipRefreshJob.KIND);
+    }
+
+    /** A refresh job as it is now. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    public JobView refreshJob(JobId job) {
+        return jobs.get(job);
+    }
+
+    /** The run a refresh job made, once it has started (a job refused before it started has none). */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public Optional<RefreshRun> runOf(JobId job) {
+        Object runId = jobs.get(job).summary().get("runId");
+        return runId instanceof Number n ? Optional.of(run(n.longValue())) : Optional.empty();
+    }
+
+    /**
+     * Nightly, after the customer metrics it reads, as a job of the system's. Every node fires; the firing's key
+     * lets only the first insert a job, and a refresh still running refuses the next.
+     */
     @Scheduled(cron = "${keyuan.segments.refresh-cron:" + DEFAULT_CRON + "}", zone = "${keyuan.zone:Asia/Shanghai}")
-    void nightlyRefresh() {
-        SystemActor.run(() -> {
-            Connection c;
-            try {
-                c = refresher.lock();
-            } catch (io.keyuan.shared.KeyuanException e) {
-                log.info("Another node is refreshing segment membership");
-                return;
-            }
-            long runId;
-            try {
-                runId = refresher.createRun(c, RefreshTrigger.SCHEDULED, SystemActor.NAME, null);
-            } catch (RuntimeException e) {
-                refresher.abandon(c);
-                throw e;
-            }
-            refresher.run(c, runId);
-        });
+    Optional<JobId> nightlyRefresh() {
+        String firing = ZonedDateTime.now(clock.withZone(BusinessTime.ZONE))
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                .toLocalDateTime()
+                .toString();
+        try {
+            return Optional.of(SystemActor.call(() -> jobs.submit(
+                    request(null, RefreshTrigger.SCHEDULED).oncePer(MembershipRefreshJob.KIND + "@" + firing))));
+        } catch (KeyuanException e) {
+            log.info("Nightly segment refresh not started: {}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     @PreAuthorize(Roles.HAS_STAFF)
@@ -402,10 +432,5 @@ public class SegmentMembershipService {
     static Instant instant(ResultSet rs, String column) throws SQLException {
         LocalDateTime t = rs.getObject(column, LocalDateTime.class);
         return t == null ? null : t.toInstant(ZoneOffset.UTC);
-    }
-
-    private static String currentUser() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? SystemActor.NAME : auth.getName();
     }
 }

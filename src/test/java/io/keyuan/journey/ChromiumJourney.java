@@ -39,6 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "keyuan.metrics.catch-up-on-start=false",
             "keyuan.segments.refresh-cron=-",
             "keyuan.db.embedded.data-dir=${java.io.tmpdir}/keyuan-test/mariadb",
+            "keyuan.jobs.dir=target/keyuan-jobs",
             "vaadin.launch-browser=false"
         })
 abstract class ChromiumJourney {

@@ -2,17 +2,20 @@ package io.keyuan.segmentation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Tests wait here for a background membership refresh to end, as the membership page would poll it. */
+import io.keyuan.shared.jobs.JobId;
+import io.keyuan.shared.jobs.JobView;
+
+/** Tests wait here for a membership refresh job to end, as the membership page would follow it. */
 public final class RefreshWait {
     private RefreshWait() {}
 
-    /** The run once it has ended; fails after a minute. */
-    public static RefreshRun ended(SegmentMembershipService membership, long runId) {
+    /** The run the job made, once the job has ended; fails after a minute, or when the job made no run. */
+    public static RefreshRun ended(SegmentMembershipService membership, JobId job) {
         long deadline = System.nanoTime() + 60_000_000_000L;
-        RefreshRun run = membership.run(runId);
-        while (run.running()) {
+        JobView view = membership.refreshJob(job);
+        while (view.active()) {
             assertThat(System.nanoTime())
-                    .as("refresh " + runId + " finished in time")
+                    .as("refresh job " + job + " finished in time")
                     .isLessThan(deadline);
             try {
                 Thread.sleep(20);
@@ -20,8 +23,9 @@ public final class RefreshWait {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            run = membership.run(runId);
+            view = membership.refreshJob(job);
         }
-        return run;
+        JobView end = view;
+        return membership.runOf(job).orElseThrow(() -> new AssertionError("job " + job + " made no run: " + end));
     }
 }

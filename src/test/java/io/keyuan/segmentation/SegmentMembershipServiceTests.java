@@ -64,6 +64,12 @@ class SegmentMembershipServiceTests {
     @Autowired
     java.time.Clock clock;
 
+    @Autowired
+    io.keyuan.shared.jobs.JobService jobs;
+
+    @Autowired
+    io.keyuan.shared.jobs.JobMaintenance maintenance;
+
     @AfterEach
     void noListener() {
         refresher.afterEachUnit(null);
@@ -277,9 +283,10 @@ class SegmentMembershipServiceTests {
         SegmentSummary segment =
                 segments.createSegment(set.id(), "本城", when(SegmentField.CITY, Operator.EQ, city), null);
 
-        membership.nightlyRefresh();
+        io.keyuan.shared.jobs.JobId job = membership.nightlyRefresh().orElseThrow();
 
-        RefreshRun run = membership.runs(1).getFirst();
+        RefreshRun run = RefreshWait.ended(membership, job);
+        assertThat(membership.refreshJob(job).owner()).isEqualTo(io.keyuan.shared.SystemActor.NAME);
         assertThat(run.trigger()).isEqualTo(RefreshTrigger.SCHEDULED);
         assertThat(run.startedBy()).isEqualTo(io.keyuan.shared.SystemActor.NAME);
         assertThat(run.status()).isEqualTo(RefreshStatus.DONE);
@@ -484,14 +491,13 @@ class SegmentMembershipServiceTests {
             expected = expected.plusDays(1);
         }
 
-        assertThat(new SegmentMembershipService(
-                                refresher, Runnable::run, jdbc, SegmentMembershipService.DEFAULT_CRON, clock)
+        assertThat(new SegmentMembershipService(refresher, jobs, jdbc, SegmentMembershipService.DEFAULT_CRON, clock)
                         .nextScheduledRefresh())
                 .contains(expected.toInstant());
         assertThat(membership.nextScheduledRefresh())
                 .as("the tests switch the schedule off")
                 .isEmpty();
-        assertThat(new SegmentMembershipService(refresher, Runnable::run, jdbc, "0 15 22 * * *", clock)
+        assertThat(new SegmentMembershipService(refresher, jobs, jdbc, "0 15 22 * * *", clock)
                         .nextScheduledRefresh()
                         .map(at -> at.atZone(io.keyuan.shared.BusinessTime.ZONE).toLocalTime()))
                 .contains(java.time.LocalTime.of(22, 15));
@@ -529,6 +535,90 @@ class SegmentMembershipServiceTests {
         assertThat(stale(b.id())).isTrue();
     }
 
+    @Test
+    void a_refresh_is_a_job_that_shows_in_my_jobs_and_cancelling_the_job_stops_its_run() {
+        String city = "任" + TestData.unique();
+        insertCustomer("甲", city, "100");
+        RuleSetSummary set = segments.createRuleSet("任务" + TestData.unique(), RuleSetMode.OVERLAPPING);
+        segments.createSegment(set.id(), "一", when(SegmentField.CITY, Operator.EQ, city), null);
+        SegmentSummary last = segments.createSegment(set.id(), "二", when(SegmentField.CITY, Operator.EQ, city), null);
+        java.util.concurrent.atomic.AtomicReference<io.keyuan.shared.jobs.JobId> job =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        refresher.afterEachUnit(runId -> jobs.cancel(job.get()));
+
+        job.set(membership.startRefresh(set.id()));
+        RefreshRun run = RefreshWait.ended(membership, job.get());
+
+        io.keyuan.shared.jobs.JobView view = jobs.get(job.get());
+        assertThat(view.kind()).isEqualTo("segment-refresh");
+        assertThat(view.owner()).isEqualTo("member-manager");
+        assertThat(view.status()).isEqualTo(io.keyuan.shared.jobs.JobStatus.CANCELLED);
+        assertThat(view.subjectArgs()).containsExactly(set.name());
+        assertThat(jobs.mine(20)).extracting(io.keyuan.shared.jobs.JobView::id).contains(job.get());
+        assertThat(run.status()).isEqualTo(RefreshStatus.CANCELLED);
+        assertThat(memberIds(last.id())).isEmpty();
+    }
+
+    @Test
+    @WithMockUser(username = "member-staff", roles = "STAFF")
+    void staff_see_the_refresh_going_on_but_cannot_cancel_it() throws Exception {
+        RuleSetSummary set = io.keyuan.shared.SystemActor.call(
+                () -> segments.createRuleSet("只读" + TestData.unique(), RuleSetMode.OVERLAPPING));
+        java.util.concurrent.CountDownLatch seen = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        io.keyuan.shared.SystemActor.run(() -> segments.createSegment(
+                set.id(), "一", when(SegmentField.CITY, Operator.EQ, "无" + TestData.unique()), null));
+        refresher.afterEachUnit(runId -> {
+            seen.countDown();
+            try {
+                go.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        io.keyuan.shared.jobs.JobId job = io.keyuan.shared.SystemActor.call(() -> membership.startRefresh(set.id()));
+        try {
+            assertThat(seen.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            assertThat(membership.currentRefresh())
+                    .map(io.keyuan.shared.jobs.JobView::id)
+                    .contains(job);
+            assertThatThrownBy(() -> membership.cancel(job)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> jobs.cancel(job)).isInstanceOf(AccessDeniedException.class);
+        } finally {
+            go.countDown();
+        }
+        assertThat(RefreshWait.ended(membership, job).status()).isEqualTo(RefreshStatus.DONE);
+    }
+
+    @Test
+    void a_refresh_left_running_by_a_crashed_node_is_marked_failed_and_its_retry_refreshes_the_same_rule_set() {
+        String city = "崩" + TestData.unique();
+        long customer = insertCustomer("甲", city, null);
+        RuleSetSummary set = segments.createRuleSet("崩溃" + TestData.unique(), RuleSetMode.OVERLAPPING);
+        SegmentSummary segment =
+                segments.createSegment(set.id(), "本城", when(SegmentField.CITY, Operator.EQ, city), null);
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.update(
+                "INSERT INTO job (kind, owner, parameters, status, retryable, node, queued_at, started_at, heartbeat_at)"
+                        + " VALUES ('segment-refresh', 'member-manager', :params, 'RUNNING', TRUE, 'crashed-node',"
+                        + " UTC_TIMESTAMP(6) - INTERVAL 20 MINUTE, UTC_TIMESTAMP(6) - INTERVAL 20 MINUTE,"
+                        + " UTC_TIMESTAMP(6) - INTERVAL 10 MINUTE)",
+                new MapSqlParameterSource("params", "{\"ruleSetId\":" + set.id() + ",\"trigger\":\"MANUAL\"}"),
+                keys,
+                new String[] {"id"});
+        io.keyuan.shared.jobs.JobId crashed =
+                io.keyuan.shared.jobs.JobId.of(keys.getKey().longValue());
+        io.keyuan.shared.SystemActor.run(maintenance::recoverInterrupted);
+
+        assertThat(jobs.get(crashed).status()).isEqualTo(io.keyuan.shared.jobs.JobStatus.FAILED);
+        assertThat(jobs.get(crashed).errorArgs()).containsExactly("crashed-node");
+        RefreshRun run = RefreshWait.ended(membership, jobs.retry(crashed));
+        assertThat(run.status()).isEqualTo(RefreshStatus.DONE);
+        assertThat(run.ruleSetId()).isEqualTo(set.id());
+        assertThat(memberIds(segment.id())).containsExactly(customer);
+    }
+
     private boolean stale(long segmentId) {
         return membership.overview().stream()
                 .filter(r -> r.segmentId() == segmentId)
@@ -560,8 +650,8 @@ class SegmentMembershipServiceTests {
         return refreshAndWait(membership::startRefresh);
     }
 
-    private RefreshRun refreshAndWait(java.util.function.LongSupplier start) {
-        return RefreshWait.ended(membership, start.getAsLong());
+    private RefreshRun refreshAndWait(java.util.function.Supplier<io.keyuan.shared.jobs.JobId> start) {
+        return RefreshWait.ended(membership, start.get());
     }
 
     private List<Long> memberIds(long segmentId) {

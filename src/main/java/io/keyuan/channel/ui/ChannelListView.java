@@ -7,7 +7,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.grid.HeaderRow;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -18,17 +17,20 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.keyuan.channel.AcquisitionMethod;
 import io.keyuan.channel.ChannelCategory;
-import io.keyuan.channel.ChannelExport;
+import io.keyuan.channel.ChannelExportJobs;
 import io.keyuan.channel.ChannelFilter;
 import io.keyuan.channel.ChannelService;
 import io.keyuan.channel.domain.SourceChannel;
 import io.keyuan.shared.Roles;
+import io.keyuan.shared.jobs.ExportJob;
+import io.keyuan.shared.jobs.JobRequest;
+import io.keyuan.shared.jobs.JobService;
 import io.keyuan.shared.ui.EnumLabels;
+import io.keyuan.shared.ui.ExportDialog;
 import io.keyuan.shared.ui.Formats;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -46,27 +48,15 @@ public class ChannelListView extends VerticalLayout implements HasDynamicTitle {
     final Select<ChannelCategory> category = new Select<>();
     final Select<AcquisitionMethod> method = new Select<>();
     final Select<Boolean> active = new Select<>();
-    private final ChannelExport export;
+    private final JobService jobs;
 
-    private interface Writer {
-        void write(java.util.Locale locale, java.io.OutputStream out);
-    }
-
-    private Anchor download(String id, String labelKey, String fileName, Writer writer) {
-        Anchor anchor = new Anchor(
-                (DownloadHandler) event -> {
-                    java.util.Locale[] locale = new java.util.Locale[1];
-                    event.getUI().accessSynchronously(() -> locale[0] = getLocale());
-                    event.setFileName(fileName);
-                    event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-                    writer.write(locale[0], event.getOutputStream());
-                },
-                "");
-        anchor.setId(id);
+    /** A toolbar button that starts an export job and shows it. */
+    private Button exportButton(String id, String labelKey, java.util.function.Supplier<JobRequest> request) {
         Button button = new Button(getTranslation(labelKey), VaadinIcon.DOWNLOAD_ALT.create());
+        button.setId(id);
         button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        anchor.add(button);
-        return anchor;
+        button.addClickListener(e -> ExportDialog.start(this, jobs, request.get()));
+        return button;
     }
 
     private Sort currentSort() {
@@ -78,9 +68,9 @@ public class ChannelListView extends VerticalLayout implements HasDynamicTitle {
         return orders.isEmpty() ? Sort.unsorted() : Sort.by(orders);
     }
 
-    public ChannelListView(ChannelService channels, ChannelExport export, AuthenticationContext auth) {
+    public ChannelListView(ChannelService channels, JobService jobs, AuthenticationContext auth) {
         this.channels = channels;
-        this.export = export;
+        this.jobs = jobs;
         this.manager = auth.hasRole(Roles.MANAGER);
         addClassName("keyuan-view");
         setSizeFull();
@@ -92,16 +82,24 @@ public class ChannelListView extends VerticalLayout implements HasDynamicTitle {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setVisible(manager);
         create.addClickShortcut(Key.KEY_N, KeyModifier.ALT);
-        Anchor exportChannels = download(
+        Button exportChannels = exportButton(
                 "channel-export",
                 "channel.export",
-                "channels.xlsx",
-                (locale, out) -> export.export(filter(), currentSort(), locale, out));
-        Anchor exportCosts = download(
+                () -> ExportJob.request(
+                        ChannelExportJobs.CHANNELS,
+                        new ChannelExportJobs.ChannelParameters(
+                                filter(),
+                                ChannelExportJobs.SortColumn.of(currentSort()),
+                                getLocale().toLanguageTag(),
+                                "channels.xlsx"),
+                        null));
+        Button exportCosts = exportButton(
                 "channel-costs-export",
                 "channel.export-costs",
-                "channel-costs.xlsx",
-                (locale, out) -> export.exportCosts(locale, out, n -> {}, () -> false));
+                () -> ExportJob.request(
+                        ChannelExportJobs.COSTS,
+                        new ChannelExportJobs.CostParameters(getLocale().toLanguageTag(), "channel-costs.xlsx"),
+                        null));
         HorizontalLayout toolbar = new HorizontalLayout(create, exportChannels, exportCosts);
         toolbar.addClassName("keyuan-toolbar");
 

@@ -28,6 +28,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import io.keyuan.channel.ChannelService;
 import io.keyuan.channel.ChannelSummary;
 import io.keyuan.customer.CustomerExport;
+import io.keyuan.customer.CustomerExportJob;
 import io.keyuan.customer.CustomerFilter;
 import io.keyuan.customer.CustomerKind;
 import io.keyuan.customer.CustomerRow;
@@ -39,6 +40,8 @@ import io.keyuan.customer.ValueLevel;
 import io.keyuan.security.UserDirectory;
 import io.keyuan.security.UserRef;
 import io.keyuan.shared.Roles;
+import io.keyuan.shared.jobs.ExportJob;
+import io.keyuan.shared.jobs.JobService;
 import io.keyuan.shared.ui.EnumLabels;
 import io.keyuan.shared.ui.ExportDialog;
 import io.keyuan.shared.ui.Formats;
@@ -75,7 +78,11 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
     private final ComboBox<UserRef> owner = new ComboBox<>();
 
     public CustomerListView(
-            CustomerService customers, CustomerExport export, ChannelService channels, UserDirectory users) {
+            CustomerService customers,
+            CustomerExport export,
+            ChannelService channels,
+            UserDirectory users,
+            JobService jobs) {
         this.customers = customers;
         addClassName("keyuan-view");
         setSizeFull();
@@ -130,16 +137,18 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
         exportButton.setId("customer-export");
         exportButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         exportButton.setTooltipText(getTranslation("customer.list.export-hint"));
-        exportButton.addClickListener(e -> {
-            CustomerFilter f = filter();
-            CustomerSort sorted = currentSort();
-            java.util.Locale locale = getLocale();
-            new ExportDialog(
-                            CustomerExport.fileName(java.time.LocalDate.now(Formats.ZONE)),
-                            customers.count(f),
-                            (out, progress, cancelled) -> export.export(f, sorted, locale, out, progress, cancelled))
-                    .open();
-        });
+        // the export is a job: it goes on when the dialog or the tab closes, and waits in "my jobs"
+        exportButton.addClickListener(e -> ExportDialog.start(
+                this,
+                jobs,
+                ExportJob.request(
+                        CustomerExportJob.KIND,
+                        new CustomerExportJob.Parameters(
+                                filter(),
+                                currentSort(),
+                                getLocale().toLanguageTag(),
+                                CustomerExport.fileName(java.time.LocalDate.now(Formats.ZONE))),
+                        filtersInWords())));
         Anchor template = new Anchor(
                 (DownloadHandler) event -> {
                     java.util.Locale[] locale = new java.util.Locale[1];
@@ -354,6 +363,51 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
                 min,
                 max,
                 phone.getValue());
+    }
+
+    /** The filters in use, in words ("城市 杭州 · 生命周期 活跃"), so that "my jobs" says what an export holds. */
+    String filtersInWords() {
+        List<String> parts = new java.util.ArrayList<>();
+        addPart(parts, "jobs.filter.search", quick.getValue());
+        addPart(parts, "customer.field.code", code.getValue());
+        addPart(parts, "customer.field.name", name.getValue());
+        addPart(parts, "customer.field.kind", kind.getValue() == null ? null : EnumLabels.label(this, kind.getValue()));
+        addPart(parts, "customer.field.city", city.getValue());
+        addPart(parts, "customer.field.phone", phone.getValue());
+        addPart(
+                parts,
+                "customer.field.occupation",
+                occupation.getValue() == null ? null : EnumLabels.label(this, occupation.getValue()));
+        if (incomeMin.getValue() != null || incomeMax.getValue() != null) {
+            addPart(
+                    parts,
+                    "customer.field.income",
+                    (incomeMin.getValue() == null ? "" : Formats.money(incomeMin.getValue(), getLocale())) + "–"
+                            + (incomeMax.getValue() == null ? "" : Formats.money(incomeMax.getValue(), getLocale())));
+        }
+        addPart(
+                parts,
+                "customer.field.channel",
+                channel.getValue() == null ? null : channel.getValue().name());
+        addPart(
+                parts,
+                "customer.field.lifecycle",
+                lifecycle.getValue() == null ? null : EnumLabels.label(this, lifecycle.getValue()));
+        addPart(
+                parts,
+                "customer.field.value",
+                value.getValue() == null ? null : EnumLabels.label(this, value.getValue()));
+        addPart(
+                parts,
+                "customer.field.owner",
+                owner.getValue() == null ? null : owner.getValue().displayName());
+        return String.join(" · ", parts);
+    }
+
+    private void addPart(List<String> parts, String labelKey, String value) {
+        if (value != null && !value.isBlank()) {
+            parts.add(getTranslation(labelKey) + " " + value.strip());
+        }
     }
 
     private void refresh() {

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -23,29 +22,28 @@ import io.keyuan.customer.LifecycleThresholds;
 import io.keyuan.shared.KeyuanException;
 import io.keyuan.shared.Roles;
 import io.keyuan.shared.StaleEditException;
+import io.keyuan.shared.jobs.JobId;
+import io.keyuan.shared.jobs.JobService;
+import io.keyuan.shared.jobs.JobStatus;
+import io.keyuan.shared.jobs.JobView;
 import io.keyuan.shared.ui.Formats;
+import io.keyuan.shared.ui.JobTexts;
+import io.keyuan.shared.ui.JobWatch;
 import io.keyuan.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
 /**
  * The thresholds that turn purchases into lifecycle (potential / new / active / inactive / churned) and value
- * (high / low). Saving recomputes every customer in the background, with progress.
+ * (high / low). Saving recomputes every customer as a job, with progress: it goes on when the page is left, shows
+ * in "my jobs", and this page shows it again (from any node) when it is opened while the job runs.
  */
 @Route("settings/lifecycle")
 @Menu(title = "nav.lifecycle", order = 80, icon = "vaadin:sliders")
 @RolesAllowed(Roles.MANAGER)
 public class LifecycleSettingsView extends VerticalLayout implements HasDynamicTitle {
-    private static final ExecutorService REFRESHER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "keyuan-lifecycle-refresh");
-        t.setDaemon(true);
-        return t;
-    });
-
     private final CustomerMetricsService metrics;
+    private final JobService jobs;
     final IntegerField newDays = days("lifecycle.field.new-days", "newDays");
     final IntegerField activeDays = days("lifecycle.field.active-days", "activeDays");
     final IntegerField churnDays = days("lifecycle.field.churn-days", "churnDays");
@@ -56,10 +54,12 @@ public class LifecycleSettingsView extends VerticalLayout implements HasDynamicT
     final Span status = new Span();
     private final Span audit = new Span();
     private LifecycleThresholds current;
-    private volatile boolean attached;
+    private JobWatch watch;
+    private JobId watched;
 
-    public LifecycleSettingsView(CustomerMetricsService metrics) {
+    public LifecycleSettingsView(CustomerMetricsService metrics, JobService jobs) {
         this.metrics = metrics;
+        this.jobs = jobs;
         addClassName("keyuan-view");
         setMaxWidth("900px");
 
@@ -158,48 +158,74 @@ public class LifecycleSettingsView extends VerticalLayout implements HasDynamicT
     }
 
     private void refreshInBackground() {
-        UI ui = UI.getCurrent();
-        long max = Math.max(1, metrics.maxCustomerId());
+        try {
+            follow(metrics.startRefreshAll());
+        } catch (KeyuanException e) {
+            Notifications.error(this, Notifications.describe(this, e));
+        }
+    }
+
+    private void follow(JobId job) {
+        stopFollowing();
+        watched = job;
         save.setEnabled(false);
         progress.setVisible(true);
         progress.setValue(0);
         status.setText(getTranslation("lifecycle.refreshing"));
-        REFRESHER.submit(new DelegatingSecurityContextRunnable(() -> {
-            try {
-                metrics.refreshAll(done -> {
-                    if (attached) {
-                        ui.access(() -> progress.setValue(Math.min(1.0, done / (double) max)));
-                    }
-                });
-                if (attached) {
-                    ui.access(() -> {
-                        progress.setVisible(false);
-                        save.setEnabled(true);
-                        status.setText(getTranslation("lifecycle.refreshed"));
-                        Notifications.success(this, "lifecycle.refreshed");
-                    });
-                }
-            } catch (RuntimeException e) {
-                if (attached) {
-                    ui.access(() -> {
-                        progress.setVisible(false);
-                        save.setEnabled(true);
-                        status.setText("");
-                        Notifications.error(this, getTranslation("lifecycle.refresh-failed"));
-                    });
-                }
-            }
-        }));
+        watch = JobWatch.follow(this, jobs, job, this::show);
     }
 
+    /** The recompute as it moves; at its end the form is usable again. */
+    void show(JobView job) {
+        if (!job.id().equals(watched)) {
+            return;
+        }
+        if (job.active()) {
+            double f = job.fraction();
+            progress.setIndeterminate(f < 0);
+            if (f >= 0) {
+                progress.setValue(f);
+            }
+            status.setText(
+                    job.progressKey() == null ? getTranslation("lifecycle.refreshing") : JobTexts.progress(this, job));
+            return;
+        }
+        stopFollowing();
+        watched = null;
+        progress.setVisible(false);
+        save.setEnabled(true);
+        if (job.status() == JobStatus.SUCCEEDED) {
+            status.setText(getTranslation("lifecycle.refreshed"));
+            Notifications.success(this, "lifecycle.refreshed");
+        } else if (job.status() == JobStatus.CANCELLED) {
+            status.setText(getTranslation("lifecycle.refresh-cancelled"));
+        } else {
+            status.setText("");
+            Notifications.error(this, getTranslation("lifecycle.refresh-failed"));
+        }
+    }
+
+    private void stopFollowing() {
+        if (watch != null) {
+            watch.remove();
+            watch = null;
+        }
+    }
+
+    /** A recompute started earlier (from this page, another tab, another manager, the night) shows here. */
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        attached = true;
+        super.onAttach(attachEvent);
+        if (watched == null) {
+            metrics.currentRefresh().ifPresent(job -> follow(job.id()));
+        }
     }
 
     @Override
     protected void onDetach(DetachEvent detachEvent) {
-        attached = false;
+        stopFollowing();
+        watched = null;
+        super.onDetach(detachEvent);
     }
 
     @Override

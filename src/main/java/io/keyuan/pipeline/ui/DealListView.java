@@ -23,16 +23,18 @@ import io.keyuan.channel.ChannelService;
 import io.keyuan.channel.ChannelSummary;
 import io.keyuan.customer.CustomerService;
 import io.keyuan.pipeline.DealCard;
-import io.keyuan.pipeline.DealExchange;
 import io.keyuan.pipeline.DealFilter;
 import io.keyuan.pipeline.DealService;
 import io.keyuan.pipeline.PipelineDetail;
+import io.keyuan.pipeline.PipelineExportJobs;
 import io.keyuan.pipeline.PipelineService;
 import io.keyuan.pipeline.PipelineSummary;
 import io.keyuan.pipeline.domain.Deal;
 import io.keyuan.security.UserDirectory;
 import io.keyuan.security.UserRef;
 import io.keyuan.shared.Roles;
+import io.keyuan.shared.jobs.ExportJob;
+import io.keyuan.shared.jobs.JobService;
 import io.keyuan.shared.ui.Formats;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.HashMap;
@@ -63,9 +65,9 @@ public class DealListView extends VerticalLayout implements HasDynamicTitle {
             CustomerService customers,
             ChannelService channelService,
             UserDirectory userDirectory,
-            DealExchange.DealExport dealExport,
+            JobService jobs,
             AuthenticationContext auth) {
-        this.dealExport = dealExport;
+        this.jobs = jobs;
         this.pipelines = pipelines;
         this.deals = deals;
         this.customers = customers;
@@ -105,14 +107,17 @@ public class DealListView extends VerticalLayout implements HasDynamicTitle {
             if (p == null) {
                 return;
             }
-            DealFilter f = filter();
-            java.util.Locale locale = getLocale();
-            new io.keyuan.shared.ui.ExportDialog(
-                            "deals-" + java.time.LocalDate.now(io.keyuan.shared.ui.Formats.ZONE) + ".xlsx",
-                            deals.count(p.id(), f),
-                            (out, progress, cancelled) ->
-                                    dealExport.export(p.id(), f, locale, out, progress, cancelled))
-                    .open();
+            io.keyuan.shared.ui.ExportDialog.start(
+                    this,
+                    jobs,
+                    ExportJob.request(
+                            PipelineExportJobs.DEALS,
+                            new PipelineExportJobs.DealParameters(
+                                    p.id(),
+                                    filter(),
+                                    getLocale().toLanguageTag(),
+                                    "deals-" + java.time.LocalDate.now(Formats.ZONE) + ".xlsx"),
+                            StageLabels.pipeline(this, p)));
         });
         HorizontalLayout toolbar = new HorizontalLayout(pipeline, title, create, export);
         toolbar.addClassName("keyuan-toolbar");
@@ -172,7 +177,7 @@ public class DealListView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    private final DealExchange.DealExport dealExport;
+    private final JobService jobs;
 
     DealFilter filter() {
         return filters.filter(title.getValue());

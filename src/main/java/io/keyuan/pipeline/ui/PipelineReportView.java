@@ -21,7 +21,6 @@ import io.keyuan.pipeline.PipelineReport;
 import io.keyuan.pipeline.PipelineReport.Breakdown;
 import io.keyuan.pipeline.PipelineReport.StageConversion;
 import io.keyuan.pipeline.PipelineReport.StageDuration;
-import io.keyuan.pipeline.PipelineReportExport;
 import io.keyuan.pipeline.PipelineReportService;
 import io.keyuan.pipeline.PipelineService;
 import io.keyuan.pipeline.PipelineSummary;
@@ -51,7 +50,7 @@ import java.util.function.Function;
 @RolesAllowed(Roles.MANAGER)
 public class PipelineReportView extends VerticalLayout implements HasDynamicTitle {
     private final PipelineReportService reports;
-    private final PipelineReportExport reportExport;
+    private final io.keyuan.shared.jobs.JobService jobs;
     private final Map<String, String> channelNames = new HashMap<>();
     private final Map<String, String> ownerNames = new HashMap<>();
     final Select<PipelineSummary> pipeline = new Select<>();
@@ -68,10 +67,10 @@ public class PipelineReportView extends VerticalLayout implements HasDynamicTitl
     public PipelineReportView(
             PipelineService pipelines,
             PipelineReportService reports,
-            PipelineReportExport reportExport,
+            io.keyuan.shared.jobs.JobService jobs,
             ChannelService channels,
             UserDirectory users) {
-        this.reportExport = reportExport;
+        this.jobs = jobs;
         this.reports = reports;
         channels.summaries().forEach(c -> channelNames.put(String.valueOf(c.id()), c.name()));
         users.allUsers().forEach(u -> ownerNames.put(String.valueOf(u.id()), u.displayName()));
@@ -96,33 +95,29 @@ public class PipelineReportView extends VerticalLayout implements HasDynamicTitl
         pipeline.addValueChangeListener(e -> run());
         from.addValueChangeListener(e -> run());
         to.addValueChangeListener(e -> run());
-        com.vaadin.flow.component.html.Anchor export = new com.vaadin.flow.component.html.Anchor(
-                (com.vaadin.flow.server.streams.DownloadHandler) event -> {
-                    Object[] args = new Object[4];
-                    event.getUI().accessSynchronously(() -> {
-                        args[0] = pipeline.getValue();
-                        args[1] = from.getValue();
-                        args[2] = to.getValue();
-                        args[3] = getLocale();
-                    });
-                    event.setFileName("funnel-report-" + args[1] + "-" + args[2] + ".xlsx");
-                    event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-                    if (args[0] != null && args[1] != null && args[2] != null) {
-                        reportExport.export(
-                                ((PipelineSummary) args[0]).id(),
-                                (java.time.LocalDate) args[1],
-                                (java.time.LocalDate) args[2],
-                                (java.util.Locale) args[3],
-                                event.getOutputStream());
-                    }
-                },
-                "");
-        export.setId("report-export");
-        com.vaadin.flow.component.button.Button exportButton = new com.vaadin.flow.component.button.Button(
+        com.vaadin.flow.component.button.Button export = new com.vaadin.flow.component.button.Button(
                 getTranslation("pipeline.report.export"),
                 com.vaadin.flow.component.icon.VaadinIcon.DOWNLOAD_ALT.create());
-        exportButton.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
-        export.add(exportButton);
+        export.setId("report-export");
+        export.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        export.addClickListener(e -> {
+            PipelineSummary p = pipeline.getValue();
+            if (p == null || from.getValue() == null || to.getValue() == null) {
+                return;
+            }
+            io.keyuan.shared.ui.ExportDialog.start(
+                    this,
+                    jobs,
+                    io.keyuan.shared.jobs.ExportJob.request(
+                            io.keyuan.pipeline.PipelineExportJobs.FUNNEL_REPORT,
+                            new io.keyuan.pipeline.PipelineExportJobs.ReportParameters(
+                                    p.id(),
+                                    from.getValue(),
+                                    to.getValue(),
+                                    getLocale().toLanguageTag(),
+                                    "funnel-report-" + from.getValue() + "-" + to.getValue() + ".xlsx"),
+                            StageLabels.pipeline(this, p)));
+        });
         HorizontalLayout toolbar = new HorizontalLayout(pipeline, from, to, export);
         toolbar.addClassName("keyuan-toolbar");
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);

@@ -34,8 +34,8 @@ import io.keyuan.segmentation.RuleProblem;
 import io.keyuan.segmentation.RuleSetMode;
 import io.keyuan.segmentation.RuleSetSummary;
 import io.keyuan.segmentation.SegmentCatalogueService;
+import io.keyuan.segmentation.SegmentExportJobs;
 import io.keyuan.segmentation.SegmentMembershipService;
-import io.keyuan.segmentation.SegmentRuleExport;
 import io.keyuan.segmentation.SegmentService;
 import io.keyuan.segmentation.SegmentSummary;
 import io.keyuan.segmentation.StageChoice;
@@ -66,7 +66,7 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
 
     private final SegmentService segments;
     private final RuleDescriber describer;
-    private final SegmentRuleExport export;
+    private final io.keyuan.shared.jobs.JobService jobs;
     private final boolean manager;
     private final List<ChannelSummary> channelList;
     private final List<StageChoice> stageList;
@@ -97,7 +97,7 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
     SegmentEditorView(
             SegmentService segments,
             RuleDescriber describer,
-            SegmentRuleExport export,
+            io.keyuan.shared.jobs.JobService jobs,
             ChannelService channels,
             AuthenticationContext auth,
             SegmentCatalogueService catalogue,
@@ -105,7 +105,7 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
         this.segments = segments;
         this.membership = membership;
         this.describer = describer;
-        this.export = export;
+        this.jobs = jobs;
         this.manager = auth.hasRole(Roles.MANAGER);
         this.channelList = channels.summaries();
         this.settings = new RuleSetPanel(segments, membership, manager, set -> reloadSet(set.id()), this::reloadAll);
@@ -551,11 +551,14 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
     }
 
     private void exportRules() {
-        new ExportDialog(
-                        getTranslation("segment.export.file-name") + ".xlsx",
-                        export.count(),
-                        (out, progress, cancelled) -> export.exportAll(getLocale(), out, progress, cancelled))
-                .open();
+        ExportDialog.start(
+                this,
+                jobs,
+                io.keyuan.shared.jobs.ExportJob.request(
+                        SegmentExportJobs.RULES,
+                        new SegmentExportJobs.RuleParameters(
+                                getLocale().toLanguageTag(), getTranslation("segment.export.file-name") + ".xlsx"),
+                        null));
     }
 
     @Override

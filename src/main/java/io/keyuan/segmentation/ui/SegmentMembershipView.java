@@ -3,7 +3,6 @@ package io.keyuan.segmentation.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
@@ -27,9 +26,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.keyuan.segmentation.RefreshRun;
+import io.keyuan.segmentation.SegmentExportJobs;
 import io.keyuan.segmentation.SegmentHistoryRow;
 import io.keyuan.segmentation.SegmentMember;
 import io.keyuan.segmentation.SegmentMemberExport;
@@ -37,9 +36,16 @@ import io.keyuan.segmentation.SegmentMembershipService;
 import io.keyuan.segmentation.SegmentOverviewRow;
 import io.keyuan.shared.KeyuanException;
 import io.keyuan.shared.Roles;
+import io.keyuan.shared.jobs.ExportJob;
+import io.keyuan.shared.jobs.JobId;
+import io.keyuan.shared.jobs.JobService;
+import io.keyuan.shared.jobs.JobStatus;
+import io.keyuan.shared.jobs.JobView;
 import io.keyuan.shared.ui.EnumLabels;
 import io.keyuan.shared.ui.ExportDialog;
 import io.keyuan.shared.ui.Formats;
+import io.keyuan.shared.ui.JobTexts;
+import io.keyuan.shared.ui.JobWatch;
 import io.keyuan.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
@@ -47,7 +53,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,19 +60,18 @@ import java.util.Set;
 /**
  * Segment membership: every rule set's segments with their member counts, the last refresh (when, by whom, how it
  * ended, which segments it skipped), a manager's "refresh now" with progress and stop, and a chosen segment's
- * refresh history and members, which staff can export. The refresh runs in the background on the server; this
- * page polls it, so leaving the page does not stop it.
+ * refresh history and members, which staff can export. The refresh is a job of the job runner: this page follows
+ * it (progress pushed from whichever node runs it) while it is open, and leaving the page does not stop it.
  */
 @Route("segments/membership")
 @Menu(title = "segment.membership.nav", order = 41, icon = "vaadin:group")
 @RolesAllowed(Roles.STAFF)
 public class SegmentMembershipView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
-    static final int POLL_MS = 1000;
     static final int RECENT_RUNS = 20;
     private static final int PAGE = 100;
 
     private final SegmentMembershipService membership;
-    private final SegmentMemberExport export;
+    private final JobService jobs;
     private final boolean manager;
 
     final Span lastRun = new Span();
@@ -93,14 +97,14 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
     private final Map<Integer, Long> lastIdBefore = new HashMap<>();
     private final Map<Long, String> ruleSetNames = new LinkedHashMap<>();
     private final Set<Long> firstOfSet = new HashSet<>();
-    private Long watchedRun;
+    private JobId watchedJob;
+    private JobWatch watch;
     private SegmentOverviewRow selected;
     private long selectedCount;
-    private Registration pollRegistration;
 
-    SegmentMembershipView(SegmentMembershipService membership, SegmentMemberExport export, AuthenticationContext auth) {
+    SegmentMembershipView(SegmentMembershipService membership, JobService jobs, AuthenticationContext auth) {
         this.membership = membership;
-        this.export = export;
+        this.jobs = jobs;
         this.manager = auth.hasRole(Roles.MANAGER);
         // the page grows with its grids and scrolls: a full-height layout squeezed the overview to one row
         setWidthFull();
@@ -299,12 +303,12 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
-        membership.currentRun().ifPresent(r -> watch(r.id()));
+        membership.currentRefresh().ifPresent(j -> watch(j.id()));
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
-        stopPolling(event.getUI());
+        stopWatching();
         super.onDetach(event);
     }
 
@@ -418,59 +422,60 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
     }
 
     void cancelRefresh() {
-        if (watchedRun != null && membership.cancel(watchedRun)) {
+        if (watchedJob != null && Notifications.attempt(this, () -> membership.cancel(watchedJob))) {
             progressText.setText(getTranslation("segment.membership.cancelling"));
             cancel.setEnabled(false);
         }
     }
 
-    private void watch(long runId) {
-        watchedRun = runId;
+    private void watch(JobId job) {
+        stopWatching();
+        watchedJob = job;
         refresh.setEnabled(false);
         scope.setEnabled(false);
         progress.setVisible(true);
         progress.setValue(0);
         cancel.setVisible(manager);
         cancel.setEnabled(true);
-        UI ui = UI.getCurrent();
-        if (ui != null && pollRegistration == null) {
-            ui.setPollInterval(POLL_MS);
-            pollRegistration = ui.addPollListener(e -> poll());
-        }
-        poll();
+        watch = JobWatch.follow(this, jobs, job, this::show);
     }
 
-    /** One look at the watched run; when it has ended, the page shows its outcome. */
-    void poll() {
-        if (watchedRun == null) {
+    /** The watched refresh as it moves; when it has ended, the page shows its outcome. */
+    void show(JobView job) {
+        if (watchedJob == null || !watchedJob.equals(job.id())) {
             return;
         }
-        RefreshRun run = membership.run(watchedRun);
-        progress.setValue(run.progress());
-        if (run.running()) {
-            if (!run.cancelRequested()) {
-                progressText.setText(
-                        getTranslation("segment.membership.progress", run.segmentsDone(), run.segmentsTotal()));
+        if (job.active()) {
+            double f = job.fraction();
+            progress.setIndeterminate(f < 0);
+            if (f >= 0) {
+                progress.setValue(f);
+            }
+            if (job.cancelRequested()) {
+                progressText.setText(getTranslation("segment.membership.cancelling"));
+                cancel.setEnabled(false);
+            } else {
+                progressText.setText(JobTexts.progress(this, job));
             }
             return;
         }
-        watchedRun = null;
-        stopPolling(UI.getCurrent());
+        stopWatching();
+        watchedJob = null;
         progress.setVisible(false);
         progressText.setText("");
         cancel.setVisible(false);
         refresh.setEnabled(true);
         scope.setEnabled(true);
+        if (job.status() == JobStatus.FAILED) {
+            Notifications.error(this, JobTexts.error(this, job));
+        }
         reload();
     }
 
-    private void stopPolling(UI ui) {
-        if (pollRegistration != null) {
-            pollRegistration.remove();
-            pollRegistration = null;
-            if (ui != null) {
-                ui.setPollInterval(-1);
-            }
+    private void stopWatching() {
+        if (watch != null) {
+            watch.remove();
+            watch = null;
         }
     }
 
@@ -504,7 +509,7 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
     }
 
     boolean watching() {
-        return watchedRun != null;
+        return watchedJob != null;
     }
 
     private void exportMembers() {
@@ -512,11 +517,15 @@ public class SegmentMembershipView extends VerticalLayout implements HasDynamicT
             return;
         }
         long segmentId = selected.segmentId();
-        Locale locale = getLocale();
-        new ExportDialog(
-                        SegmentMemberExport.fileName(segmentId, LocalDate.now(Formats.ZONE)),
-                        selectedCount,
-                        (out, done, stop) -> export.export(segmentId, locale, out, done, stop))
-                .open();
+        ExportDialog.start(
+                this,
+                jobs,
+                ExportJob.request(
+                        SegmentExportJobs.MEMBERS,
+                        new SegmentExportJobs.MemberParameters(
+                                segmentId,
+                                getLocale().toLanguageTag(),
+                                SegmentMemberExport.fileName(segmentId, LocalDate.now(Formats.ZONE))),
+                        selected.segmentName()));
     }
 }

@@ -1,158 +1,140 @@
 package io.keyuan.shared.ui;
 
-import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
-import java.util.function.LongConsumer;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import io.keyuan.shared.KeyuanException;
+import io.keyuan.shared.jobs.JobId;
+import io.keyuan.shared.jobs.JobRequest;
+import io.keyuan.shared.jobs.JobService;
+import io.keyuan.shared.jobs.JobStatus;
+import io.keyuan.shared.jobs.JobView;
+import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
- * Runs an export in the background into a temporary file, with a progress bar and a cancel button, then offers
- * the file for download — so that a million-row export neither freezes the page nor ties a download to a
- * browser that waits a minute for the first byte. The file is deleted when the dialog closes.
+ * Watches an export job: progress, a cancel button, and the download once it is done. The export is a job of the
+ * job service, not of this dialog: closing the dialog (or the tab) leaves it running, its file waits in "my jobs"
+ * until it expires, and nothing of it is written to the system temp folder.
  */
 public class ExportDialog extends Dialog {
-    private static final ExecutorService EXPORTS = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "keyuan-export");
-        t.setDaemon(true);
-        return t;
-    });
-
-    /** The export itself: writes to {@code out}, reports rows written, stops when asked; returns the row count. */
-    @FunctionalInterface
-    public interface Work {
-        long write(OutputStream out, LongConsumer progress, BooleanSupplier cancelled);
-    }
-
     final ProgressBar progress = new ProgressBar();
     final Span status = new Span();
+    final Paragraph hint = new Paragraph();
     final Button cancel = new Button();
-    final Anchor download = new Anchor();
-    private final AtomicBoolean cancelled = new AtomicBoolean();
-    private volatile Path file;
-    private volatile boolean open = true;
+    final Button close = new Button();
+    final Anchor download;
+    private final JobService jobs;
+    private final JobId job;
+    private final JobWatch watch;
+    private JobView last;
 
-    public ExportDialog(String fileName, long expectedRows, Work work) {
+    /** Submits the export and opens its dialog; a refusal (queue full, too many jobs) shows as a notification. */
+    public static Optional<ExportDialog> start(Component source, JobService jobs, JobRequest request) {
+        JobId id;
+        try {
+            id = jobs.submit(request);
+        } catch (KeyuanException | AccessDeniedException e) {
+            Notifications.error(source, Notifications.describe(source, e));
+            return Optional.empty();
+        }
+        ExportDialog dialog = new ExportDialog(jobs, id);
+        dialog.open();
+        return Optional.of(dialog);
+    }
+
+    public ExportDialog(JobService jobs, JobId job) {
+        this.jobs = jobs;
+        this.job = job;
         setHeaderTitle(getTranslation("export.title"));
         setId("export-dialog");
-        setWidth("460px");
+        setWidth("480px");
         setCloseOnOutsideClick(false);
         status.setId("export-status");
-        status.setText(getTranslation("export.running", Formats.number(expectedRows, getLocale())));
         progress.setId("export-progress");
         progress.setValue(0);
-        cancel.setText(getTranslation("action.cancel"));
+        hint.setId("export-hint");
+        hint.addClassName("keyuan-audit");
+        hint.setText(getTranslation("export.keeps-running"));
+        cancel.setText(getTranslation("export.cancel"));
         cancel.setId("export-cancel");
-        cancel.addClickListener(e -> {
-            cancelled.set(true);
-            close();
-        });
+        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        cancel.addClickListener(e -> cancel());
+        close.setText(getTranslation("action.close"));
+        close.setId("export-close");
+        close.addClickListener(e -> close());
+        download = JobDownloads.anchor(this, jobs, job);
+        download.setId("export-download");
         Button downloadButton = new Button(getTranslation("export.download"), VaadinIcon.DOWNLOAD_ALT.create());
         downloadButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        download.setId("export-download");
         download.add(downloadButton);
         download.setVisible(false);
-        download.setHref((DownloadHandler) event -> {
-            event.setFileName(fileName);
-            event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            Path f = file;
-            if (f != null) {
-                try {
-                    Files.copy(f, event.getOutputStream());
-                } catch (IOException ex) {
-                    throw new UncheckedIOException(ex);
-                }
-            }
-        });
-        add(status, progress);
-        getFooter().add(cancel, download);
-        addOpenedChangeListener(e -> {
-            if (!e.isOpened()) {
-                open = false;
-                cancelled.set(true);
-                deleteFile();
-            }
-        });
-        start(expectedRows, work);
+        add(status, progress, hint);
+        getFooter().add(cancel, close, download);
+        watch = JobWatch.follow(this, jobs, job, this::show);
     }
 
-    private void start(long expectedRows, Work work) {
-        UI ui = UI.getCurrent();
-        long[] last = {0};
-        EXPORTS.submit(new DelegatingSecurityContextRunnable(() -> {
-            Path target = null;
-            try {
-                target = Files.createTempFile("keyuan-export", ".xlsx");
-                long rows;
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target))) {
-                    rows = work.write(
-                            out,
-                            done -> {
-                                long now = System.nanoTime();
-                                if (now - last[0] > 250_000_000L) {
-                                    last[0] = now;
-                                    ui.access(() -> progress.setValue(
-                                            Math.min(1.0, done / (double) Math.max(1, expectedRows))));
-                                }
-                            },
-                            cancelled::get);
-                }
-                file = target;
-                Path written = target;
-                ui.access(() -> {
-                    if (!open) {
-                        deleteFile();
-                        return;
-                    }
-                    progress.setValue(1.0);
-                    status.setText(getTranslation("export.done", Formats.number(rows, getLocale())));
-                    download.setVisible(true);
-                    cancel.setText(getTranslation("action.close"));
-                });
-                if (!open) {
-                    Files.deleteIfExists(written);
-                }
-            } catch (CancellationException e) {
-                delete(target);
-            } catch (IOException | RuntimeException e) {
-                delete(target);
-                ui.access(() -> {
-                    status.setText(getTranslation("export.failed"));
-                    progress.setVisible(false);
-                });
-            }
-        }));
+    public JobId job() {
+        return job;
     }
 
-    private static void delete(Path p) {
-        if (p != null) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException ignored) {
-                // a temporary file
-            }
+    void cancel() {
+        Notifications.attempt(this, () -> jobs.cancel(job));
+        if (last != null && last.status() == JobStatus.QUEUED) {
+            close();
         }
     }
 
-    private void deleteFile() {
-        delete(file);
-        file = null;
+    void show(JobView view) {
+        last = view;
+        switch (view.status()) {
+            case QUEUED, RUNNING -> {
+                double fraction = view.fraction();
+                progress.setIndeterminate(fraction < 0);
+                if (fraction >= 0) {
+                    progress.setValue(fraction);
+                }
+                if (view.cancelRequested()) {
+                    status.setText(getTranslation("export.cancelling"));
+                } else if (view.status() == JobStatus.RUNNING && view.progressTotal() > 0) {
+                    status.setText(getTranslation(
+                            "export.running",
+                            Formats.number(view.progressDone(), getLocale()),
+                            Formats.number(view.progressTotal(), getLocale())));
+                } else {
+                    status.setText(JobTexts.progress(this, view));
+                }
+                cancel.setEnabled(!view.cancelRequested());
+            }
+            case SUCCEEDED -> {
+                progress.setIndeterminate(false);
+                progress.setValue(1);
+                Object rows = view.summary().getOrDefault("rows", view.progressDone());
+                long n = rows instanceof Number number ? number.longValue() : view.progressDone();
+                status.setText(getTranslation("export.done", Formats.number(n, getLocale())));
+                hint.setText(getTranslation("export.kept", Formats.dateTime(view.expiresAt())));
+                download.setVisible(view.resultAvailable());
+                cancel.setVisible(false);
+            }
+            case CANCELLED -> ended(getTranslation("export.cancelled"));
+            case FAILED -> ended(getTranslation("export.failed") + " " + JobTexts.error(this, view));
+        }
+    }
+
+    private void ended(String text) {
+        status.setText(text);
+        progress.setVisible(false);
+        hint.setVisible(false);
+        cancel.setVisible(false);
+    }
+
+    JobWatch watch() {
+        return watch;
     }
 }

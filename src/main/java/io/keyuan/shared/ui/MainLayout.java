@@ -24,6 +24,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.keyuan.shared.i18n.KeyuanI18NProvider;
+import io.keyuan.shared.jobs.JobService;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 
@@ -38,7 +39,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final LocaleSupport localeSupport;
     private final H1 viewTitle = new H1();
 
-    public MainLayout(AuthenticationContext authentication, LocaleSupport localeSupport) {
+    public MainLayout(AuthenticationContext authentication, LocaleSupport localeSupport, JobService jobs) {
         this.authentication = authentication;
         this.localeSupport = localeSupport;
         setPrimarySection(Section.DRAWER);
@@ -48,6 +49,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         toggle.setAriaLabel(getTranslation("layout.menu-toggle"));
         viewTitle.addClassName("keyuan-view-title");
         addToNavbar(true, toggle, viewTitle);
+        addToNavbar(new JobsButton(jobs, authentication.getPrincipalName().orElse(""), authentication::hasRole));
 
         Span brand = new Span(getTranslation("app.name"));
         brand.addClassName("keyuan-brand");

@@ -27,6 +27,9 @@ class CustomerListViewTest extends KeyuanViewTest {
     @Autowired
     CustomerService customers;
 
+    @Autowired
+    io.keyuan.shared.jobs.JobService jobs;
+
     private GridTester<Grid<CustomerRow>, CustomerRow> grid() {
         @SuppressWarnings("unchecked")
         Grid<CustomerRow> g = $(Grid.class).id("customer-grid");
@@ -60,28 +63,37 @@ class CustomerListViewTest extends KeyuanViewTest {
     }
 
     @Test
-    void export_runs_in_the_background_and_then_offers_the_file() throws Exception {
-        TestCustomers.create(customers, "EX" + unique(), "导出" + unique());
+    void export_runs_as_a_job_with_the_grids_filter_and_then_offers_the_file() throws Exception {
+        String city = "导城" + unique();
+        TestCustomers.inCity(customers, "EX" + unique(), "导出" + unique(), city, "1000");
         navigate(CustomerListView.class);
+        test(filter(TextField.class, "filter-city")).setValue(city);
 
         test($(Button.class).id("customer-export")).click();
+
         Span statusText = $(Span.class).id("export-status");
-        assertThat(statusText.getText())
-                .startsWith(t("export.running", "").trim().substring(0, 2));
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
-        while (!statusText.getText().matches(".*\\d.*") || statusText.getText().contains("…")) {
-            if (System.nanoTime() > deadline) {
-                break;
-            }
-            Thread.sleep(50);
+        // the download shows (becomes visible) once the job's end is pushed to the page
+        while ($(com.vaadin.flow.component.html.Anchor.class)
+                        .withId("export-download")
+                        .all()
+                        .isEmpty()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
             runPendingUiTasks();
         }
         assertThat($(com.vaadin.flow.component.html.Anchor.class)
                         .id("export-download")
                         .isVisible())
                 .isTrue();
-        String status = statusText.getText();
-        assertThat(status).matches(t("export.done", "\\d[\\d,]*").replace(".", "\\."));
+        assertThat(statusText.getText()).isEqualTo(t("export.done", "1"));
+        io.keyuan.shared.jobs.JobView job = jobs.mine(1).getFirst();
+        assertThat(job.kind()).isEqualTo("customer-export");
+        assertThat(job.summary()).containsEntry("rows", 1);
+        assertThat(io.keyuan.shared.ui.JobTexts.subject(
+                        $(CustomerListView.class).single(), job))
+                .as("my jobs says which customers")
+                .contains(city);
     }
 
     @Test

@@ -8,10 +8,18 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import io.keyuan.customer.CustomerMetricsService;
 import io.keyuan.customer.LifecycleThresholds;
 import io.keyuan.shared.SystemActor;
+import io.keyuan.shared.jobs.JobId;
+import io.keyuan.shared.jobs.JobService;
+import io.keyuan.shared.jobs.JobStatus;
+import io.keyuan.shared.jobs.JobView;
 import io.keyuan.shared.ui.AsManager;
 import io.keyuan.shared.ui.KeyuanViewTest;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +29,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 class LifecycleSettingsViewTest extends KeyuanViewTest {
     @Autowired
     CustomerMetricsService metrics;
+
+    @Autowired
+    JobService jobs;
+
+    @Autowired
+    DataSource dataSource;
 
     private LifecycleThresholds original;
 
@@ -94,6 +108,39 @@ class LifecycleSettingsViewTest extends KeyuanViewTest {
         assertThat(view.status.getText()).isEqualTo(t("lifecycle.refreshed"));
         assertThat(view.save.isEnabled()).isTrue();
         assertThat(view.progress.isVisible()).isFalse();
+        JobView job = jobs.mine(1).getFirst();
+        assertThat(job.kind()).as("the recompute is a job in my jobs").isEqualTo("lifecycle-refresh");
+        assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(job.owner()).isEqualTo(MANAGER_USER);
+    }
+
+    @Test
+    void a_recompute_going_on_shows_when_the_page_opens_and_goes_on_after_the_page_is_left() throws Exception {
+        JobView job;
+        // another node's refresh holds the lock: this one waits, visibly, until it is free
+        try (Connection otherNode = dataSource.getConnection();
+                Statement st = otherNode.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT GET_LOCK('keyuan.metrics.refresh', 10)")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+            JobId id = metrics.startRefreshAll();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (jobs.get(id).progressKey() == null && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+
+            navigate(LifecycleSettingsView.class);
+            LifecycleSettingsView view = $(LifecycleSettingsView.class).single();
+            assertThat(view.save.isEnabled()).as("one recompute at a time").isFalse();
+            assertThat(view.progress.isVisible()).isTrue();
+            assertThat(view.status.getText()).isEqualTo(t("lifecycle.job.waiting"));
+
+            navigate(CustomerListView.class);
+            st.executeQuery("SELECT RELEASE_LOCK('keyuan.metrics.refresh')").close();
+            job = jobs.await(id, Duration.ofSeconds(60));
+        }
+        assertThat(job.status()).as("leaving the page did not stop it").isEqualTo(JobStatus.SUCCEEDED);
     }
 
     @Test

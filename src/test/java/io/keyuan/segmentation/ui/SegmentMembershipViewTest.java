@@ -195,12 +195,15 @@ class SegmentMembershipViewTest extends KeyuanViewTest {
         assertThatThrownBy(() -> membership.startRefresh()).isInstanceOf(AccessDeniedException.class);
     }
 
-    /** Polls as the browser would until the watched refresh has ended (or a minute has passed). */
+    /**
+     * Lets the pushed updates of the watched refresh job reach the page (the UI.access tasks its watcher queued)
+     * until it has ended, or a minute has passed.
+     */
     static void untilRefreshEnds(SegmentMembershipView view) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (view.watching() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            view.poll();
+            Thread.sleep(20);
+            com.vaadin.browserless.internal.MockVaadin.runUIQueue();
         }
     }
 

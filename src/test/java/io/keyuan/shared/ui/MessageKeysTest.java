@@ -47,7 +47,8 @@ class MessageKeysTest {
         "io.keyuan.pipeline.ContactRole",
         "io.keyuan.segmentation.RuleSetMode",
         "io.keyuan.segmentation.RefreshStatus",
-        "io.keyuan.segmentation.RefreshTrigger"
+        "io.keyuan.segmentation.RefreshTrigger",
+        "io.keyuan.shared.jobs.JobStatus"
     };
     /** A string literal shaped like a key ("customer.list.new"), unless it names a system property. */
     private static final Pattern KEY_LITERAL =
