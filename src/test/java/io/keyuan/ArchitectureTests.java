@@ -69,6 +69,12 @@ class ArchitectureTests {
             "naturalKey",
             // the i18n key of a count of another module's records
             "countKey",
+            // what a kind of job is and who may see it: read by the job runner before it runs anything
+            "kind",
+            "sharedWithRole",
+            "retryable",
+            "oneAtATime",
+            "busyMessageKey",
             // caches refreshed after an import or undo that was checked
             "afterCommit");
 
@@ -76,7 +82,8 @@ class ArchitectureTests {
     private static final Set<String> EXTENSION_POINTS = Set.of(
             "io.keyuan.exchange.SheetImporter",
             "io.keyuan.exchange.SheetExporter",
-            "io.keyuan.customer.CustomerReferences");
+            "io.keyuan.customer.CustomerReferences",
+            "io.keyuan.shared.jobs.JobHandler");
 
     private static JavaClasses classes;
 

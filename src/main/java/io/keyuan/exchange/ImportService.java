@@ -7,6 +7,8 @@ import io.keyuan.exchange.read.SheetRejectedException;
 import io.keyuan.shared.KeyuanException;
 import io.keyuan.shared.NotFoundException;
 import io.keyuan.shared.Roles;
+import io.keyuan.shared.jobs.JobId;
+import io.keyuan.shared.jobs.JobService;
 import java.io.File;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -31,6 +33,8 @@ public class ImportService {
     private final ErrorWorkbooks workbooks;
     private final ImportJobStore store;
     private final EnumLookups enumLookups;
+    private final JobService jobs;
+    private final org.springframework.beans.factory.ObjectProvider<ImportJob> importJob;
     private final java.time.Clock clock;
     private volatile ReadLimits limits = ReadLimits.defaults();
 
@@ -41,7 +45,11 @@ public class ImportService {
             ErrorWorkbooks workbooks,
             ImportJobStore store,
             EnumLookups enumLookups,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            JobService jobs,
+            org.springframework.beans.factory.ObjectProvider<ImportJob> importJob) {
+        this.jobs = jobs;
+        this.importJob = importJob;
         this.enumLookups = enumLookups;
         this.clock = clock;
         this.registry = registry;
@@ -300,6 +308,31 @@ public class ImportService {
             throw problems.getFirst();
         }
         return runner.run(request, importer, mode, dryRun, listener, limits);
+    }
+
+    /**
+     * Starts a dry run or an import as a job of the job runner (see {@link ImportJob}): the upload is copied into the
+     * job's own folder, so the caller may delete its file at once. Watch the job with the job service.
+     */
+    @PreAuthorize(Roles.HAS_STAFF)
+    public JobId start(ImportRequest request, ImportMode mode, boolean dryRun) {
+        SheetImporter importer = registry.forImport(request.schemaName());
+        List<KeyuanException> problems = ColumnMapping.problems(importer.schema(), List.of(), request.mapping());
+        if (!problems.isEmpty()) {
+            throw problems.getFirst();
+        }
+        return jobs.submit(ImportJob.request(request, mode, dryRun));
+    }
+
+    /**
+     * The full report (every row's outcome) of an import job this node ran lately; empty when another node ran it or
+     * it was forgotten — the job's summary still holds its figures.
+     */
+    @PreAuthorize(Roles.HAS_STAFF)
+    public Optional<ImportReport> report(JobId id) {
+        jobs.get(id); // refused unless the caller may see the job
+        ImportJob handler = importJob.getObject();
+        return Optional.ofNullable(handler.report(id));
     }
 
     /**

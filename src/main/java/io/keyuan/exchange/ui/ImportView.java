@@ -29,7 +29,6 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
 import io.keyuan.exchange.FieldChange;
 import io.keyuan.exchange.ImportAction;
-import io.keyuan.exchange.ImportListener;
 import io.keyuan.exchange.ImportMode;
 import io.keyuan.exchange.ImportPreview;
 import io.keyuan.exchange.ImportReport;
@@ -44,7 +43,12 @@ import io.keyuan.exchange.SheetInfo;
 import io.keyuan.exchange.SheetSchema;
 import io.keyuan.shared.KeyuanException;
 import io.keyuan.shared.Roles;
+import io.keyuan.shared.jobs.JobId;
+import io.keyuan.shared.jobs.JobService;
+import io.keyuan.shared.jobs.JobStatus;
+import io.keyuan.shared.jobs.JobView;
 import io.keyuan.shared.ui.Formats;
+import io.keyuan.shared.ui.JobWatch;
 import io.keyuan.shared.ui.MainLayout;
 import io.keyuan.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
@@ -55,11 +59,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
 /**
  * The import wizard: choose the sheet type and upload → check the column mapping (guessed from the headers) →
@@ -70,11 +70,6 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 @Menu(title = "nav.import", order = 60, icon = "vaadin:upload")
 @RolesAllowed(Roles.STAFF)
 public class ImportView extends VerticalLayout implements HasDynamicTitle {
-    private static final ExecutorService WORKERS = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "keyuan-import");
-        t.setDaemon(true);
-        return t;
-    });
     private static final String IGNORE = "";
 
     private final ImportService imports;
@@ -103,12 +98,14 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     ImportPreview preview;
     ImportReport report;
     private ImportRequest lastRequest;
-    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final JobService jobService;
+    private JobWatch job;
     private volatile boolean running;
     private volatile boolean attached;
 
-    public ImportView(ImportService imports) {
+    public ImportView(ImportService imports, JobService jobService) {
         this.imports = imports;
+        this.jobService = jobService;
         setId("import-view");
         setWidthFull();
         setMaxWidth("1200px");
@@ -242,7 +239,10 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
         cancel.setVisible(false);
         cancel.addClickListener(e -> {
-            cancelled.set(true);
+            JobWatch watching = job;
+            if (watching != null) {
+                jobService.cancel(watching.jobId());
+            }
             cancel.setEnabled(false);
             status.setText(getTranslation("import.cancelling"));
         });
@@ -464,44 +464,52 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
                 .withMapping(mapping())
                 .clearingBlanks(clearBlanks.getValue());
         ImportMode chosen = mode.getValue();
-        UI ui = UI.getCurrent();
+        JobId[] started = {null};
+        if (!Notifications.attempt(this, () -> started[0] = imports.start(request, chosen, dry))) {
+            return;
+        }
         running = true;
-        cancelled.set(false);
         setBusy(true);
         status.setText(getTranslation(dry ? "import.checking" : "import.importing"));
-        long[] lastPush = {0};
-        ImportListener listener = new ImportListener() {
-            @Override
-            public void progress(long rows, double fraction) {
-                long now = System.nanoTime();
-                if (attached && (now - lastPush[0] > 200_000_000L || fraction >= 1.0)) {
-                    lastPush[0] = now;
-                    ui.access(() -> {
-                        progress.setValue(Math.min(1.0, fraction));
-                        status.setText(getTranslation(
-                                "import.progress", Formats.number(rows, getLocale()), Math.round(fraction * 100)));
-                    });
-                }
-            }
+        job = JobWatch.follow(this, jobService, started[0], view -> show(request, view));
+    }
 
-            @Override
-            public boolean cancelled() {
-                return cancelled.get();
+    /** The job's progress while it runs; its report (or, from another node, its figures) when it ends. */
+    private void show(ImportRequest request, JobView view) {
+        if (view.active()) {
+            if (view.fraction() >= 0) {
+                progress.setValue(view.fraction());
             }
-        };
-        WORKERS.submit(new DelegatingSecurityContextRunnable(() -> {
-            try {
-                ImportReport r = dry ? imports.dryRun(request, listener) : imports.commit(request, chosen, listener);
-                ui.access(() -> finished(request, r));
-            } catch (RuntimeException e) {
-                ui.access(() -> {
-                    running = false;
-                    setBusy(false);
-                    status.setText("");
-                    Notifications.error(this, Notifications.describe(this, e));
-                });
+            if (view.progressKey() != null) {
+                status.setText(
+                        getTranslation(view.progressKey(), view.progressArgs().toArray()));
             }
-        }));
+            return;
+        }
+        if (job != null) {
+            job.remove();
+            job = null;
+        }
+        running = false;
+        java.util.Optional<ImportReport> r =
+                view.status() == JobStatus.FAILED ? java.util.Optional.empty() : imports.report(view.id());
+        if (r.isPresent()) {
+            finished(request, r.get());
+            return;
+        }
+        setBusy(false);
+        if (view.status() == JobStatus.FAILED) {
+            status.setText("");
+            Notifications.error(
+                    this,
+                    getTranslation(
+                            view.errorKey() == null ? "exchange.result.failed" : view.errorKey(),
+                            view.errorArgs().toArray()));
+        } else if (view.status() == JobStatus.CANCELLED) {
+            status.setText(getTranslation("import.status.CANCELLED", ""));
+        } else {
+            status.setText(getTranslation("import.job.elsewhere"));
+        }
     }
 
     private void setBusy(boolean busy) {
@@ -614,9 +622,8 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
     @Override
     protected void onDetach(DetachEvent detachEvent) {
         attached = false;
-        if (!running) {
-            deleteFile();
-        }
+        // a running import has its own copy of the file: it goes on, and shows in "my jobs"
+        deleteFile();
     }
 
     @Override
