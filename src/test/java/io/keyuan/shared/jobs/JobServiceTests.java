@@ -108,6 +108,11 @@ class JobServiceTests {
 
         TestJobs.open(token);
         JobView done = jobs.await(id, MINUTE);
+        // the watchers hear of the end just after it is stored, on the job's thread
+        long deadline = System.nanoTime() + MINUTE.toNanos();
+        while (heard.stream().noneMatch(v -> v.status() == JobStatus.SUCCEEDED) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
         s.remove();
 
         assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
