@@ -39,8 +39,8 @@ import org.springframework.stereotype.Component;
  * customers and nothing else. Only the columns present in the file are written, and a blank cell keeps the stored
  * value unless the import clears blanks. A new customer needs a name; its kind is a person unless said otherwise,
  * and a code is generated when it has none. Channels are named, owners are user names, referrers are customer
- * codes (of existing customers or of rows earlier in the same file). A row whose phone or e-mail belongs to another
- * customer is imported with a warning: the same person, perhaps, under a code a spreadsheet changed.
+ * codes (of existing customers or of rows earlier in the same file). The dry run warns of a row whose phone or
+ * e-mail belongs to another customer: the same person, perhaps, under a code a spreadsheet changed.
  */
 @Component
 class CustomerImporter extends JdbcTableImporter {
@@ -191,7 +191,10 @@ class CustomerImporter extends JdbcTableImporter {
     @PreAuthorize(Roles.HAS_STAFF)
     public void plan(List<ImportRow> rows, ImportContext context) {
         super.plan(rows, context);
-        warnPossibleDuplicates(rows);
+        // The dry run is where people decide; a commit skips the look-up (two index probes a row at a million rows).
+        if (context.dryRun()) {
+            warnPossibleDuplicates(rows);
+        }
     }
 
     @Override
