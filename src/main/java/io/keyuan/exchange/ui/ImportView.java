@@ -272,7 +272,8 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         outcomeFilter.setItemLabelGenerator(a -> a == null ? getTranslation("import.result.all") : label(a));
         outcomeFilter.addValueChangeListener(e -> showOutcomes());
         outcomeGrid.setId("import-outcomes");
-        outcomeGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        outcomeGrid.addThemeVariants(
+                GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         outcomeGrid.setHeight("420px");
         outcomeGrid
                 .addColumn(i -> report.outcomes().rowNumber(i))
@@ -338,6 +339,11 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         return v;
     }
 
+    /** Between the reasons of one row: the full-width semicolon in Chinese, "; " elsewhere. */
+    private String separator() {
+        return "zh".equals(getLocale().getLanguage()) ? "；" : "; ";
+    }
+
     private String label(ImportAction action) {
         return getTranslation("import.action." + action.name());
     }
@@ -365,6 +371,39 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         this.fileName = name;
         this.file = tempFile;
         inspect();
+        switchTypeIfNoHeaderMatches();
+    }
+
+    /**
+     * A file whose headers match nothing of the chosen sheet type is most often a sheet of another type: the
+     * wizard switches to the type that recognises the most headers, and says so.
+     */
+    private void switchTypeIfNoHeaderMatches() {
+        if (preview == null || preview.mapping().stream().anyMatch(java.util.Objects::nonNull)) {
+            return;
+        }
+        SheetImporter best = null;
+        long bestMatches = 0;
+        for (SheetImporter other : type.getListDataView().getItems().toList()) {
+            if (other == type.getValue()) {
+                continue;
+            }
+            try {
+                long matches = imports.inspect(other.schema().name(), file, fileName, -1).mapping().stream()
+                        .filter(java.util.Objects::nonNull)
+                        .count();
+                if (matches > bestMatches) {
+                    best = other;
+                    bestMatches = matches;
+                }
+            } catch (KeyuanException | AccessDeniedException e) {
+                // that type cannot read it either
+            }
+        }
+        if (best != null) {
+            type.setValue(best);
+            Notifications.success(this, "import.type.switched", getTranslation(best.titleKey()));
+        }
     }
 
     private void inspect() {
@@ -536,20 +575,20 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         this.lastRequest = request;
         messages.clear();
         for (RowError e : r.errors()) {
-            messages.merge(e.rowNumber(), located(e), (a, b) -> a + "；" + b);
+            messages.merge(e.rowNumber(), located(e), (a, b) -> a + separator() + b);
         }
         RowOutcomes outcomes = r.outcomes();
         SheetSchema schema = type.getValue().schema();
         for (int i = 0; outcomes != null && i < outcomes.size(); i++) {
             StringBuilder text = new StringBuilder();
             for (FieldChange c : outcomes.changes(i)) {
-                text.append(text.isEmpty() ? "" : "；").append(change(schema, c));
+                text.append(text.isEmpty() ? "" : separator()).append(change(schema, c));
             }
             for (RowError w : outcomes.warnings(i)) {
-                text.append(text.isEmpty() ? "" : "；").append("⚠ ").append(located(w));
+                text.append(text.isEmpty() ? "" : separator()).append("⚠ ").append(located(w));
             }
             if (!text.isEmpty()) {
-                messages.merge(outcomes.rowNumber(i), text.toString(), (a, b) -> a + "；" + b);
+                messages.merge(outcomes.rowNumber(i), text.toString(), (a, b) -> a + separator() + b);
             }
         }
         counts.setText(getTranslation(
