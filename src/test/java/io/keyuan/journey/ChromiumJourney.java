@@ -153,8 +153,11 @@ abstract class ChromiumJourney {
                 .orElse(null));
         language.click();
         WebElement item = wait.until(ExpectedConditions.elementToBeClickable(By.id("lang-" + tag)));
+        // The page reloads: a mark on the old window is gone in the new one (asking the driver whether the
+        // clicked element is stale can fail outright while the old document is being torn down).
+        js("window.keyuanBeforeLanguageSwitch = true");
         item.click();
-        wait.until(ExpectedConditions.stalenessOf(item));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main-nav")));
+        wait.until(d -> Boolean.TRUE.equals(js("return !window.keyuanBeforeLanguageSwitch"
+                + " && document.readyState === 'complete' && !!document.getElementById('main-nav')")));
     }
 }
