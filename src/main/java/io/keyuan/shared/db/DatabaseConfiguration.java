@@ -117,7 +117,7 @@ class DatabaseConfiguration {
                     builder.addArg("--user=root");
                 }
                 log.info("Starting the embedded MariaDB with its data in {}", dataDir.getAbsolutePath());
-                DB db = DB.newEmbeddedDB(builder.build());
+                DB db = KeptDataDB.open(builder.build());
                 db.start();
                 db.createDB(database);
                 int actualPort = db.getConfiguration().getPort();
