@@ -2,7 +2,6 @@ package io.keyuan.exchange.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -26,7 +25,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.UploadHandler;
 import io.keyuan.exchange.FieldChange;
 import io.keyuan.exchange.ImportAction;
 import io.keyuan.exchange.ImportMode;
@@ -122,15 +120,10 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
             }
         });
 
-        upload = new Upload(UploadHandler.toTempFile((metadata, tempFile) -> {
-            UI ui = UI.getCurrent();
-            Runnable done = () -> received(metadata.fileName(), tempFile);
-            if (ui != null) {
-                ui.access(done::run);
-            } else {
-                done.run();
-            }
-        }));
+        upload = new Upload(io.keyuan.shared.ui.Uploads.toTempFile(
+                imports.limits().maxFileBytes(),
+                (metadata, tempFile) -> received(metadata.fileName(), tempFile),
+                message -> Notifications.error(this, message)));
         upload.setId("import-upload");
         sheet.setId("import-sheet");
         sheet.setLabel(getTranslation("import.sheet"));
