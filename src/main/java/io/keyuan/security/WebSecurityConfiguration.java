@@ -2,6 +2,7 @@ package io.keyuan.security;
 
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
+import io.keyuan.security.domain.AppUserRepository;
 import io.keyuan.security.ui.LoginView;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /** Login page, sessions, CSRF and view access for the portal; absent in command-line mode. */
 @Configuration(proxyBeanMethods = false)
@@ -17,10 +19,12 @@ import org.springframework.security.web.SecurityFilterChain;
 class WebSecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AppUserRepository users) throws Exception {
         http.headers(h -> h.contentTypeOptions(c -> {}).frameOptions(f -> f.sameOrigin()));
         // The portal's own stylesheet must load on the login page too.
         http.authorizeHttpRequests(a -> a.requestMatchers("/styles/**").permitAll());
+        // A session whose account an administrator changed since sign-in ends before anything else is done.
+        http.addFilterAfter(new StaleSessionFilter(users), SecurityContextHolderFilter.class);
         return http.with(vaadin(), v -> v.loginView(LoginView.class)).build();
     }
 }
