@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
@@ -25,6 +26,12 @@ class WebSecurityConfiguration {
         http.authorizeHttpRequests(a -> a.requestMatchers("/styles/**").permitAll());
         // A session whose account an administrator changed since sign-in ends before anything else is done.
         http.addFilterAfter(new StaleSessionFilter(users), SecurityContextHolderFilter.class);
-        return http.with(vaadin(), v -> v.loginView(LoginView.class)).build();
+        // Vaadin denies every address that is no route (a bare 403 for a mistyped link): a signed-in user gets the
+        // portal's not-found page inside its frame instead, anyone else the login page.
+        return http.with(
+                        vaadin(),
+                        v -> v.loginView(LoginView.class)
+                                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated))
+                .build();
     }
 }
