@@ -31,13 +31,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChannelService {
     public static final BigDecimal MAX_COST = new BigDecimal("999999999999.99");
     private final SourceChannelRepository channels;
+    private final io.keyuan.shared.db.StaleEdits staleEdits;
     private final ChannelCostRepository costs;
     private final Validator validator;
 
-    ChannelService(SourceChannelRepository channels, ChannelCostRepository costs, Validator validator) {
+    ChannelService(
+            SourceChannelRepository channels,
+            ChannelCostRepository costs,
+            Validator validator,
+            io.keyuan.shared.db.StaleEdits staleEdits) {
         this.channels = channels;
         this.costs = costs;
         this.validator = validator;
+        this.staleEdits = staleEdits;
     }
 
     @PreAuthorize(Roles.HAS_STAFF)
@@ -104,7 +110,7 @@ public class ChannelService {
         try {
             return channels.saveAndFlush(target);
         } catch (ObjectOptimisticLockingFailureException e) {
-            throw new StaleEditException("?", "?");
+            throw staleEdits.latest("source_channel", target.getId());
         }
     }
 
@@ -155,7 +161,20 @@ public class ChannelService {
         if (month == null) {
             throw KeyuanException.onField("month", "channel.error.month-required");
         }
-        if (amount == null || amount.signum() < 0 || amount.compareTo(MAX_COST) > 0 || amount.scale() > 2) {
+        try {
+            ChannelRules.costMonth(month, java.time.LocalDate.now(io.keyuan.shared.BusinessTime.ZONE));
+        } catch (KeyuanException e) {
+            throw KeyuanException.onField("month", e.messageKey(), e.args());
+        }
+        if (amount == null) {
+            throw KeyuanException.onField("amount", "channel.error.amount");
+        }
+        try {
+            io.keyuan.shared.Amounts.money(amount);
+        } catch (KeyuanException e) {
+            throw KeyuanException.onField("amount", e.messageKey(), e.args());
+        }
+        if (amount.compareTo(MAX_COST) > 0) {
             throw KeyuanException.onField("amount", "channel.error.amount");
         }
         if (note != null && note.length() > ChannelCost.NOTE_LENGTH) {

@@ -55,6 +55,7 @@ public class DealService {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final DealRepository deals;
+    private final io.keyuan.shared.db.StaleEdits staleEdits;
     private final PipelineRepository pipelines;
     private final PipelineStageRepository stages;
     private final CustomerService customers;
@@ -73,8 +74,10 @@ public class DealService {
             UserDirectory users,
             NamedParameterJdbcTemplate jdbc,
             Validator validator,
-            Clock clock) {
+            Clock clock,
+            io.keyuan.shared.db.StaleEdits staleEdits) {
         this.deals = deals;
+        this.staleEdits = staleEdits;
         this.pipelines = pipelines;
         this.stages = stages;
         this.customers = customers;
@@ -147,7 +150,7 @@ public class DealService {
         } else {
             target = get(edited.getId());
             if (target.getVersion() != edited.getVersion()) {
-                throw new StaleEditException(target.getUpdatedBy(), when(target.getUpdatedAt()));
+                throw new StaleEditException(target.getUpdatedBy(), target.getUpdatedAt());
             }
         }
         if (edited.getChannelId() != null
@@ -174,7 +177,7 @@ public class DealService {
             }
             return saved;
         } catch (ObjectOptimisticLockingFailureException e) {
-            throw new StaleEditException("?", "?");
+            throw staleEdits.latest("deal", target.getId());
         }
     }
 
@@ -182,7 +185,7 @@ public class DealService {
     public void delete(long id, long expectedVersion) {
         Deal d = get(id);
         if (d.getVersion() != expectedVersion) {
-            throw new StaleEditException(d.getUpdatedBy(), when(d.getUpdatedAt()));
+            throw new StaleEditException(d.getUpdatedBy(), d.getUpdatedAt());
         }
         deals.delete(d);
         deals.flush();
@@ -224,7 +227,7 @@ public class DealService {
         long version = ((Number) row.get("version")).longValue();
         if (version != expectedVersion) {
             throw new DealMovedException(
-                    (String) row.get("updated_by"), when(instant(row.get("updated_at"))), fromStageId, version);
+                    (String) row.get("updated_by"), instant(row.get("updated_at")), fromStageId, version);
         }
         if (fromStageId == toStageId) {
             return card(dealId);

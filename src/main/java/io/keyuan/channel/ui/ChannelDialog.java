@@ -155,7 +155,7 @@ class ChannelDialog extends Dialog {
         if (manager) {
             List<YearMonth> months = new ArrayList<>();
             YearMonth now = YearMonth.now(Formats.ZONE);
-            for (int i = -2; i < 36; i++) {
+            for (int i = 0; i < 36; i++) { // no future month: ChannelRules.costMonth
                 months.add(now.minusMonths(i));
             }
             costMonth.setItems(months);

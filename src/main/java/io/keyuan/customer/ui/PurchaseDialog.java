@@ -60,11 +60,11 @@ class PurchaseDialog extends Dialog {
                 .bind("product");
         binder.forField(quantity)
                 .asRequired(getTranslation("validation.required"))
+                .withValidator(io.keyuan.shared.ui.FieldRules.check(this, io.keyuan.customer.PurchaseRules::quantity))
                 .bind("quantity");
         binder.forField(amount)
                 .asRequired(getTranslation("validation.required"))
-                .withValidator(v -> v.signum() >= 0, getTranslation("validation.not-negative"))
-                .withValidator(v -> v.scale() <= 2, getTranslation("validation.two-decimals"))
+                .withValidator(io.keyuan.shared.ui.FieldRules.check(this, io.keyuan.shared.Amounts::money))
                 .bind("amount");
         binder.forField(channel)
                 .asRequired(getTranslation("validation.required"))

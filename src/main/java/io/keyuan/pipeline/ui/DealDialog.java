@@ -132,8 +132,7 @@ class DealDialog extends Dialog {
                 .bind("customerId");
         binder.forField(value)
                 .asRequired(getTranslation("validation.required"))
-                .withValidator(v -> v.signum() >= 0, getTranslation("validation.not-negative"))
-                .withValidator(v -> v.scale() <= 2, getTranslation("validation.two-decimals"))
+                .withValidator(io.keyuan.shared.ui.FieldRules.check(this, io.keyuan.shared.Amounts::money))
                 .bind("value");
         binder.forField(owner)
                 .withConverter(
