@@ -50,7 +50,6 @@ class PurchaseImporter extends JdbcTableImporter {
                                             io.keyuan.customer.domain.Purchase.PRODUCT_LENGTH)
                                     .alsoCalled("商品", "商品名称", "产品名称", "Item"),
                             SheetColumn.of("quantity", "数量", "數量", "Quantity", ColumnType.INTEGER, false, 9)
-                                    .checkedBy(PurchaseRules::quantity)
                                     .byDefault(1L),
                             SheetColumn.of("amount", "金额", "金額", "Amount", ColumnType.DECIMAL, true, 16)
                                     .checkedBy(io.keyuan.shared.Amounts::cell)
@@ -165,6 +164,14 @@ class PurchaseImporter extends JdbcTableImporter {
                 }
                 if (v.get("channel") == null) {
                     v.put("channel", SalesChannel.STORE.name());
+                }
+            }
+            // with the row's other errors (an unknown customer), so after conversion rather than as a cell rule
+            if (row.value("quantity") != null) {
+                try {
+                    PurchaseRules.quantity(row.value("quantity"));
+                } catch (io.keyuan.shared.KeyuanException e) {
+                    row.error("quantity", e.messageKey(), e.args());
                 }
             }
         }

@@ -15,14 +15,14 @@ public final class Amounts {
     /** The amount, or a refusal that says what is wrong with it. */
     public static BigDecimal money(BigDecimal amount) {
         if (amount.signum() < 0) {
-            throw new KeyuanException("rule.amount-negative", amount.toPlainString());
+            throw new KeyuanException("rule.amount-negative", new Object[] {amount.toPlainString()});
         }
         BigDecimal stripped = amount.stripTrailingZeros();
         if (stripped.scale() > 2) {
-            throw new KeyuanException("exchange.error.too-many-decimals", amount.toPlainString());
+            throw new KeyuanException("exchange.error.too-many-decimals", new Object[] {amount.toPlainString()});
         }
         if (amount.compareTo(MAX) > 0) {
-            throw new KeyuanException("exchange.error.number-too-big", amount.toPlainString());
+            throw new KeyuanException("exchange.error.number-too-big", new Object[] {amount.toPlainString()});
         }
         return amount;
     }
