@@ -321,7 +321,8 @@ public class CustomerFormView extends VerticalLayout implements BeforeEnterObser
 
     void save() {
         if (!binder.writeBeanIfValid(customer)) {
-            Notifications.error(this, getTranslation("form.fix-errors"));
+            // in the order the form shows them, so the cursor goes to the first red field
+            Notifications.fixErrors(this, binder.getFields().toList());
             return;
         }
         try {
