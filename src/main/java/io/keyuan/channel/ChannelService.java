@@ -35,6 +35,28 @@ public class ChannelService {
     private final ChannelCostRepository costs;
     private final Validator validator;
 
+    /** The source_channel table's constraints (V2) as the channel form's fields and messages. */
+    static final java.util.Map<String, io.keyuan.shared.db.ConstraintMessages.Meaning> CHANNEL_CONSTRAINTS =
+            java.util.Map.of(
+                    "uk_source_channel_name",
+                            new io.keyuan.shared.db.ConstraintMessages.Meaning("name", "channel.error.name-taken"),
+                    "ck_source_channel_category",
+                            new io.keyuan.shared.db.ConstraintMessages.Meaning(
+                                    "category", "constraint.channel-category"),
+                    "ck_source_channel_method",
+                            new io.keyuan.shared.db.ConstraintMessages.Meaning(
+                                    "acquisitionMethod", "constraint.channel-method"));
+
+    /** The channel_cost table's constraints (V2, V15). */
+    static final java.util.Map<String, io.keyuan.shared.db.ConstraintMessages.Meaning> COST_CONSTRAINTS =
+            java.util.Map.of(
+                    "uk_channel_cost_month",
+                            new io.keyuan.shared.db.ConstraintMessages.Meaning("month", "constraint.cost-month-taken"),
+                    "fk_channel_cost_channel",
+                            new io.keyuan.shared.db.ConstraintMessages.Meaning(null, "constraint.channel-gone"),
+                    "ck_channel_cost_amount",
+                            new io.keyuan.shared.db.ConstraintMessages.Meaning("amount", "validation.not-negative"));
+
     ChannelService(
             SourceChannelRepository channels,
             ChannelCostRepository costs,
@@ -109,6 +131,8 @@ public class ChannelService {
         target.setDescription(blankToNull(edited.getDescription()));
         try {
             return channels.saveAndFlush(target);
+        } catch (DataIntegrityViolationException e) {
+            throw io.keyuan.shared.db.ConstraintMessages.refusal(e, CHANNEL_CONSTRAINTS, name);
         } catch (ObjectOptimisticLockingFailureException e) {
             throw staleEdits.latest("source_channel", target.getId());
         }
@@ -186,7 +210,11 @@ public class ChannelService {
         cost.setMonth(month.atDay(1));
         cost.setAmount(amount);
         cost.setNote(blankToNull(note));
-        return toRow(costs.saveAndFlush(cost));
+        try {
+            return toRow(costs.saveAndFlush(cost));
+        } catch (DataIntegrityViolationException e) {
+            throw io.keyuan.shared.db.ConstraintMessages.refusal(e, COST_CONSTRAINTS);
+        }
     }
 
     @PreAuthorize(Roles.HAS_MANAGER)

@@ -389,6 +389,20 @@ public class CustomerService {
         }
     }
 
+    /** The purchase table's constraints (V3, V14; order numbers come only from sheets) as the purchase form's fields and messages. */
+    static final Map<String, ConstraintMessages.Meaning> PURCHASE_CONSTRAINTS = Map.of(
+            "fk_purchase_customer", new ConstraintMessages.Meaning(null, "constraint.purchase-customer-gone"),
+            "ck_purchase_quantity", new ConstraintMessages.Meaning("quantity", "rule.quantity"),
+            "ck_purchase_amount", new ConstraintMessages.Meaning("amount", "validation.not-negative"));
+
+    private static void checkRule(String field, Runnable rule) {
+        try {
+            rule.run();
+        } catch (KeyuanException e) {
+            throw KeyuanException.onField(field, e.messageKey(), e.args());
+        }
+    }
+
     /** The customer table's constraints (V3) as the form's fields and messages. */
     static final Map<String, ConstraintMessages.Meaning> CONSTRAINTS = Map.of(
             "uk_customer_code", new ConstraintMessages.Meaning("code", "customer.error.code-taken"),
@@ -580,6 +594,8 @@ public class CustomerService {
         if (purchase.getPurchaseDate().isAfter(LocalDate.now(clock))) {
             throw KeyuanException.onField("purchaseDate", "purchase.error.future");
         }
+        checkRule("quantity", () -> PurchaseRules.quantity(purchase.getQuantity()));
+        checkRule("amount", () -> io.keyuan.shared.Amounts.money(purchase.getAmount()));
         Purchase p = new Purchase();
         p.setCustomerId(customerId);
         p.setPurchaseDate(purchase.getPurchaseDate());
@@ -587,7 +603,12 @@ public class CustomerService {
         p.setQuantity(purchase.getQuantity());
         p.setAmount(purchase.getAmount());
         p.setChannel(purchase.getChannel());
-        Purchase saved = purchases.saveAndFlush(p);
+        Purchase saved;
+        try {
+            saved = purchases.saveAndFlush(p);
+        } catch (DataIntegrityViolationException e) {
+            throw ConstraintMessages.refusal(e, PURCHASE_CONSTRAINTS, purchase.getQuantity(), Purchase.MAX_QUANTITY);
+        }
         metrics.refreshCustomer(customerId);
         return saved;
     }

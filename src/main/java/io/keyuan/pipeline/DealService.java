@@ -65,6 +65,18 @@ public class DealService {
     private final Validator validator;
     private final Clock clock;
 
+    /** The deal table's constraints (V20, V21) as the deal form's fields and messages. */
+    static final Map<String, io.keyuan.shared.db.ConstraintMessages.Meaning> CONSTRAINTS = Map.of(
+            "fk_deal_pipeline",
+                    new io.keyuan.shared.db.ConstraintMessages.Meaning(null, "constraint.deal-pipeline-gone"),
+            "fk_deal_stage",
+                    new io.keyuan.shared.db.ConstraintMessages.Meaning("stageId", "constraint.deal-stage-gone"),
+            "fk_deal_customer",
+                    new io.keyuan.shared.db.ConstraintMessages.Meaning("customerId", "constraint.deal-customer-gone"),
+            "fk_deal_channel",
+                    new io.keyuan.shared.db.ConstraintMessages.Meaning("channelId", "constraint.channel-gone"),
+            "ck_deal_value", new io.keyuan.shared.db.ConstraintMessages.Meaning("value", "validation.not-negative"));
+
     DealService(
             DealRepository deals,
             PipelineRepository pipelines,
@@ -176,6 +188,8 @@ public class DealService {
                 recordChange(saved.getId(), null, saved.getStageId(), saved.getStageEnteredAt());
             }
             return saved;
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            throw io.keyuan.shared.db.ConstraintMessages.refusal(e, CONSTRAINTS);
         } catch (ObjectOptimisticLockingFailureException e) {
             throw staleEdits.latest("deal", target.getId());
         }

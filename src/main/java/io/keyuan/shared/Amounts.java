@@ -15,16 +15,21 @@ public final class Amounts {
     /** The amount, or a refusal that says what is wrong with it. */
     public static BigDecimal money(BigDecimal amount) {
         if (amount.signum() < 0) {
-            throw new KeyuanException("rule.amount-negative", new Object[] {amount.toPlainString()});
+            throw new KeyuanException("rule.amount-negative", new Object[] {shown(amount)});
         }
         BigDecimal stripped = amount.stripTrailingZeros();
         if (stripped.scale() > 2) {
-            throw new KeyuanException("exchange.error.too-many-decimals", new Object[] {amount.toPlainString()});
+            throw new KeyuanException("exchange.error.too-many-decimals", new Object[] {shown(amount)});
         }
         if (amount.compareTo(MAX) > 0) {
-            throw new KeyuanException("exchange.error.number-too-big", new Object[] {amount.toPlainString()});
+            throw new KeyuanException("exchange.error.number-too-big", new Object[] {shown(amount)});
         }
         return amount;
+    }
+
+    /** As typed, whether the value came from a form (-1) or a sheet's reader (-1.00). */
+    private static String shown(BigDecimal amount) {
+        return amount.stripTrailingZeros().toPlainString();
     }
 
     /** The same as a sheet column's rule ({@code checkedBy(Amounts::cell)}). */

@@ -165,6 +165,7 @@ class ChannelDialog extends Dialog {
             costAmount.setLabel(getTranslation("channel.costs.amount"));
             costAmount.setId("channel-cost-amount");
             costAmount.setPrefixComponent(new Span("¥"));
+            io.keyuan.shared.ui.NumberFields.explained(costAmount);
             Button set = new Button(getTranslation("channel.costs.set"), e -> setCost());
             set.setId("channel-cost-set");
             HorizontalLayout add = new HorizontalLayout(costMonth, costAmount, set);

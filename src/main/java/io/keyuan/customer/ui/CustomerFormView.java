@@ -166,6 +166,7 @@ public class CustomerFormView extends VerticalLayout implements BeforeEnterObser
         enumSelect(occupation, Occupation.values(), "customer.field.occupation", "occupation", true);
         label(income, "customer.field.income", "income");
         income.setPrefixComponent(new Span("¥"));
+        io.keyuan.shared.ui.NumberFields.explained(income);
         label(province, "customer.field.province", "province");
         province.setItems(Regions.provinces());
         province.setAllowCustomValue(true);

@@ -39,11 +39,12 @@ class PurchaseDialog extends Dialog {
         product.setMaxLength(Purchase.PRODUCT_LENGTH);
         product.setId("purchase-product");
         quantity.setLabel(getTranslation("purchase.field.quantity"));
-        quantity.setMin(1);
-        quantity.setMax(Purchase.MAX_QUANTITY);
+        // the range is PurchaseRules.quantity, as in the sheet; the field's own min/max would say less
+        io.keyuan.shared.ui.NumberFields.explained(quantity);
         quantity.setStepButtonsVisible(true);
         amount.setLabel(getTranslation("purchase.field.amount"));
         amount.setId("purchase-amount");
+        io.keyuan.shared.ui.NumberFields.explained(amount);
         channel.setLabel(getTranslation("purchase.field.channel"));
         channel.setItems(SalesChannel.values());
         channel.setItemLabelGenerator(EnumLabels.generator(this));

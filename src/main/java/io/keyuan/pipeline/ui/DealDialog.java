@@ -130,6 +130,7 @@ class DealDialog extends Dialog {
                         r -> r == null ? null : r.id(),
                         id -> id == null ? null : customers.ref(id).orElse(null))
                 .bind("customerId");
+        io.keyuan.shared.ui.NumberFields.explained(value);
         binder.forField(value)
                 .asRequired(getTranslation("validation.required"))
                 .withValidator(io.keyuan.shared.ui.FieldRules.check(this, io.keyuan.shared.Amounts::money))
