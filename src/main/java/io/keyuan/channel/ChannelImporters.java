@@ -8,7 +8,6 @@ import io.keyuan.exchange.JdbcTableImporter;
 import io.keyuan.exchange.SheetColumn;
 import io.keyuan.exchange.SheetSchema;
 import io.keyuan.shared.Roles;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -41,7 +40,8 @@ final class ChannelImporters {
             List.of(
                     SheetColumn.of("channel", "客户来源", "客戶來源", "Source channel", ColumnType.TEXT, true, 100),
                     SheetColumn.of("month", "月份", "月份", "Month", ColumnType.MONTH, true, 10),
-                    SheetColumn.of("amount", "金额", "金額", "Amount", ColumnType.DECIMAL, true, 16),
+                    SheetColumn.of("amount", "金额", "金額", "Amount", ColumnType.DECIMAL, true, 16)
+                            .checkedBy(io.keyuan.shared.Amounts::cell),
                     SheetColumn.of("note", "备注", "備註", "Note", ColumnType.TEXT, false, 200)),
             List.of("channel", "month"));
 
@@ -180,11 +180,12 @@ final class ChannelImporters {
                 v.put("channel_id", id);
                 LocalDate month = firstOfMonth(v.get("month"));
                 v.put("month", month);
-                if (month != null && month.isAfter(LocalDate.now(clock).withDayOfMonth(1))) {
-                    row.error("month", "exchange.error.date-in-future", month.toString());
-                }
-                if (v.get("amount") instanceof BigDecimal b && b.signum() < 0) {
-                    row.error("amount", "channel.import.negative-cost", b.toPlainString());
+                if (month != null) {
+                    try {
+                        ChannelRules.costMonth(java.time.YearMonth.from(month), LocalDate.now(clock));
+                    } catch (io.keyuan.shared.KeyuanException e) {
+                        row.error("month", e.messageKey(), e.args());
+                    }
                 }
             }
         }

@@ -31,13 +31,41 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChannelService {
     public static final BigDecimal MAX_COST = new BigDecimal("999999999999.99");
     private final SourceChannelRepository channels;
+    private final io.keyuan.shared.db.StaleEdits staleEdits;
     private final ChannelCostRepository costs;
     private final Validator validator;
 
-    ChannelService(SourceChannelRepository channels, ChannelCostRepository costs, Validator validator) {
+    /** The source_channel table's constraints (V2) as the channel form's fields and messages. */
+    static final java.util.Map<String, io.keyuan.shared.db.ConstraintMessages.Meaning> CHANNEL_CONSTRAINTS =
+            java.util.Map.of(
+                    "uk_source_channel_name",
+                            new io.keyuan.shared.db.ConstraintMessages.Meaning("name", "channel.error.name-taken"),
+                    "ck_source_channel_category",
+                            new io.keyuan.shared.db.ConstraintMessages.Meaning(
+                                    "category", "constraint.channel-category"),
+                    "ck_source_channel_method",
+                            new io.keyuan.shared.db.ConstraintMessages.Meaning(
+                                    "acquisitionMethod", "constraint.channel-method"));
+
+    /** The channel_cost table's constraints (V2, V15). */
+    static final java.util.Map<String, io.keyuan.shared.db.ConstraintMessages.Meaning> COST_CONSTRAINTS =
+            java.util.Map.of(
+                    "uk_channel_cost_month",
+                            new io.keyuan.shared.db.ConstraintMessages.Meaning("month", "constraint.cost-month-taken"),
+                    "fk_channel_cost_channel",
+                            new io.keyuan.shared.db.ConstraintMessages.Meaning(null, "constraint.channel-gone"),
+                    "ck_channel_cost_amount",
+                            new io.keyuan.shared.db.ConstraintMessages.Meaning("amount", "validation.not-negative"));
+
+    ChannelService(
+            SourceChannelRepository channels,
+            ChannelCostRepository costs,
+            Validator validator,
+            io.keyuan.shared.db.StaleEdits staleEdits) {
         this.channels = channels;
         this.costs = costs;
         this.validator = validator;
+        this.staleEdits = staleEdits;
     }
 
     @PreAuthorize(Roles.HAS_STAFF)
@@ -103,8 +131,10 @@ public class ChannelService {
         target.setDescription(blankToNull(edited.getDescription()));
         try {
             return channels.saveAndFlush(target);
+        } catch (DataIntegrityViolationException e) {
+            throw io.keyuan.shared.db.ConstraintMessages.refusal(e, CHANNEL_CONSTRAINTS, name);
         } catch (ObjectOptimisticLockingFailureException e) {
-            throw new StaleEditException("?", "?");
+            throw staleEdits.latest("source_channel", target.getId());
         }
     }
 
@@ -155,7 +185,20 @@ public class ChannelService {
         if (month == null) {
             throw KeyuanException.onField("month", "channel.error.month-required");
         }
-        if (amount == null || amount.signum() < 0 || amount.compareTo(MAX_COST) > 0 || amount.scale() > 2) {
+        try {
+            ChannelRules.costMonth(month, java.time.LocalDate.now(io.keyuan.shared.BusinessTime.ZONE));
+        } catch (KeyuanException e) {
+            throw KeyuanException.onField("month", e.messageKey(), e.args());
+        }
+        if (amount == null) {
+            throw KeyuanException.onField("amount", "channel.error.amount");
+        }
+        try {
+            io.keyuan.shared.Amounts.money(amount);
+        } catch (KeyuanException e) {
+            throw KeyuanException.onField("amount", e.messageKey(), e.args());
+        }
+        if (amount.compareTo(MAX_COST) > 0) {
             throw KeyuanException.onField("amount", "channel.error.amount");
         }
         if (note != null && note.length() > ChannelCost.NOTE_LENGTH) {
@@ -167,7 +210,11 @@ public class ChannelService {
         cost.setMonth(month.atDay(1));
         cost.setAmount(amount);
         cost.setNote(blankToNull(note));
-        return toRow(costs.saveAndFlush(cost));
+        try {
+            return toRow(costs.saveAndFlush(cost));
+        } catch (DataIntegrityViolationException e) {
+            throw io.keyuan.shared.db.ConstraintMessages.refusal(e, COST_CONSTRAINTS);
+        }
     }
 
     @PreAuthorize(Roles.HAS_MANAGER)

@@ -3,6 +3,7 @@ package io.keyuan.customer;
 import io.keyuan.channel.AcquisitionMethod;
 import io.keyuan.channel.ChannelService;
 import io.keyuan.channel.ChannelSummary;
+import io.keyuan.customer.domain.Customer;
 import io.keyuan.exchange.ColumnType;
 import io.keyuan.exchange.ExchangeService;
 import io.keyuan.exchange.SheetColumn;
@@ -37,9 +38,9 @@ public class CustomerExport implements SheetExporter {
     public static final SheetSchema SCHEMA = new SheetSchema(
                     "customers",
                     List.of(
-                            SheetColumn.of("code", "编号", "編號", "Code", ColumnType.TEXT, false, 32)
+                            SheetColumn.of("code", "编号", "編號", "Code", ColumnType.TEXT, false, Customer.CODE_LENGTH)
                                     .alsoCalled("客户编号", "客戶編號", "编码", "客户代码", "Customer code", "Customer ID", "ID"),
-                            SheetColumn.of("name", "名称", "名稱", "Name", ColumnType.TEXT, true, 100)
+                            SheetColumn.of("name", "名称", "名稱", "Name", ColumnType.TEXT, true, Customer.NAME_LENGTH)
                                     .alsoCalled(
                                             "姓名", "客户名称", "客戶名稱", "客户姓名", "名字", "公司名称", "Customer name", "Full name"),
                             SheetColumn.ofEnum("kind", "类别", "類別", "Kind", false, CustomerKind.class)
@@ -52,12 +53,21 @@ public class CustomerExport implements SheetExporter {
                                     .alsoCalled("生日", "出生年月日", "Birthday", "Date of birth", "DOB"),
                             SheetColumn.ofEnum("occupation", "职业", "職業", "Occupation", false, Occupation.class),
                             SheetColumn.of("income", "年收入", "年收入", "Annual income", ColumnType.DECIMAL, false, 16)
+                                    .checkedBy(io.keyuan.shared.Amounts::cell)
                                     .alsoCalled("收入", "Income"),
-                            SheetColumn.of("province", "省份", "省份", "Province", ColumnType.TEXT, false, 32)
+                            SheetColumn.of(
+                                            "province",
+                                            "省份",
+                                            "省份",
+                                            "Province",
+                                            ColumnType.TEXT,
+                                            false,
+                                            Customer.PLACE_LENGTH)
                                     .alsoCalled("省", "所在省份", "State"),
-                            SheetColumn.of("city", "城市", "城市", "City", ColumnType.TEXT, false, 32)
+                            SheetColumn.of("city", "城市", "城市", "City", ColumnType.TEXT, false, Customer.PLACE_LENGTH)
                                     .alsoCalled("市", "所在城市", "所在地"),
-                            SheetColumn.of("phone", "电话", "電話", "Phone", ColumnType.TEXT, false, 32)
+                            SheetColumn.of("phone", "电话", "電話", "Phone", ColumnType.TEXT, false, Customer.PHONE_LENGTH)
+                                    .checkedBy(CustomerRules.PHONE)
                                     .alsoCalled(
                                             "手机",
                                             "手機",
@@ -70,7 +80,15 @@ public class CustomerExport implements SheetExporter {
                                             "Mobile",
                                             "Tel",
                                             "Telephone"),
-                            SheetColumn.of("email", "邮箱", "電子郵件", "Email", ColumnType.TEXT, false, 254)
+                            SheetColumn.of(
+                                            "email",
+                                            "邮箱",
+                                            "電子郵件",
+                                            "Email",
+                                            ColumnType.TEXT,
+                                            false,
+                                            Customer.EMAIL_LENGTH)
+                                    .checkedBy(CustomerRules.EMAIL)
                                     .alsoCalled("电子邮箱", "电子邮件", "邮件", "E-mail", "Mail", "電郵"),
                             SheetColumn.of("channel", "客户来源", "客戶來源", "Source channel", ColumnType.TEXT, false, 100)
                                     .alsoCalled("来源", "來源", "来源渠道", "渠道", "Channel", "Source"),
@@ -95,9 +113,9 @@ public class CustomerExport implements SheetExporter {
                             SheetColumn.ofEnum(
                                     "purchaseStyle", "购买类型", "購買類型", "Purchase style", false, PurchaseStyle.class),
                             SheetColumn.ofEnum("loyalty", "忠诚度", "忠誠度", "Loyalty", false, Loyalty.class),
-                            SheetColumn.of("tags", "标签", "標籤", "Tags", ColumnType.TEXT, false, 500)
+                            SheetColumn.of("tags", "标签", "標籤", "Tags", ColumnType.TEXT, false, Customer.TAGS_LENGTH)
                                     .alsoCalled("标记"),
-                            SheetColumn.of("notes", "备注", "備註", "Notes", ColumnType.TEXT, false, 4000)
+                            SheetColumn.of("notes", "备注", "備註", "Notes", ColumnType.TEXT, false, Customer.NOTES_LENGTH)
                                     .alsoCalled("说明", "備注", "Remarks", "Comment"),
                             SheetColumn.of("owner", "负责人", "負責人", "Owner", ColumnType.TEXT, false, 64)
                                     .alsoCalled("客户经理", "跟进人", "销售", "Account manager", "Sales rep")),

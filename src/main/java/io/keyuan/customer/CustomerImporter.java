@@ -15,7 +15,6 @@ import io.keyuan.security.UserDirectory;
 import io.keyuan.security.UserRef;
 import io.keyuan.shared.Roles;
 import io.keyuan.shared.i18n.KeyuanI18NProvider;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -74,8 +73,6 @@ class CustomerImporter extends JdbcTableImporter {
     }
 
     private static final Pattern CODE = Pattern.compile(Customer.CODE_PATTERN);
-    private static final Pattern PHONE = Pattern.compile(Customer.PHONE_PATTERN);
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final ChannelService channels;
     private final UserDirectory users;
@@ -286,19 +283,6 @@ class CustomerImporter extends JdbcTableImporter {
                 && row.value("code") != null
                 && !CODE.matcher(row.text("code")).matches()) {
             row.error("code", "customer.import.bad-code", row.text("code"));
-        }
-        if (row.has("phone")
-                && row.value("phone") != null
-                && !PHONE.matcher(row.text("phone")).matches()) {
-            row.error("phone", "customer.import.bad-phone", row.text("phone"));
-        }
-        if (row.has("email")
-                && row.value("email") != null
-                && !EMAIL.matcher(row.text("email")).matches()) {
-            row.error("email", "customer.import.bad-email", row.text("email"));
-        }
-        if (row.has("income") && row.value("income") instanceof BigDecimal b && b.signum() < 0) {
-            row.error("income", "customer.import.negative-income", b.toPlainString());
         }
     }
 

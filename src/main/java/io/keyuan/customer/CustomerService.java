@@ -9,6 +9,7 @@ import io.keyuan.shared.KeyuanException;
 import io.keyuan.shared.NotFoundException;
 import io.keyuan.shared.Roles;
 import io.keyuan.shared.StaleEditException;
+import io.keyuan.shared.db.ConstraintMessages;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
@@ -46,6 +47,7 @@ public class CustomerService {
     static final int DEEP_OFFSET = 10_000;
 
     private final CustomerRepository customers;
+    private final io.keyuan.shared.db.StaleEdits staleEdits;
     private final PurchaseRepository purchases;
     private final CustomerMetricsService metrics;
     private final ChannelService channels;
@@ -64,8 +66,10 @@ public class CustomerService {
             NamedParameterJdbcTemplate jdbc,
             Validator validator,
             Clock clock,
-            List<CustomerReferences> references) {
+            List<CustomerReferences> references,
+            io.keyuan.shared.db.StaleEdits staleEdits) {
         this.references = List.copyOf(references);
+        this.staleEdits = staleEdits;
         this.customers = customers;
         this.purchases = purchases;
         this.metrics = metrics;
@@ -338,6 +342,11 @@ public class CustomerService {
     @PreAuthorize(Roles.HAS_STAFF)
     public Customer save(Customer edited) {
         normalize(edited);
+        Customer stored = edited.isNew() ? null : get(edited.getId());
+        edited.setPhone(
+                ruled("phone", edited.getPhone(), stored == null ? null : stored.getPhone(), CustomerRules::phone));
+        edited.setEmail(
+                ruled("email", edited.getEmail(), stored == null ? null : stored.getEmail(), CustomerRules::email));
         validate(edited);
         if (edited.getCode() == null) {
             edited.setCode(nextCode());
@@ -374,11 +383,34 @@ public class CustomerService {
             samples.expire();
             return saved;
         } catch (ObjectOptimisticLockingFailureException e) {
-            throw new StaleEditException("?", "?");
+            throw staleEdits.latest("customer", edited.getId());
         } catch (DataIntegrityViolationException e) {
-            throw KeyuanException.onField("code", "customer.error.code-taken", edited.getCode());
+            throw ConstraintMessages.refusal(e, CONSTRAINTS, edited.getCode());
         }
     }
+
+    /** The purchase table's constraints (V3, V14; order numbers come only from sheets) as the purchase form's fields and messages. */
+    static final Map<String, ConstraintMessages.Meaning> PURCHASE_CONSTRAINTS = Map.of(
+            "fk_purchase_customer", new ConstraintMessages.Meaning(null, "constraint.purchase-customer-gone"),
+            "ck_purchase_quantity", new ConstraintMessages.Meaning("quantity", "rule.quantity"),
+            "ck_purchase_amount", new ConstraintMessages.Meaning("amount", "validation.not-negative"));
+
+    private static void checkRule(String field, Runnable rule) {
+        try {
+            rule.run();
+        } catch (KeyuanException e) {
+            throw KeyuanException.onField(field, e.messageKey(), e.args());
+        }
+    }
+
+    /** The customer table's constraints (V3) as the form's fields and messages. */
+    static final Map<String, ConstraintMessages.Meaning> CONSTRAINTS = Map.of(
+            "uk_customer_code", new ConstraintMessages.Meaning("code", "customer.error.code-taken"),
+            "fk_customer_channel", new ConstraintMessages.Meaning("sourceChannelId", "constraint.channel-gone"),
+            "fk_customer_referred_by",
+                    new ConstraintMessages.Meaning("referredById", "constraint.customer-referrer-gone"),
+            "ck_customer_kind", new ConstraintMessages.Meaning("kind", "constraint.customer-kind"),
+            "ck_customer_income", new ConstraintMessages.Meaning("income", "validation.not-negative"));
 
     /** What deleting the customer would take (purchases) and touch (referrals), and what prevents it. */
     @PreAuthorize(Roles.HAS_MANAGER)
@@ -469,6 +501,22 @@ public class CustomerService {
         c.setNotes(trim(c.getNotes()));
     }
 
+    /**
+     * A new or changed value through its field rule (the one the sheet applies); a stored value from before the
+     * rule is kept as it is.
+     */
+    private static String ruled(
+            String field, String value, String stored, java.util.function.UnaryOperator<String> rule) {
+        if (value == null || value.equals(stored)) {
+            return value;
+        }
+        try {
+            return rule.apply(value);
+        } catch (io.keyuan.exchange.CellRule.Refused e) {
+            throw KeyuanException.onField(field, e.messageKey(), e.args());
+        }
+    }
+
     private void validate(Customer c) {
         List<ConstraintViolation<Customer>> violations = new ArrayList<>(validator.validate(c));
         if (!violations.isEmpty()) {
@@ -546,6 +594,8 @@ public class CustomerService {
         if (purchase.getPurchaseDate().isAfter(LocalDate.now(clock))) {
             throw KeyuanException.onField("purchaseDate", "purchase.error.future");
         }
+        checkRule("quantity", () -> PurchaseRules.quantity(purchase.getQuantity()));
+        checkRule("amount", () -> io.keyuan.shared.Amounts.money(purchase.getAmount()));
         Purchase p = new Purchase();
         p.setCustomerId(customerId);
         p.setPurchaseDate(purchase.getPurchaseDate());
@@ -553,7 +603,12 @@ public class CustomerService {
         p.setQuantity(purchase.getQuantity());
         p.setAmount(purchase.getAmount());
         p.setChannel(purchase.getChannel());
-        Purchase saved = purchases.saveAndFlush(p);
+        Purchase saved;
+        try {
+            saved = purchases.saveAndFlush(p);
+        } catch (DataIntegrityViolationException e) {
+            throw ConstraintMessages.refusal(e, PURCHASE_CONSTRAINTS, purchase.getQuantity(), Purchase.MAX_QUANTITY);
+        }
         metrics.refreshCustomer(customerId);
         return saved;
     }

@@ -8,7 +8,6 @@ import io.keyuan.exchange.SheetColumn;
 import io.keyuan.exchange.SheetSchema;
 import io.keyuan.exchange.UndoCounts;
 import io.keyuan.shared.Roles;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,11 +43,19 @@ class PurchaseImporter extends JdbcTableImporter {
                             SheetColumn.of("date", "购买日期", "購買日期", "Date", ColumnType.DATE, true, 10)
                                     .notAfterToday()
                                     .alsoCalled("日期", "销售日期", "下单日期", "Purchase date"),
-                            SheetColumn.of("product", "产品", "產品", "Product", ColumnType.TEXT, true, 100)
+                            SheetColumn.of(
+                                            "product",
+                                            "产品",
+                                            "產品",
+                                            "Product",
+                                            ColumnType.TEXT,
+                                            true,
+                                            io.keyuan.customer.domain.Purchase.PRODUCT_LENGTH)
                                     .alsoCalled("商品", "商品名称", "产品名称", "Item"),
                             SheetColumn.of("quantity", "数量", "數量", "Quantity", ColumnType.INTEGER, false, 9)
                                     .byDefault(1L),
                             SheetColumn.of("amount", "金额", "金額", "Amount", ColumnType.DECIMAL, true, 16)
+                                    .checkedBy(io.keyuan.shared.Amounts::cell)
                                     .alsoCalled("实付金额", "销售额", "总额", "Total"),
                             SheetColumn.ofEnum("channel", "销售渠道", "銷售渠道", "Sales channel", false, SalesChannel.class)
                                     .alsoCalled("渠道", "销售方式", "Channel")
@@ -162,11 +169,13 @@ class PurchaseImporter extends JdbcTableImporter {
                     v.put("channel", SalesChannel.STORE.name());
                 }
             }
-            if (row.value("quantity") instanceof Long q && (q <= 0 || q > 1_000_000)) {
-                row.error("quantity", "purchase.import.bad-quantity", q);
-            }
-            if (row.value("amount") instanceof BigDecimal a && a.signum() < 0) {
-                row.error("amount", "purchase.import.negative-amount", a.toPlainString());
+            // with the row's other errors (an unknown customer), so after conversion rather than as a cell rule
+            if (row.value("quantity") != null) {
+                try {
+                    PurchaseRules.quantity(row.value("quantity"));
+                } catch (io.keyuan.shared.KeyuanException e) {
+                    row.error("quantity", e.messageKey(), e.args());
+                }
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.keyuan.exchange;
 
+import io.keyuan.shared.KeyuanException;
+
 /**
  * A field rule a feature module declares once and applies both in its form and to its sheet column: turns a
  * cell's converted value into the value to store (e.g. a phone typed any way into its canonical form), or refuses
@@ -11,22 +13,13 @@ public interface CellRule {
     Object apply(Object value);
 
     /** Why a value is refused: an i18n message key and its arguments. */
-    final class Refused extends RuntimeException {
-        private final String messageKey;
-        private final transient Object[] args;
-
+    /**
+     * Why a value is refused: an i18n message key and its arguments. A {@link KeyuanException}, so a form shows
+     * it as it shows any refusal; without a stack trace, as a sheet may refuse a million cells.
+     */
+    final class Refused extends KeyuanException {
         public Refused(String messageKey, Object... args) {
-            super(messageKey, null, false, false);
-            this.messageKey = messageKey;
-            this.args = args;
-        }
-
-        public String messageKey() {
-            return messageKey;
-        }
-
-        public Object[] args() {
-            return args;
+            super(messageKey, args, true);
         }
     }
 }

@@ -215,7 +215,7 @@ final class ImportRun implements ImportContext {
         }
         try {
             return new CellConverter.Converted(column.rule().apply(converted.value()), null);
-        } catch (CellRule.Refused refused) {
+        } catch (io.keyuan.shared.KeyuanException refused) {
             return new CellConverter.Converted(null, new CellError(column.key(), refused.messageKey(), refused.args()));
         }
     }

@@ -59,7 +59,8 @@ public final class DealExchange {
                     SheetColumn.of("title", "商机名称", "商機名稱", "Title", ColumnType.TEXT, true, 200)
                             .alsoCalled("标题", "名称"),
                     SheetColumn.of("customer", "客户编号", "客戶編號", "Customer code", ColumnType.TEXT, true, 32),
-                    SheetColumn.of("value", "金额", "金額", "Value", ColumnType.DECIMAL, false, 16),
+                    SheetColumn.of("value", "金额", "金額", "Value", ColumnType.DECIMAL, false, 16)
+                            .checkedBy(io.keyuan.shared.Amounts::cell),
                     SheetColumn.of("owner", "负责人", "負責人", "Owner", ColumnType.TEXT, false, 64),
                     SheetColumn.of("expectedClose", "预计成交日期", "預計成交日期", "Expected close", ColumnType.DATE, false, 10),
                     SheetColumn.of("channel", "客户来源", "客戶來源", "Source channel", ColumnType.TEXT, false, 100),
@@ -213,9 +214,6 @@ public final class DealExchange {
                 }
                 lookup(row, v, "owner", "owner_id", owners, "customer.import.unknown-owner");
                 lookup(row, v, "channel", "channel_id", channelIds, "customer.import.unknown-channel");
-                if (v.get("deal_value") instanceof BigDecimal b && b.signum() < 0) {
-                    row.error("value", "purchase.import.negative-amount", b.toPlainString());
-                }
             }
         }
 

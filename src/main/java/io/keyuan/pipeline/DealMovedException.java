@@ -10,7 +10,7 @@ public class DealMovedException extends StaleEditException {
     private final long currentStageId;
     private final long currentVersion;
 
-    public DealMovedException(String updatedBy, Object updatedAt, long currentStageId, long currentVersion) {
+    public DealMovedException(String updatedBy, java.time.Instant updatedAt, long currentStageId, long currentVersion) {
         super(updatedBy, updatedAt);
         this.currentStageId = currentStageId;
         this.currentVersion = currentVersion;

@@ -55,6 +55,7 @@ public class DealService {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final DealRepository deals;
+    private final io.keyuan.shared.db.StaleEdits staleEdits;
     private final PipelineRepository pipelines;
     private final PipelineStageRepository stages;
     private final CustomerService customers;
@@ -63,6 +64,18 @@ public class DealService {
     private final NamedParameterJdbcTemplate jdbc;
     private final Validator validator;
     private final Clock clock;
+
+    /** The deal table's constraints (V20, V21) as the deal form's fields and messages. */
+    static final Map<String, io.keyuan.shared.db.ConstraintMessages.Meaning> CONSTRAINTS = Map.of(
+            "fk_deal_pipeline",
+                    new io.keyuan.shared.db.ConstraintMessages.Meaning(null, "constraint.deal-pipeline-gone"),
+            "fk_deal_stage",
+                    new io.keyuan.shared.db.ConstraintMessages.Meaning("stageId", "constraint.deal-stage-gone"),
+            "fk_deal_customer",
+                    new io.keyuan.shared.db.ConstraintMessages.Meaning("customerId", "constraint.deal-customer-gone"),
+            "fk_deal_channel",
+                    new io.keyuan.shared.db.ConstraintMessages.Meaning("channelId", "constraint.channel-gone"),
+            "ck_deal_value", new io.keyuan.shared.db.ConstraintMessages.Meaning("value", "validation.not-negative"));
 
     DealService(
             DealRepository deals,
@@ -73,8 +86,10 @@ public class DealService {
             UserDirectory users,
             NamedParameterJdbcTemplate jdbc,
             Validator validator,
-            Clock clock) {
+            Clock clock,
+            io.keyuan.shared.db.StaleEdits staleEdits) {
         this.deals = deals;
+        this.staleEdits = staleEdits;
         this.pipelines = pipelines;
         this.stages = stages;
         this.customers = customers;
@@ -147,7 +162,7 @@ public class DealService {
         } else {
             target = get(edited.getId());
             if (target.getVersion() != edited.getVersion()) {
-                throw new StaleEditException(target.getUpdatedBy(), when(target.getUpdatedAt()));
+                throw new StaleEditException(target.getUpdatedBy(), target.getUpdatedAt());
             }
         }
         if (edited.getChannelId() != null
@@ -173,8 +188,10 @@ public class DealService {
                 recordChange(saved.getId(), null, saved.getStageId(), saved.getStageEnteredAt());
             }
             return saved;
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            throw io.keyuan.shared.db.ConstraintMessages.refusal(e, CONSTRAINTS);
         } catch (ObjectOptimisticLockingFailureException e) {
-            throw new StaleEditException("?", "?");
+            throw staleEdits.latest("deal", target.getId());
         }
     }
 
@@ -182,7 +199,7 @@ public class DealService {
     public void delete(long id, long expectedVersion) {
         Deal d = get(id);
         if (d.getVersion() != expectedVersion) {
-            throw new StaleEditException(d.getUpdatedBy(), when(d.getUpdatedAt()));
+            throw new StaleEditException(d.getUpdatedBy(), d.getUpdatedAt());
         }
         deals.delete(d);
         deals.flush();
@@ -224,7 +241,7 @@ public class DealService {
         long version = ((Number) row.get("version")).longValue();
         if (version != expectedVersion) {
             throw new DealMovedException(
-                    (String) row.get("updated_by"), when(instant(row.get("updated_at"))), fromStageId, version);
+                    (String) row.get("updated_by"), instant(row.get("updated_at")), fromStageId, version);
         }
         if (fromStageId == toStageId) {
             return card(dealId);

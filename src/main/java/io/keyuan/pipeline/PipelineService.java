@@ -31,6 +31,7 @@ public class PipelineService {
     public static final int MAX_STAGES = 30;
 
     private final PipelineRepository pipelines;
+    private final io.keyuan.shared.db.StaleEdits staleEdits;
     private final PipelineStageRepository stages;
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -39,11 +40,13 @@ public class PipelineService {
             PipelineRepository pipelines,
             PipelineStageRepository stages,
             NamedParameterJdbcTemplate jdbc,
-            Clock clock) {
+            Clock clock,
+            io.keyuan.shared.db.StaleEdits staleEdits) {
         this.pipelines = pipelines;
         this.stages = stages;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.staleEdits = staleEdits;
     }
 
     /** The working pipelines (templates excluded), oldest first. */
@@ -138,7 +141,7 @@ public class PipelineService {
         try {
             return summary(pipelines.saveAndFlush(target));
         } catch (ObjectOptimisticLockingFailureException e) {
-            throw new StaleEditException("?", "?");
+            throw staleEdits.latest("pipeline", target.getId());
         }
     }
 
@@ -214,7 +217,7 @@ public class PipelineService {
             touch(pipelineId);
             return row(saved);
         } catch (ObjectOptimisticLockingFailureException e) {
-            throw new StaleEditException("?", "?");
+            throw staleEdits.latest("pipeline_stage", target.getId());
         }
     }
 

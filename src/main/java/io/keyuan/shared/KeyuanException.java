@@ -22,6 +22,17 @@ public class KeyuanException extends RuntimeException {
         this.args = args.clone();
     }
 
+    /**
+     * A refusal raised often and caught at once (a sheet's cell rule, a million rows): no stack trace, and the
+     * message is the key alone.
+     */
+    protected KeyuanException(String messageKey, Object[] args, boolean withoutStackTrace) {
+        super(messageKey, null, false, !withoutStackTrace);
+        this.field = null;
+        this.messageKey = messageKey;
+        this.args = args.clone();
+    }
+
     public static KeyuanException onField(String field, String messageKey, Object... args) {
         return new KeyuanException(field, messageKey, args);
     }

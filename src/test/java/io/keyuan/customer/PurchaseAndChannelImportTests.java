@@ -150,7 +150,7 @@ class PurchaseAndChannelImportTests {
         assertThat(r.status()).isEqualTo(ImportStatus.REFUSED);
         assertThat(r.errors())
                 .extracting(e -> e.cell() + " " + e.messageKey())
-                .contains("A2 customer.import.unknown-referrer", "D2 purchase.import.bad-quantity");
+                .contains("A2 customer.import.unknown-referrer", "D2 rule.quantity");
     }
 
     @Test

@@ -320,7 +320,7 @@ class DealServiceTests {
                 .isInstanceOfSatisfying(DealMovedException.class, e -> {
                     assertThat(e.currentStageId()).isEqualTo(stage(funnel, 2).id());
                     assertThat(e.currentVersion()).isEqualTo(d.getVersion() + 1);
-                    assertThat(e.messageKey()).isEqualTo("error.stale");
+                    assertThat(e.messageKey()).isEqualTo("error.stale-by");
                     assertThat(e.args()[0]).isEqualTo("alice");
                 });
         assertThat(deals.card(d.getId()).stageId()).isEqualTo(stage(funnel, 2).id());

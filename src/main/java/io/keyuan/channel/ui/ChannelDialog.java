@@ -155,7 +155,7 @@ class ChannelDialog extends Dialog {
         if (manager) {
             List<YearMonth> months = new ArrayList<>();
             YearMonth now = YearMonth.now(Formats.ZONE);
-            for (int i = -2; i < 36; i++) {
+            for (int i = 0; i < 36; i++) { // no future month: ChannelRules.costMonth
                 months.add(now.minusMonths(i));
             }
             costMonth.setItems(months);
@@ -165,6 +165,7 @@ class ChannelDialog extends Dialog {
             costAmount.setLabel(getTranslation("channel.costs.amount"));
             costAmount.setId("channel-cost-amount");
             costAmount.setPrefixComponent(new Span("¥"));
+            io.keyuan.shared.ui.NumberFields.explained(costAmount);
             Button set = new Button(getTranslation("channel.costs.set"), e -> setCost());
             set.setId("channel-cost-set");
             HorizontalLayout add = new HorizontalLayout(costMonth, costAmount, set);

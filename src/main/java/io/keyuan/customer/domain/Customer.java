@@ -34,7 +34,6 @@ public class Customer extends AuditedEntity {
     public static final int NAME_LENGTH = 100;
     public static final int PLACE_LENGTH = 32;
     public static final int PHONE_LENGTH = 32;
-    public static final String PHONE_PATTERN = "\\+?[0-9][0-9 -]{4,30}";
     public static final int EMAIL_LENGTH = 254;
     public static final int TAGS_LENGTH = 500;
     public static final int NOTES_LENGTH = 4000;
@@ -81,7 +80,6 @@ public class Customer extends AuditedEntity {
     private String city;
 
     @Size(max = PHONE_LENGTH)
-    @Pattern(regexp = PHONE_PATTERN, message = "{customer.validation.phone}")
     @Column(name = "phone", nullable = true, length = PHONE_LENGTH)
     private String phone;
 

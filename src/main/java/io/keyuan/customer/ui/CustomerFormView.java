@@ -16,7 +16,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
-import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
@@ -32,6 +31,7 @@ import io.keyuan.channel.ChannelService;
 import io.keyuan.channel.ChannelSummary;
 import io.keyuan.customer.CustomerKind;
 import io.keyuan.customer.CustomerRef;
+import io.keyuan.customer.CustomerRules;
 import io.keyuan.customer.CustomerService;
 import io.keyuan.customer.Gender;
 import io.keyuan.customer.Loyalty;
@@ -46,6 +46,7 @@ import io.keyuan.shared.KeyuanException;
 import io.keyuan.shared.Roles;
 import io.keyuan.shared.StaleEditException;
 import io.keyuan.shared.ui.EnumLabels;
+import io.keyuan.shared.ui.FieldRules;
 import io.keyuan.shared.ui.Formats;
 import io.keyuan.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
@@ -80,7 +81,7 @@ public class CustomerFormView extends VerticalLayout implements BeforeEnterObser
     final ComboBox<String> province = new ComboBox<>();
     final ComboBox<String> city = new ComboBox<>();
     final TextField phone = new TextField();
-    final EmailField email = new EmailField();
+    final TextField email = new TextField();
     final ComboBox<ChannelSummary> channel = new ComboBox<>();
     final Select<AcquisitionMethod> acquisitionMethod = new Select<>();
     final ComboBox<CustomerRef> referredBy = new ComboBox<>();
@@ -165,6 +166,7 @@ public class CustomerFormView extends VerticalLayout implements BeforeEnterObser
         enumSelect(occupation, Occupation.values(), "customer.field.occupation", "occupation", true);
         label(income, "customer.field.income", "income");
         income.setPrefixComponent(new Span("¥"));
+        io.keyuan.shared.ui.NumberFields.explained(income);
         label(province, "customer.field.province", "province");
         province.setItems(Regions.provinces());
         province.setAllowCustomValue(true);
@@ -181,6 +183,9 @@ public class CustomerFormView extends VerticalLayout implements BeforeEnterObser
         phone.setMaxLength(Customer.PHONE_LENGTH);
         label(email, "customer.field.email", "email");
         email.setMaxLength(Customer.EMAIL_LENGTH);
+        // a plain text field: the browser's own e-mail check would turn it red without saying why
+        email.getElement().setAttribute("inputmode", "email");
+        email.getElement().setAttribute("autocomplete", "email");
         label(channel, "customer.field.channel", "sourceChannelId");
         channel.setItems(channelList.stream().filter(ChannelSummary::active).toList());
         channel.setItemLabelGenerator(c -> c.name() + " · " + EnumLabels.label(this, c.category()));
@@ -249,20 +254,16 @@ public class CustomerFormView extends VerticalLayout implements BeforeEnterObser
                 .bind("birthDate");
         binder.forField(occupation).bind("occupation");
         binder.forField(income)
-                .withValidator(v -> v == null || v.signum() >= 0, getTranslation("validation.not-negative"))
-                .withValidator(v -> v == null || v.scale() <= 2, getTranslation("validation.two-decimals"))
+                .withValidator(FieldRules.check(this, io.keyuan.shared.Amounts::money))
                 .bind("income");
         binder.forField(province).bind("province");
         binder.forField(city).bind("city");
+        // the sheet's rules (CustomerRules): a number typed any way is stored in one form, and a refusal says why
         binder.forField(phone)
-                .withNullRepresentation("")
-                .withValidator(
-                        v -> v == null || v.isBlank() || v.strip().matches(Customer.PHONE_PATTERN),
-                        getTranslation("customer.validation.phone"))
+                .withConverter(FieldRules.text(this, CustomerRules::phone, () -> customer.getPhone()))
                 .bind("phone");
         binder.forField(email)
-                .withNullRepresentation("")
-                .withValidator(v -> v == null || v.isBlank() || v.contains("@"), getTranslation("validation.email"))
+                .withConverter(FieldRules.text(this, CustomerRules::email, () -> customer.getEmail()))
                 .bind("email");
         binder.forField(channel)
                 .withConverter(
@@ -321,7 +322,8 @@ public class CustomerFormView extends VerticalLayout implements BeforeEnterObser
 
     void save() {
         if (!binder.writeBeanIfValid(customer)) {
-            Notifications.error(this, getTranslation("form.fix-errors"));
+            // in the order the form shows them, so the cursor goes to the first red field
+            Notifications.fixErrors(this, binder.getFields().toList());
             return;
         }
         try {

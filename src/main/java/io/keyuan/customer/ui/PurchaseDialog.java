@@ -39,11 +39,12 @@ class PurchaseDialog extends Dialog {
         product.setMaxLength(Purchase.PRODUCT_LENGTH);
         product.setId("purchase-product");
         quantity.setLabel(getTranslation("purchase.field.quantity"));
-        quantity.setMin(1);
-        quantity.setMax(Purchase.MAX_QUANTITY);
+        // the range is PurchaseRules.quantity, as in the sheet; the field's own min/max would say less
+        io.keyuan.shared.ui.NumberFields.explained(quantity);
         quantity.setStepButtonsVisible(true);
         amount.setLabel(getTranslation("purchase.field.amount"));
         amount.setId("purchase-amount");
+        io.keyuan.shared.ui.NumberFields.explained(amount);
         channel.setLabel(getTranslation("purchase.field.channel"));
         channel.setItems(SalesChannel.values());
         channel.setItemLabelGenerator(EnumLabels.generator(this));
@@ -60,11 +61,11 @@ class PurchaseDialog extends Dialog {
                 .bind("product");
         binder.forField(quantity)
                 .asRequired(getTranslation("validation.required"))
+                .withValidator(io.keyuan.shared.ui.FieldRules.check(this, io.keyuan.customer.PurchaseRules::quantity))
                 .bind("quantity");
         binder.forField(amount)
                 .asRequired(getTranslation("validation.required"))
-                .withValidator(v -> v.signum() >= 0, getTranslation("validation.not-negative"))
-                .withValidator(v -> v.scale() <= 2, getTranslation("validation.two-decimals"))
+                .withValidator(io.keyuan.shared.ui.FieldRules.check(this, io.keyuan.shared.Amounts::money))
                 .bind("amount");
         binder.forField(channel)
                 .asRequired(getTranslation("validation.required"))

@@ -130,10 +130,10 @@ class DealDialog extends Dialog {
                         r -> r == null ? null : r.id(),
                         id -> id == null ? null : customers.ref(id).orElse(null))
                 .bind("customerId");
+        io.keyuan.shared.ui.NumberFields.explained(value);
         binder.forField(value)
                 .asRequired(getTranslation("validation.required"))
-                .withValidator(v -> v.signum() >= 0, getTranslation("validation.not-negative"))
-                .withValidator(v -> v.scale() <= 2, getTranslation("validation.two-decimals"))
+                .withValidator(io.keyuan.shared.ui.FieldRules.check(this, io.keyuan.shared.Amounts::money))
                 .bind("value");
         binder.forField(owner)
                 .withConverter(

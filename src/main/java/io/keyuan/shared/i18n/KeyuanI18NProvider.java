@@ -44,7 +44,30 @@ public class KeyuanI18NProvider implements I18NProvider {
         if (params == null || params.length == 0) {
             return pattern;
         }
-        return new MessageFormat(pattern, supported(locale)).format(params);
+        Locale lang = supported(locale);
+        Object[] args = params;
+        for (int i = 0; i < params.length; i++) {
+            if (params[i] instanceof java.time.Instant instant) {
+                if (args == params) {
+                    args = params.clone();
+                }
+                args[i] = dateTime(instant, lang);
+            }
+        }
+        return new MessageFormat(pattern, lang).format(args);
+    }
+
+    /**
+     * A moment as people in the company read it: in the business time zone, in the language's own style
+     * ({@code 2026年12月2日 16:05}, {@code Dec 2, 2026, 4:05 PM}). MessageFormat alone would print the raw UTC
+     * instant.
+     */
+    public static String dateTime(java.time.Instant instant, Locale locale) {
+        return java.time.format.DateTimeFormatter.ofLocalizedDateTime(
+                        java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT)
+                .withLocale(supported(locale))
+                .format(instant.atZone(io.keyuan.shared.BusinessTime.ZONE))
+                .replace('\u202f', ' ');
     }
 
     /** Maps any locale to one Keyuan speaks: zh-TW/zh-HK/zh-Hant to Traditional, other zh to Simplified. */

@@ -29,6 +29,10 @@ public final class DatePickers {
         i18n.setToday(c.getTranslation("date.today"));
         i18n.setCancel(c.getTranslation("action.cancel"));
         i18n.setDateFormat("yyyy-MM-dd");
+        // without these the picker turns red and says nothing
+        i18n.setBadInputErrorMessage(c.getTranslation("validation.date"));
+        i18n.setMinErrorMessage(c.getTranslation("validation.date-too-early"));
+        i18n.setMaxErrorMessage(c.getTranslation("validation.date-too-late"));
         return i18n;
     }
 }

@@ -22,6 +22,24 @@ public final class Notifications {
         n.open();
     }
 
+    /**
+     * A form has invalid fields: says so at the bottom, where it covers no field's own message, and puts the
+     * cursor in the first invalid field.
+     */
+    public static void fixErrors(
+            Component form, java.util.Collection<? extends com.vaadin.flow.component.HasValue<?, ?>> fields) {
+        Notification n =
+                new Notification(form.getTranslation("form.fix-errors"), 6000, Notification.Position.BOTTOM_CENTER);
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        n.setId("error-notification");
+        n.open();
+        fields.stream()
+                .filter(f -> f instanceof com.vaadin.flow.component.HasValidation v && v.isInvalid())
+                .filter(f -> f instanceof com.vaadin.flow.component.Focusable<?>)
+                .findFirst()
+                .ifPresent(f -> ((com.vaadin.flow.component.Focusable<?>) f).focus());
+    }
+
     /** The user-facing text for a refusal thrown by a service. */
     public static String describe(Component source, RuntimeException e) {
         if (e instanceof KeyuanException ke) {

@@ -187,7 +187,7 @@ class ChannelListViewTest extends KeyuanViewTest {
         test($(Button.class).id("channel-cost-set")).click();
 
         assertThat(dialog.costAmount.isInvalid()).isTrue();
-        assertThat(dialog.costAmount.getErrorMessage()).isEqualTo(t("channel.error.amount"));
+        assertThat(dialog.costAmount.getErrorMessage()).isEqualTo(t("rule.amount-negative", "-1"));
         assertThat(SystemActor.call(() -> channels.costs(channel.getId()))).isEmpty();
     }
 

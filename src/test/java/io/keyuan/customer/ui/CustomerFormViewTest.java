@@ -7,7 +7,6 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
-import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.keyuan.customer.CustomerFilter;
@@ -33,6 +32,12 @@ class CustomerFormViewTest extends KeyuanViewTest {
     @Autowired
     UserDirectory users;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Autowired
+    io.keyuan.exchange.ImportService imports;
+
     private TextField field(String property) {
         return $(TextField.class).id("customer-" + property);
     }
@@ -56,7 +61,7 @@ class CustomerFormViewTest extends KeyuanViewTest {
         test($(Select.class).id("customer-occupation")).selectItem(t("enum.Occupation.TEACHER"));
         test($(BigDecimalField.class).id("customer-income")).setValue(new BigDecimal("12345.60"));
         test(field("phone")).setValue("+86 138-0000-0000");
-        test($(EmailField.class).id("customer-email")).setValue("new@example.com");
+        test(field("email")).setValue("new@example.com");
         test($(TextArea.class).id("customer-notes")).setValue("来自表单");
         save();
 
@@ -67,7 +72,7 @@ class CustomerFormViewTest extends KeyuanViewTest {
         assertThat(saved.getKind()).isEqualTo(CustomerKind.PERSON);
         assertThat(saved.getOccupation()).isEqualTo(Occupation.TEACHER);
         assertThat(saved.getIncome()).isEqualByComparingTo("12345.60");
-        assertThat(saved.getPhone()).isEqualTo("+86 138-0000-0000");
+        assertThat(saved.getPhone()).as("stored in the one canonical form").isEqualTo("13800000000");
         assertThat(saved.getEmail()).isEqualTo("new@example.com");
         assertThat(saved.getNotes()).isEqualTo("来自表单");
         assertThat(saved.getCreatedBy()).isEqualTo(STAFF_USER);
@@ -133,7 +138,7 @@ class CustomerFormViewTest extends KeyuanViewTest {
         save();
 
         assertThat(field("phone").isInvalid()).isTrue();
-        assertThat(field("phone").getErrorMessage()).isEqualTo(t("customer.validation.phone"));
+        assertThat(field("phone").getErrorMessage()).isEqualTo(t("customer.rule.phone", "abc"));
         assertThat(field("name").isInvalid()).isFalse();
         assertThat(byName(name)).isEmpty();
     }
@@ -183,6 +188,137 @@ class CustomerFormViewTest extends KeyuanViewTest {
         assertThat($(TextArea.class).id("customer-notes").getValue())
                 .as("reloading shows the other user's version")
                 .isEqualTo("别人的修改");
+    }
+
+    @Test
+    void a_full_width_phone_is_accepted_and_stored_in_canonical_form() {
+        String name = "全角" + unique();
+        open("customers/new");
+
+        test(field("name")).setValue(name);
+        test(field("phone")).setValue("１３８ ００１３ ８０００");
+        save();
+
+        assertThat(getCurrentView()).isInstanceOf(CustomerDetailView.class);
+        List<CustomerRow> found = byName(name);
+        assertThat(found).hasSize(1);
+        assertThat(SystemActor.call(() -> customers.get(found.getFirst().id()).getPhone()))
+                .isEqualTo("13800138000");
+    }
+
+    @Test
+    void a_five_digit_phone_is_refused_and_the_field_says_why() {
+        String name = "短号" + unique();
+        open("customers/new");
+
+        test(field("name")).setValue(name);
+        test(field("phone")).setValue("12345");
+        save();
+
+        assertThat(field("phone").isInvalid()).isTrue();
+        assertThat(field("phone").getErrorMessage())
+                .isEqualTo(t("customer.rule.phone-mobile", "12345", 5))
+                .contains("11");
+        assertThat(byName(name)).isEmpty();
+    }
+
+    @Test
+    void a_bad_email_says_why_it_is_red() {
+        String name = "坏邮箱" + unique();
+        open("customers/new");
+
+        test(field("name")).setValue(name);
+        test(field("email")).setValue("zhang@example");
+        save();
+
+        assertThat(field("email").isInvalid()).isTrue();
+        assertThat(field("email").getErrorMessage())
+                .isNotBlank()
+                .isEqualTo(t("customer.rule.email-domain", "zhang@example"));
+        assertThat(byName(name)).isEmpty();
+
+        test(field("email")).setValue("zhang＠Example.COM");
+        save();
+        List<CustomerRow> found = byName(name);
+        assertThat(found).hasSize(1);
+        assertThat(SystemActor.call(() -> customers.get(found.getFirst().id()).getEmail()))
+                .isEqualTo("zhang@example.com");
+    }
+
+    @Test
+    void a_stored_phone_from_before_the_rule_is_kept_when_other_fields_change() {
+        Customer c = TestCustomers.create(customers, "OLD" + unique(), "旧号" + unique());
+        jdbc.update("UPDATE customer SET phone = '12345' WHERE id = ?", c.getId());
+        String renamed = "旧号改" + unique();
+        open("customers/" + c.getId() + "/edit");
+
+        test(field("name")).setValue(renamed);
+        save();
+
+        Customer after = SystemActor.call(() -> customers.get(c.getId()));
+        assertThat(after.getName()).isEqualTo(renamed);
+        assertThat(after.getPhone()).isEqualTo("12345");
+    }
+
+    @Test
+    void the_stale_dialog_names_who_saved_and_when_in_local_time() {
+        Customer c = TestCustomers.create(customers, "SW" + unique(), "谁改" + unique());
+        open("customers/" + c.getId() + "/edit");
+        jdbc.update(
+                "UPDATE customer SET version = version + 1, updated_by = 'li.lei', updated_at = '2026-03-04 01:05:00'"
+                        + " WHERE id = ?",
+                c.getId());
+
+        test($(TextArea.class).id("customer-notes")).setValue("我的修改");
+        save();
+
+        ConfirmDialog stale = $(ConfirmDialog.class).id("stale-dialog");
+        String text = stale.getElement().getProperty("message");
+        assertThat(text)
+                .as("who, and 01:05 UTC as 09:05 in Shanghai")
+                .contains("li.lei")
+                .contains("2026年3月4日")
+                .contains("09:05")
+                .doesNotContain("2026-03-04T01:05");
+    }
+
+    @Test
+    void the_same_bad_and_good_phones_and_emails_get_the_same_answer_from_the_form_and_the_sheet() throws Exception {
+        String name = "同规则" + unique();
+        for (String[] bad : new String[][] {{"phone", "12345"}, {"phone", "电话号码"}, {"email", "a b@example.com"}}) {
+            open("customers/new");
+            test(field("name")).setValue(name);
+            test(field(bad[0])).setValue(bad[1]);
+            save();
+            String formSays = field(bad[0]).getErrorMessage();
+
+            java.io.File sheet =
+                    java.nio.file.Files.createTempFile("rules", ".csv").toFile();
+            sheet.deleteOnExit();
+            java.nio.file.Files.writeString(
+                    sheet.toPath(), "名称," + (bad[0].equals("phone") ? "电话" : "邮箱") + "\n" + name + "," + bad[1] + "\n");
+            var report = imports.dryRun(
+                    imports.inspect("customers", sheet, "rules.csv")
+                            .request("customers", sheet, "rules.csv", java.util.Locale.SIMPLIFIED_CHINESE),
+                    io.keyuan.exchange.ImportListener.NONE);
+            assertThat(report.errors()).hasSize(1);
+            var error = report.errors().getFirst();
+            assertThat(error.columnKey()).isEqualTo(bad[0]);
+            assertThat(t(error.messageKey(), error.args()))
+                    .as("the sheet says what the form says about %s", bad[1])
+                    .isEqualTo(formSays)
+                    .isNotBlank();
+        }
+
+        java.io.File good = java.nio.file.Files.createTempFile("rules", ".csv").toFile();
+        good.deleteOnExit();
+        java.nio.file.Files.writeString(good.toPath(), "名称,电话,邮箱\n" + name + ",１３８００１３８０００,li＠example.com\n");
+        var report = imports.dryRun(
+                imports.inspect("customers", good, "good.csv")
+                        .request("customers", good, "good.csv", java.util.Locale.SIMPLIFIED_CHINESE),
+                io.keyuan.exchange.ImportListener.NONE);
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.created()).isEqualTo(1);
     }
 
     @Test

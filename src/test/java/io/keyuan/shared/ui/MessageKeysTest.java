@@ -136,7 +136,7 @@ class MessageKeysTest {
         }
         assertThat(used)
                 .as("sanity: the scan finds the keys the views use")
-                .contains("customer.list.new", "nav.customers", "error.stale", "lifecycle.error.churn-after-active");
+                .contains("customer.list.new", "nav.customers", "error.stale-by", "lifecycle.error.churn-after-active");
 
         for (String language : LANGUAGES) {
             Set<String> missing = new TreeSet<>(used);
