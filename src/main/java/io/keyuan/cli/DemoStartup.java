@@ -4,6 +4,8 @@ import io.keyuan.security.AdminBootstrap;
 import io.keyuan.security.UserAdminService;
 import io.keyuan.shared.SystemActor;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * When the portal starts: the first administrator if there is no user, and — on an empty database, when demo data
- * is on — demo users, channels and a few thousand customers, so that a fresh clone shows a working portal.
+ * is on — demo users, channels and a few thousand customers, so that a fresh clone shows a working portal. Demo data
+ * is on by default only for the embedded database; an external one ({@code KEYUAN_DB_URL}) gets it only when asked
+ * ({@code KEYUAN_DEMO=true}), so that a production database never receives demo accounts.
  */
 @Component
 @ConditionalOnWebApplication
@@ -35,15 +39,48 @@ class DemoStartup implements ApplicationRunner {
             DemoSeeder seeder,
             PipelineDemoSeeder pipelineSeeder,
             SegmentDemoSeeder segmentSeeder,
-            @Value("${keyuan.demo.enabled:true}") boolean demo,
+            @Value("${keyuan.demo.enabled:}") String demoSetting,
+            @Value("${keyuan.db.url:}") String databaseUrl,
             @Value("${keyuan.demo.seed-customers:3000}") int demoCustomers) {
         this.adminBootstrap = adminBootstrap;
         this.userAdmin = userAdmin;
         this.seeder = seeder;
         this.pipelineSeeder = pipelineSeeder;
         this.segmentSeeder = segmentSeeder;
-        this.demo = demo;
+        this.demo = demoWanted(demoSetting, databaseUrl);
         this.demoCustomers = demoCustomers;
+    }
+
+    /** {@code KEYUAN_DEMO} when set (true/false), else demo data only for the embedded database. */
+    static boolean demoWanted(String setting, String databaseUrl) {
+        if (setting != null && !setting.isBlank()) {
+            return Boolean.parseBoolean(setting.strip());
+        }
+        return databaseUrl == null || databaseUrl.isBlank();
+    }
+
+    /**
+     * The demo's staff member and manager, each with a password of its own (never the administrator's, so that
+     * handing out a demo account hands out no admin rights), printed once to the console as the admin's is.
+     */
+    Map<String, String> createDemoUsers() {
+        Map<String, String> passwords = new LinkedHashMap<>();
+        passwords.put("wang.fang", AdminBootstrap.generatePassword());
+        passwords.put("li.qiang", AdminBootstrap.generatePassword());
+        userAdmin.create("wang.fang", "王芳", "STAFF", passwords.get("wang.fang"));
+        userAdmin.create("li.qiang", "李强", "MANAGER", passwords.get("li.qiang"));
+        System.out.println();
+        System.out.println("==================================================================");
+        System.out.println(" Keyuan demo users (shown only this once):");
+        System.out.println("   user: wang.fang  (STAFF)    password: " + passwords.get("wang.fang"));
+        System.out.println("   user: li.qiang   (MANAGER)  password: " + passwords.get("li.qiang"));
+        System.out.println("==================================================================");
+        System.out.println();
+        return passwords;
+    }
+
+    boolean demo() {
+        return demo;
     }
 
     @Override
@@ -53,9 +90,7 @@ class DemoStartup implements ApplicationRunner {
             if (!demo || adminPassword.isEmpty()) {
                 return;
             }
-            userAdmin.create("wang.fang", "王芳", "STAFF", adminPassword.get());
-            userAdmin.create("li.qiang", "李强", "MANAGER", adminPassword.get());
-            System.out.println(" Demo users wang.fang (STAFF) and li.qiang (MANAGER) have the same password.");
+            createDemoUsers();
             long started = System.nanoTime();
             long purchases =
                     seeder.seed(demoCustomers, 20261122L, LocalDate.now(io.keyuan.shared.BusinessTime.ZONE), log::info);

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,6 +28,8 @@ import org.springframework.stereotype.Component;
  * fields (customer, date, product, quantity, amount, channel), so that importing the same sheet twice adds
  * nothing. The customers' recency, frequency and spend are recomputed in the same transaction.
  */
+// First in the wizard's list: the sheets teams exchange every day.
+@Order(2)
 @Component
 class PurchaseImporter extends JdbcTableImporter {
     static final SheetSchema SCHEMA = new SheetSchema(

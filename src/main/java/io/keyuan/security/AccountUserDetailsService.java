@@ -4,7 +4,6 @@ import io.keyuan.security.domain.AppUser;
 import io.keyuan.security.domain.AppUserRepository;
 import java.time.Clock;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -26,13 +25,14 @@ class AccountUserDetailsService implements UserDetailsService {
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         AppUser user = users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
-        return User.withUsername(user.getUsername())
-                .password(user.getPasswordHash())
-                .disabled(!user.isEnabled())
-                .accountLocked(user.isLockedAt(clock.instant()))
-                .authorities(user.getRole().grants().stream()
+        return new StampedUser(
+                user.getUsername(),
+                user.getPasswordHash(),
+                user.isEnabled(),
+                !user.isLockedAt(clock.instant()),
+                user.getRole().grants().stream()
                         .map(r -> new SimpleGrantedAuthority("ROLE_" + r))
-                        .toList())
-                .build();
+                        .toList(),
+                user.getSecurityStamp());
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AdminBootstrap {
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
     private final AppUserRepository users;
     private final PasswordEncoder encoder;
     private final String configuredPassword;
@@ -32,6 +33,16 @@ public class AdminBootstrap {
         this.configuredPassword = configuredPassword;
     }
 
+    /** A new random password of 16 letters and digits (no look-alikes such as 0/O or 1/l). */
+    public static String generatePassword() {
+        SecureRandom random = RANDOM;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
     /** Creates the account when there is no user at all, and returns the password it was given. */
     @Transactional
     public java.util.Optional<String> ensureAdmin() {
@@ -41,12 +52,7 @@ public class AdminBootstrap {
         String password = configuredPassword;
         boolean generated = password == null || password.isBlank();
         if (generated) {
-            SecureRandom random = new SecureRandom();
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < 16; i++) {
-                sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-            }
-            password = sb.toString();
+            password = generatePassword();
         } else {
             UserAdminService.checkPassword(password);
         }

@@ -9,6 +9,7 @@ import io.keyuan.shared.Roles;
 import io.keyuan.shared.StaleEditException;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,11 +27,13 @@ public class UserAdminService {
     private final AppUserRepository users;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    UserAdminService(AppUserRepository users, PasswordEncoder encoder, Clock clock) {
+    UserAdminService(AppUserRepository users, PasswordEncoder encoder, Clock clock, ApplicationEventPublisher events) {
         this.users = users;
         this.encoder = encoder;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -67,9 +70,13 @@ public class UserAdminService {
         if (isSelf(user) && (!enabled || newRole != Role.ADMIN)) {
             throw new KeyuanException("user.error.self-demote");
         }
+        boolean rightsChange = newRole != user.getRole() || (user.isEnabled() && !enabled);
         user.setDisplayName(displayName.strip());
         user.setRole(newRole);
         user.setEnabled(enabled);
+        if (rightsChange) {
+            endSessions(user);
+        }
         return toAccount(users.saveAndFlush(user));
     }
 
@@ -79,7 +86,14 @@ public class UserAdminService {
         user.setPasswordHash(encoder.encode(newPassword));
         user.setFailedAttempts(0);
         user.setLockedUntil(null);
+        endSessions(user);
         return toAccount(users.saveAndFlush(user));
+    }
+
+    /** Every open session of the user ends on its next request (and at once on this node, after commit). */
+    private void endSessions(AppUser user) {
+        user.bumpSecurityStamp();
+        events.publishEvent(new AccountRightsChanged(user.getUsername(), user.getSecurityStamp()));
     }
 
     public UserAccount unlock(long id, long expectedVersion) {

@@ -2,6 +2,7 @@ package io.keyuan.journey;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.keyuan.RunningPortalTest;
 import io.keyuan.security.UserAdminService;
 import io.keyuan.shared.SystemActor;
 import java.io.File;
@@ -23,25 +24,13 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A real headless Chromium against the running portal (random port, the test database): what every browser
  * journey shares — the browser, signing in, screenshots into target/screenshots.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "keyuan.db.probe-local=true",
-            "keyuan.demo.enabled=false",
-            "keyuan.metrics.refresh-cron=-",
-            "keyuan.metrics.catch-up-on-start=false",
-            "keyuan.segments.refresh-cron=-",
-            "keyuan.db.embedded.data-dir=${java.io.tmpdir}/keyuan-test/mariadb",
-            "keyuan.jobs.dir=target/keyuan-jobs",
-            "vaadin.launch-browser=false"
-        })
+@RunningPortalTest
 abstract class ChromiumJourney {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
@@ -57,12 +46,20 @@ abstract class ChromiumJourney {
     WebDriverWait wait;
     final Path shots = Path.of("target", "screenshots");
 
+    private final java.util.List<WebDriver> browsers = new java.util.ArrayList<>();
+
     @BeforeEach
     void startBrowser() throws Exception {
         assumeTrue(
                 new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
                 "Debian's chromium and chromium-driver are needed for the browser journey (apt-get install chromium chromium-driver)");
         Files.createDirectories(shots);
+        driver = newBrowser();
+        wait = waitFor(driver);
+    }
+
+    /** Another browser of its own (own profile, own cookies), closed after the test like the first. */
+    WebDriver newBrowser() throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments(
@@ -82,18 +79,25 @@ abstract class ChromiumJourney {
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
                 .build();
-        driver = new ChromeDriver(service, options);
-        // Vaadin re-renders parts of the page under a waiting condition (a board column, a grid's cells): an
-        // element found a moment ago may be gone, which only means "not yet" and is asked again.
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-        wait.ignoring(StaleElementReferenceException.class);
+        WebDriver browser = new ChromeDriver(service, options);
+        browsers.add(browser);
+        return browser;
+    }
+
+    /**
+     * Vaadin re-renders parts of the page under a waiting condition (a board column, a grid's cells): an element
+     * found a moment ago may be gone, which only means "not yet" and is asked again.
+     */
+    static WebDriverWait waitFor(WebDriver browser) {
+        WebDriverWait w = new WebDriverWait(browser, Duration.ofSeconds(60));
+        w.ignoring(StaleElementReferenceException.class);
+        return w;
     }
 
     @AfterEach
     void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
+        browsers.forEach(WebDriver::quit);
+        browsers.clear();
     }
 
     /** The browser window, width,height. */
@@ -105,16 +109,21 @@ abstract class ChromiumJourney {
     String signIn(String role) {
         String username = "journey." + UUID.randomUUID().toString().substring(0, 8);
         SystemActor.run(() -> users.create(username, "旅程测试员", role, PASSWORD));
-        driver.get(base() + "/login");
-        WebElement user = wait.until(
+        signIn(driver, wait, username);
+        return username;
+    }
+
+    /** Signs an existing user in, in the given browser. */
+    void signIn(WebDriver browser, WebDriverWait w, String username) {
+        browser.get(base() + "/login");
+        WebElement user = w.until(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form input[name=username]")));
         user.sendKeys(username);
-        driver.findElement(By.cssSelector("vaadin-login-form input[name=password]"))
+        browser.findElement(By.cssSelector("vaadin-login-form input[name=password]"))
                 .sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot=submit]"))
+        browser.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot=submit]"))
                 .click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main-nav")));
-        return username;
+        w.until(ExpectedConditions.presenceOfElementLocated(By.id("main-nav")));
     }
 
     String base() {
@@ -142,5 +151,22 @@ abstract class ChromiumJourney {
     void shot(String name) throws Exception {
         byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         Files.write(shots.resolve(name + ".png"), png);
+    }
+
+    /** The user menu's language switch; the page reloads in the chosen language. */
+    void switchLanguage(String tag) {
+        js("document.querySelector('#user-menu vaadin-menu-bar-button').click()");
+        WebElement language = wait.until(d -> d.findElements(By.cssSelector("vaadin-menu-bar-item")).stream()
+                .filter(e -> e.isDisplayed() && e.getText().contains("语言"))
+                .findFirst()
+                .orElse(null));
+        language.click();
+        WebElement item = wait.until(ExpectedConditions.elementToBeClickable(By.id("lang-" + tag)));
+        // The page reloads: a mark on the old window is gone in the new one (asking the driver whether the
+        // clicked element is stale can fail outright while the old document is being torn down).
+        js("window.keyuanBeforeLanguageSwitch = true");
+        item.click();
+        wait.until(d -> Boolean.TRUE.equals(js("return !window.keyuanBeforeLanguageSwitch"
+                + " && document.readyState === 'complete' && !!document.getElementById('main-nav')")));
     }
 }

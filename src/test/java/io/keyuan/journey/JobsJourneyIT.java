@@ -155,18 +155,4 @@ class JobsJourneyIT extends ChromiumJourney {
                                 + ".catch(e => done([0, 0, 0]));",
                         link);
     }
-
-    /** The user menu's language switch; the page reloads in the chosen language. */
-    private void switchLanguage(String tag) {
-        js("document.querySelector('#user-menu vaadin-menu-bar-button').click()");
-        WebElement language = wait.until(d -> d.findElements(By.cssSelector("vaadin-menu-bar-item")).stream()
-                .filter(e -> e.isDisplayed() && e.getText().contains("语言"))
-                .findFirst()
-                .orElse(null));
-        language.click();
-        WebElement item = wait.until(ExpectedConditions.elementToBeClickable(By.id("lang-" + tag)));
-        item.click();
-        wait.until(ExpectedConditions.stalenessOf(item));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main-nav")));
-    }
 }

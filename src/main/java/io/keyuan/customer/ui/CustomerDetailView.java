@@ -45,7 +45,7 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 
 /** One customer: derived figures (lifecycle, value, RFM), every field, purchases, referrals, who changed it. */
-@Route("customers/:id(\\d+)")
+@Route("customers/:id(\\d{1,18})")
 @RolesAllowed(Roles.STAFF)
 public class CustomerDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CustomerDetailView.class);

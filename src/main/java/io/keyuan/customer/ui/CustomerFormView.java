@@ -57,7 +57,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Create or edit a customer. Field rules come from the entity's constraints; a stale save is refused. */
-@Route("customers/:id(\\d+)/edit")
+@Route("customers/:id(\\d{1,18})/edit")
 @RouteAlias("customers/new")
 @RolesAllowed(Roles.STAFF)
 public class CustomerFormView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {

@@ -2,7 +2,6 @@ package io.keyuan.exchange.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -26,7 +25,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.UploadHandler;
 import io.keyuan.exchange.FieldChange;
 import io.keyuan.exchange.ImportAction;
 import io.keyuan.exchange.ImportMode;
@@ -122,15 +120,10 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
             }
         });
 
-        upload = new Upload(UploadHandler.toTempFile((metadata, tempFile) -> {
-            UI ui = UI.getCurrent();
-            Runnable done = () -> received(metadata.fileName(), tempFile);
-            if (ui != null) {
-                ui.access(done::run);
-            } else {
-                done.run();
-            }
-        }));
+        upload = new Upload(io.keyuan.shared.ui.Uploads.toTempFile(
+                imports.limits().maxFileBytes(),
+                (metadata, tempFile) -> received(metadata.fileName(), tempFile),
+                message -> Notifications.error(this, message)));
         upload.setId("import-upload");
         sheet.setId("import-sheet");
         sheet.setLabel(getTranslation("import.sheet"));
@@ -272,7 +265,8 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         outcomeFilter.setItemLabelGenerator(a -> a == null ? getTranslation("import.result.all") : label(a));
         outcomeFilter.addValueChangeListener(e -> showOutcomes());
         outcomeGrid.setId("import-outcomes");
-        outcomeGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        outcomeGrid.addThemeVariants(
+                GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         outcomeGrid.setHeight("420px");
         outcomeGrid
                 .addColumn(i -> report.outcomes().rowNumber(i))
@@ -338,6 +332,11 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         return v;
     }
 
+    /** Between the reasons of one row: the full-width semicolon in Chinese, "; " elsewhere. */
+    private String separator() {
+        return "zh".equals(getLocale().getLanguage()) ? "；" : "; ";
+    }
+
     private String label(ImportAction action) {
         return getTranslation("import.action." + action.name());
     }
@@ -365,6 +364,39 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         this.fileName = name;
         this.file = tempFile;
         inspect();
+        switchTypeIfNoHeaderMatches();
+    }
+
+    /**
+     * A file whose headers match nothing of the chosen sheet type is most often a sheet of another type: the
+     * wizard switches to the type that recognises the most headers, and says so.
+     */
+    private void switchTypeIfNoHeaderMatches() {
+        if (preview == null || preview.mapping().stream().anyMatch(java.util.Objects::nonNull)) {
+            return;
+        }
+        SheetImporter best = null;
+        long bestMatches = 0;
+        for (SheetImporter other : type.getListDataView().getItems().toList()) {
+            if (other == type.getValue()) {
+                continue;
+            }
+            try {
+                long matches = imports.inspect(other.schema().name(), file, fileName, -1).mapping().stream()
+                        .filter(java.util.Objects::nonNull)
+                        .count();
+                if (matches > bestMatches) {
+                    best = other;
+                    bestMatches = matches;
+                }
+            } catch (KeyuanException | AccessDeniedException e) {
+                // that type cannot read it either
+            }
+        }
+        if (best != null) {
+            type.setValue(best);
+            Notifications.success(this, "import.type.switched", getTranslation(best.titleKey()));
+        }
     }
 
     private void inspect() {
@@ -536,20 +568,20 @@ public class ImportView extends VerticalLayout implements HasDynamicTitle {
         this.lastRequest = request;
         messages.clear();
         for (RowError e : r.errors()) {
-            messages.merge(e.rowNumber(), located(e), (a, b) -> a + "；" + b);
+            messages.merge(e.rowNumber(), located(e), (a, b) -> a + separator() + b);
         }
         RowOutcomes outcomes = r.outcomes();
         SheetSchema schema = type.getValue().schema();
         for (int i = 0; outcomes != null && i < outcomes.size(); i++) {
             StringBuilder text = new StringBuilder();
             for (FieldChange c : outcomes.changes(i)) {
-                text.append(text.isEmpty() ? "" : "；").append(change(schema, c));
+                text.append(text.isEmpty() ? "" : separator()).append(change(schema, c));
             }
             for (RowError w : outcomes.warnings(i)) {
-                text.append(text.isEmpty() ? "" : "；").append("⚠ ").append(located(w));
+                text.append(text.isEmpty() ? "" : separator()).append("⚠ ").append(located(w));
             }
             if (!text.isEmpty()) {
-                messages.merge(outcomes.rowNumber(i), text.toString(), (a, b) -> a + "；" + b);
+                messages.merge(outcomes.rowNumber(i), text.toString(), (a, b) -> a + separator() + b);
             }
         }
         counts.setText(getTranslation(

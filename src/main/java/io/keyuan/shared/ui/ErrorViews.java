@@ -18,6 +18,7 @@ final class ErrorViews {
         H2 title = new H2(page.getTranslation(titleKey));
         Paragraph text = new Paragraph(page.getTranslation(textKey));
         Anchor home = new Anchor("", page.getTranslation("error.back-home"));
+        home.setId("error-home");
         page.add(title, text, home);
     }
 }

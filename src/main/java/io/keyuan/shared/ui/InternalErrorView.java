@@ -19,7 +19,8 @@ public class InternalErrorView extends VerticalLayout implements HasErrorParamet
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
         Exception e = parameter.getCaughtException();
         if (e instanceof io.keyuan.shared.NotFoundException) {
-            ErrorViews.fill(this, "not-found", "error.not-found.title", "error.record-not-found");
+            // shown by the not-found page, inside the portal's frame
+            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, NotFoundView.RECORD);
             return HttpServletResponse.SC_NOT_FOUND;
         }
         if (e instanceof org.springframework.security.access.AccessDeniedException) {

@@ -8,7 +8,9 @@ import io.keyuan.exchange.ImportAction;
 import io.keyuan.exchange.ImportMode;
 import io.keyuan.exchange.ImportService;
 import io.keyuan.exchange.ImportStatus;
+import io.keyuan.exchange.SheetImporter;
 import io.keyuan.shared.SystemActor;
+import io.keyuan.shared.ui.AsManager;
 import io.keyuan.shared.ui.AsStaff;
 import io.keyuan.shared.ui.KeyuanViewTest;
 import java.io.File;
@@ -115,6 +117,26 @@ class ImportViewTest extends KeyuanViewTest {
         view.received("photo.xlsx", png);
         assertThat(view.mappingSection.isVisible()).isFalse();
         assertThat(notificationTexts()).contains(t("exchange.error.not-a-workbook"));
+    }
+
+    @Test
+    @AsManager
+    void customers_come_first_and_a_sheet_of_another_type_switches_the_type_it_is_read_as() throws Exception {
+        ImportView view = navigate(ImportView.class);
+        assertThat(view.type.getValue().schema().name()).isEqualTo("customers");
+        SheetImporter costs = view.type
+                .getListDataView()
+                .getItems()
+                .filter(i -> i.schema().name().contains("cost"))
+                .findFirst()
+                .orElseThrow();
+        view.type.setValue(costs);
+
+        view.received("客户名单.csv", csv("编号,姓名,城市\nSW1,王芳,北京\n"));
+
+        assertThat(view.type.getValue().schema().name()).isEqualTo("customers");
+        assertThat(view.preview.mapping()).containsExactly("code", "name", "city");
+        assertThat(view.problems.getChildren().count()).isZero();
     }
 
     @Test

@@ -190,10 +190,10 @@ class RoleMatrixTest extends KeyuanViewTest {
     }
 
     @Test
-    void anonymous_visitor_gets_not_found_for_an_unknown_address() {
+    void anonymous_visitor_gets_the_login_page_for_an_unknown_address() {
         HasElement view = open("no/such/page");
 
-        assertThat(view).isInstanceOf(NotFoundView.class);
+        assertThat(view).isInstanceOf(LoginView.class);
     }
 
     // ---- the services refuse what the UI hides ----

@@ -22,16 +22,20 @@ public final class TestDatabases {
     public static DataSource migrated(String suffix) {
         String name = System.getProperty("keyuan.db.local-database", "keyuan_test") + "_" + suffix;
         return MIGRATED.computeIfAbsent(name, n -> {
-            DatabaseConfiguration.EmbeddedDatabase db = DatabaseConfiguration.LocalServer.answers()
-                    ? DatabaseConfiguration.LocalServer.freshDatabase(n)
-                    : DatabaseConfiguration.EmbeddedDatabase.start(
-                            new File(System.getProperty("java.io.tmpdir"), "keyuan-test/mariadb-" + suffix), 0, n);
             HikariConfig config = new HikariConfig();
             config.setPoolName("test-" + suffix);
             config.setMaximumPoolSize(2);
-            config.setJdbcUrl(db.jdbcUrl());
-            config.setUsername(db.user());
-            config.setPassword(db.password());
+            if (LocalTestDatabase.answers()) {
+                config.setJdbcUrl(LocalTestDatabase.fresh(n));
+                config.setUsername("root");
+                config.setPassword("");
+            } else {
+                DatabaseConfiguration.EmbeddedDatabase db = DatabaseConfiguration.EmbeddedDatabase.start(
+                        new File(System.getProperty("java.io.tmpdir"), "keyuan-test/mariadb-" + suffix), 0, n);
+                config.setJdbcUrl(db.jdbcUrl());
+                config.setUsername(db.user());
+                config.setPassword(db.password());
+            }
             config.addDataSourceProperty("useUnicode", "true");
             config.addDataSourceProperty("characterEncoding", "utf8mb4");
             config.addDataSourceProperty("sessionVariables", "time_zone='+00:00'");

