@@ -9,7 +9,10 @@ import io.keyuan.shared.KeyuanException;
  */
 @FunctionalInterface
 public interface CellRule {
-    /** The value to store; throws {@link Refused} when the value is not acceptable. */
+    /**
+     * The value to store; throws {@link Refused} (or any {@link KeyuanException}, so that a rule declared in a
+     * module's root without this interface can be a method reference) when the value is not acceptable.
+     */
     Object apply(Object value);
 
     /** Why a value is refused: an i18n message key and its arguments. */

@@ -29,7 +29,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -52,7 +51,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class DealService {
     public static final int MAX_PAGE = 200;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final DealRepository deals;
     private final io.keyuan.shared.db.StaleEdits staleEdits;
@@ -532,10 +530,6 @@ public class DealService {
             return l.toInstant(java.time.ZoneOffset.UTC);
         }
         return (Instant) value;
-    }
-
-    static String when(Instant i) {
-        return i == null ? "?" : WHEN.format(i.atZone(BusinessTime.ZONE));
     }
 
     private static void normalize(Deal d) {

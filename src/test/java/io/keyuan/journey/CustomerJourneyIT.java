@@ -70,8 +70,10 @@ class CustomerJourneyIT extends ChromiumJourney {
         shot("04-form");
         phone.sendKeys(Keys.chord(Keys.CONTROL, "s"));
         wait.until(ExpectedConditions.urlToBe(base() + "/customers/" + id));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customer-details"), "139 1234 5678"));
-        assertThat(SystemActor.call(() -> customers.get(id)).getPhone()).isEqualTo("139 1234 5678");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customer-details"), "13912345678"));
+        assertThat(SystemActor.call(() -> customers.get(id)).getPhone())
+                .as("stored in the canonical form")
+                .isEqualTo("13912345678");
         assertThat(SystemActor.call(() -> customers.get(id)).getUpdatedBy()).isEqualTo(username);
 
         // A wrong value is refused on the field and nothing is saved.
@@ -84,7 +86,7 @@ class CustomerJourneyIT extends ChromiumJourney {
                 .equals(String.valueOf(((JavascriptExecutor) d)
                         .executeScript("return document.getElementById('customer-phone').invalid"))));
         shot("05-invalid");
-        assertThat(SystemActor.call(() -> customers.get(id)).getPhone()).isEqualTo("139 1234 5678");
+        assertThat(SystemActor.call(() -> customers.get(id)).getPhone()).isEqualTo("13912345678");
 
         // Sign out through the user menu.
         js("document.querySelector('#user-menu vaadin-menu-bar-button').click()");
