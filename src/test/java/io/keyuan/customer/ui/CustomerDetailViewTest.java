@@ -77,7 +77,7 @@ class CustomerDetailViewTest extends KeyuanViewTest {
 
         PurchaseDialog dialog = $(PurchaseDialog.class).single();
         assertThat(dialog.isOpened()).isTrue();
-        assertThat(dialog.date.getValue()).isEqualTo(LocalDate.now());
+        assertThat(dialog.date.getValue()).isEqualTo(LocalDate.now(io.keyuan.shared.BusinessTime.ZONE));
     }
 
     @Test
