@@ -29,7 +29,11 @@ public final class LocalTestDatabase implements ApplicationContextInitializer<Co
         ConfigurableEnvironment env = context.getEnvironment();
         boolean probe = env.getProperty("keyuan.db.probe-local", Boolean.class, false);
         String url = env.getProperty("keyuan.db.url", "");
-        if (!probe || !url.isBlank() || !answers()) {
+        if (!probe || !url.isBlank()) {
+            return;
+        }
+        if (!answers()) {
+            freshEmbedded(env.getProperty("keyuan.db.embedded.data-dir", ""));
             return;
         }
         String name = env.getProperty("keyuan.db.local-database", "keyuan_test");
@@ -74,6 +78,25 @@ public final class LocalTestDatabase implements ApplicationContextInitializer<Co
             }
         }
         return "jdbc:mariadb://127.0.0.1:3306/" + name;
+    }
+
+    /**
+     * No local server: the tests fall back to the embedded MariaDB, whose data directory the application keeps
+     * between runs; a test run starts it empty, as it does the local database (test folders only).
+     */
+    static void freshEmbedded(String dataDir) {
+        if (dataDir.isBlank() || !dataDir.contains("keyuan-test")) {
+            return;
+        }
+        synchronized (RECREATED) {
+            if (RECREATED.add("embedded:" + dataDir)) {
+                try {
+                    org.springframework.util.FileSystemUtils.deleteRecursively(java.nio.file.Path.of(dataDir));
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException("Could not empty the test data directory " + dataDir, e);
+                }
+            }
+        }
     }
 
     private static Properties credentials() {
