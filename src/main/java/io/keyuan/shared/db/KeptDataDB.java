@@ -17,7 +17,7 @@ import java.lang.reflect.Field;
  * under the temp folder without asking the flag — and that is the data directory. (2) At every start:
  * {@code DB.newEmbeddedDB} runs {@code prepareDirectories()}, which calls {@code FileUtils.deleteDirectory(dataDir)} for
  * such a directory, flag or no flag. So with {@code KEYUAN_DATA_DIR=/tmp/...} all data was gone after a stop and a
- * start. This class registers a shutdown hook that only stops the server, prepares the directories without deleting
+ * start. This class stops the server after the application has closed (never deleting anything), prepares the directories without deleting
  * any, and installs a new database only into an empty data directory, as {@code newEmbeddedDB} does.
  */
 final class KeptDataDB extends DB {
@@ -60,15 +60,18 @@ final class KeptDataDB extends DB {
     protected void cleanupOnExit() {
         if (!hookRegistered) {
             hookRegistered = true;
-            Runtime.getRuntime().addShutdownHook(new Thread(this::stopQuietly, "mariadb-stop"));
+            // Not a JVM shutdown hook of its own: those run alongside Spring's, so the server went away while the
+            // job runner was still recording its stop (each such write then waited out the pool's timeout and a
+            // stop took minutes). Spring's shutdown handlers run after every application context has closed.
+            org.springframework.boot.SpringApplication.getShutdownHandlers().add(this::stopQuietly);
         }
     }
 
     private void stopQuietly() {
         try {
             stop();
-        } catch (ManagedProcessException e) {
-            // The JVM is exiting; mariadbd stops by itself when its parent is gone.
+        } catch (ManagedProcessException | RuntimeException e) {
+            // The JVM is exiting; a server already stopped with the context has nothing left to stop.
         }
     }
 
