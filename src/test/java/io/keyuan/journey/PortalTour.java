@@ -127,6 +127,11 @@ public final class PortalTour {
     }
 
     static WebDriver chromium() throws Exception {
+        return chromium("1400,900");
+    }
+
+    /** Debian's headless Chromium with a fresh profile of its own; the window is "width,height". */
+    static WebDriver chromium(String windowSize) throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(ChromiumJourney.CHROMIUM);
         options.addArguments(
@@ -139,7 +144,7 @@ public final class PortalTour {
                 "--disable-component-update",
                 "--disable-sync",
                 "--disable-dev-shm-usage",
-                "--window-size=1400,900",
+                "--window-size=" + windowSize,
                 "--lang=zh-CN",
                 "--user-data-dir=" + Files.createTempDirectory("keyuan-chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder()
