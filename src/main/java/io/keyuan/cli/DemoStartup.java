@@ -30,6 +30,7 @@ class DemoStartup implements ApplicationRunner {
     private final DemoSeeder seeder;
     private final PipelineDemoSeeder pipelineSeeder;
     private final SegmentDemoSeeder segmentSeeder;
+    private final PricingDemoSeeder pricingSeeder;
     private final boolean demo;
     private final int demoCustomers;
 
@@ -39,6 +40,7 @@ class DemoStartup implements ApplicationRunner {
             DemoSeeder seeder,
             PipelineDemoSeeder pipelineSeeder,
             SegmentDemoSeeder segmentSeeder,
+            PricingDemoSeeder pricingSeeder,
             @Value("${keyuan.demo.enabled:}") String demoSetting,
             @Value("${keyuan.db.url:}") String databaseUrl,
             @Value("${keyuan.demo.seed-customers:3000}") int demoCustomers) {
@@ -47,6 +49,7 @@ class DemoStartup implements ApplicationRunner {
         this.seeder = seeder;
         this.pipelineSeeder = pipelineSeeder;
         this.segmentSeeder = segmentSeeder;
+        this.pricingSeeder = pricingSeeder;
         this.demo = demoWanted(demoSetting, databaseUrl);
         this.demoCustomers = demoCustomers;
     }
@@ -101,6 +104,9 @@ class DemoStartup implements ApplicationRunner {
                     (System.nanoTime() - started) / 1_000_000);
             log.info("Demo pipeline: {} deals", pipelineSeeder.seed(400, 20261122L));
             log.info("Demo segments: {}, membership refreshing in the background", segmentSeeder.seed());
+            // After the segments: tiers bind to them, and follow their first membership refresh.
+            log.info(
+                    "Demo price book: {} rules", pricingSeeder.seed(LocalDate.now(io.keyuan.shared.BusinessTime.ZONE)));
         });
     }
 }

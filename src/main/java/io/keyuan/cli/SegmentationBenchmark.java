@@ -145,6 +145,11 @@ class SegmentationBenchmark {
     }
 
     private RefreshRun refresh() {
+        return refresh(membership);
+    }
+
+    /** Starts a membership refresh of every rule set and waits for it, printing its progress. */
+    static RefreshRun refresh(SegmentMembershipService membership) {
         io.keyuan.shared.jobs.JobId job = membership.startRefresh();
         // the refresh is a job: its run exists once a worker has started it
         while (membership.runOf(job).isEmpty() && membership.refreshJob(job).active()) {
