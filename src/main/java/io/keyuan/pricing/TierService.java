@@ -175,21 +175,19 @@ public class TierService {
         changed("tier deleted");
     }
 
-    /** Swaps the tier's priority with the one before it; nothing happens to the first. */
+    /** Swaps the tier's priority with the one before it (nothing happens to the first); customers follow on commit. */
     @PreAuthorize(Roles.HAS_MANAGER)
-    public List<TierRow> moveUp(long id) {
+    public void moveUp(long id) {
         PriceTier tier = get(id);
         tiers.findFirstByPriorityLessThanOrderByPriorityDesc(tier.getPriority()).ifPresent(other -> swap(tier, other));
-        return tiers();
     }
 
     /** Swaps the tier's priority with the one after it; nothing happens to the last. */
     @PreAuthorize(Roles.HAS_MANAGER)
-    public List<TierRow> moveDown(long id) {
+    public void moveDown(long id) {
         PriceTier tier = get(id);
         tiers.findFirstByPriorityGreaterThanOrderByPriorityAsc(tier.getPriority())
                 .ifPresent(other -> swap(tier, other));
-        return tiers();
     }
 
     /** Through a free priority, so that the unique key never sees two tiers on one. */
