@@ -74,9 +74,8 @@ class TierDialog extends Dialog {
         binder.forField(code).asRequired(required).bind("code");
         binder.forField(name).asRequired(required).bind("name");
         binder.forField(priority)
-                .withNullRepresentation(0)
-                .withValidator(p -> p == null || p >= 0, getTranslation("pricing.tier.error.priority"))
-                .bind(PriceTier::getPriority, (t, p) -> t.setPriority(p == null ? 0 : p));
+                .withConverter((Integer p) -> p == null ? 0 : p, (Integer m) -> m == null || m == 0 ? null : m)
+                .bind(PriceTier::getPriority, PriceTier::setPriority);
         binder.forField(description).bind("description");
         binder.forField(segments)
                 .bind(
