@@ -23,13 +23,19 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * texts arrive already translated; this class knows no feature.
  */
 public record DocumentWorkbook(
-        String sheetName, String title, List<Field> header, List<String> columns, List<List<Object>> rows,
+        String sheetName,
+        String title,
+        List<Field> header,
+        List<String> columns,
+        List<List<Object>> rows,
         List<Field> totals) {
 
     public DocumentWorkbook {
         header = List.copyOf(header);
         columns = List.copyOf(columns);
-        rows = rows.stream().map(r -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(r))).toList();
+        rows = rows.stream()
+                .map(r -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(r)))
+                .toList();
         totals = List.copyOf(totals);
     }
 

@@ -459,13 +459,11 @@ public class DealService {
                 new MapSqlParameterSource().addValue("c", customerId).addValue("limit", limit);
         List<DealCard> cards = new java.util.ArrayList<>();
         jdbc.query(
-                SELECT_CARD + " WHERE d.customer_id = :c ORDER BY d.updated_at DESC, d.id DESC LIMIT :limit",
-                p,
-                rs -> {
+                SELECT_CARD + " WHERE d.customer_id = :c ORDER BY d.updated_at DESC, d.id DESC LIMIT :limit", p, rs -> {
                     long stageId = rs.getLong("stage_id");
-                    StageRow s = byId.computeIfAbsent(stageId, id -> stages.findById(id)
-                            .map(PipelineService::row)
-                            .orElse(null));
+                    StageRow s = byId.computeIfAbsent(
+                            stageId,
+                            id -> stages.findById(id).map(PipelineService::row).orElse(null));
                     cards.add(toCard(rs, s == null ? Map.of() : Map.of(stageId, s)));
                 });
         return cards;

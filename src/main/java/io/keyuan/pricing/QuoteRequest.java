@@ -18,7 +18,8 @@ public record QuoteRequest(
         return new QuoteRequest(customerId, null, null, null, date, lines);
     }
 
-    public static QuoteRequest forTier(Long tierId, String province, String city, LocalDate date, List<LineRequest> lines) {
+    public static QuoteRequest forTier(
+            Long tierId, String province, String city, LocalDate date, List<LineRequest> lines) {
         return new QuoteRequest(null, tierId, province, city, date, lines);
     }
 }

@@ -143,8 +143,7 @@ public class QuoteService {
                 throw KeyuanException.onField("product", "pricing.quote.error.product-unknown", i + 1);
             }
         }
-        QuoteResult result =
-                QuoteEngine.quote(book, new QuoteContext(tierId, province, city, date), request.lines());
+        QuoteResult result = QuoteEngine.quote(book, new QuoteContext(tierId, province, city, date), request.lines());
         return new QuoteSimulation(result, customerId, customerName, tierId, tierCode, tierName);
     }
 
@@ -198,8 +197,7 @@ public class QuoteService {
                 throw KeyuanException.onField("customerId", "pricing.quote.error.customer-of-deal");
             }
         }
-        QuoteSimulation simulation =
-                simulate(QuoteRequest.forCustomer(draft.customerId(), date, draft.lines()));
+        QuoteSimulation simulation = simulate(QuoteRequest.forCustomer(draft.customerId(), date, draft.lines()));
         QuoteResult result = simulation.result();
         if (quote == null) {
             quote = new Quote();
@@ -313,8 +311,7 @@ public class QuoteService {
                 """
                 UPDATE quote SET status = 'EXPIRED', version = version + 1, updated_at = UTC_TIMESTAMP(6),
                                  updated_by = :user
-                WHERE status IN ('DRAFT', 'SENT') AND valid_until < :today""",
-                new MapSqlParameterSource().addValue("user", user).addValue("today", Date.valueOf(today())));
+                WHERE status IN ('DRAFT', 'SENT') AND valid_until < :today""", new MapSqlParameterSource().addValue("user", user).addValue("today", Date.valueOf(today())));
     }
 
     // ---- purchases ----
@@ -354,9 +351,12 @@ public class QuoteService {
                 label = label.substring(0, PURCHASE_PRODUCT_LENGTH);
             }
             customers.recordPurchase(new NewPurchase(
-                    q.getCustomerId(), date, label, line.getQuantity(), amounts.get(i), channel == null
-                            ? SalesChannel.STORE
-                            : channel));
+                    q.getCustomerId(),
+                    date,
+                    label,
+                    line.getQuantity(),
+                    amounts.get(i),
+                    channel == null ? SalesChannel.STORE : channel));
         }
         return q.getLines().size();
     }
@@ -385,7 +385,8 @@ public class QuoteService {
                 shared.add(i);
             }
         }
-        BigDecimal base = shared.stream().map(i -> lines.get(i).getLineTotal()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal base =
+                shared.stream().map(i -> lines.get(i).getLineTotal()).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (base.signum() == 0) {
             return amounts;
         }
@@ -456,20 +457,21 @@ public class QuoteService {
         String sql = """
                 SELECT q.id, q.version, q.number, q.customer_id, c.name customer_name, q.quote_date, q.valid_until,
                        q.status, q.total, q.deal_id
-                FROM quote q JOIN customer c ON c.id = q.customer_id WHERE 1 = 1"""
-                + where(filter, p)
-                + " ORDER BY q.quote_date DESC, q.id DESC LIMIT :limit OFFSET :offset";
-        return jdbc.query(sql, p, (rs, i) -> new QuoteRow(
-                rs.getLong("id"),
-                rs.getLong("version"),
-                rs.getString("number"),
-                rs.getLong("customer_id"),
-                rs.getString("customer_name"),
-                rs.getObject("quote_date", LocalDate.class),
-                rs.getObject("valid_until", LocalDate.class),
-                QuoteStatus.valueOf(rs.getString("status")),
-                rs.getBigDecimal("total"),
-                rs.getObject("deal_id", Long.class)));
+                FROM quote q JOIN customer c ON c.id = q.customer_id WHERE 1 = 1""" + where(filter, p) + " ORDER BY q.quote_date DESC, q.id DESC LIMIT :limit OFFSET :offset";
+        return jdbc.query(
+                sql,
+                p,
+                (rs, i) -> new QuoteRow(
+                        rs.getLong("id"),
+                        rs.getLong("version"),
+                        rs.getString("number"),
+                        rs.getLong("customer_id"),
+                        rs.getString("customer_name"),
+                        rs.getObject("quote_date", LocalDate.class),
+                        rs.getObject("valid_until", LocalDate.class),
+                        QuoteStatus.valueOf(rs.getString("status")),
+                        rs.getBigDecimal("total"),
+                        rs.getObject("deal_id", Long.class)));
     }
 
     @PreAuthorize(Roles.HAS_STAFF)
@@ -560,7 +562,11 @@ public class QuoteService {
                     found.put(
                             rs.getLong(1),
                             new QuotableProduct(
-                                    rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5)));
+                                    rs.getLong(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getBigDecimal(5)));
                 });
         return found;
     }
@@ -606,7 +612,8 @@ public class QuoteService {
     DocumentWorkbook workbook(long quoteId, Locale locale) {
         Locale lang = KeyuanI18NProvider.supported(locale);
         Quote q = load(quoteId);
-        String customerName = customers.ref(q.getCustomerId()).map(CustomerRef::name).orElse("");
+        String customerName =
+                customers.ref(q.getCustomerId()).map(CustomerRef::name).orElse("");
         Map<Long, QuotableProduct> products =
                 products(q.getLines().stream().map(QuoteLine::getProductId).toList());
         List<DocumentWorkbook.Field> header = new ArrayList<>();
@@ -649,16 +656,12 @@ public class QuoteService {
         totals.add(new DocumentWorkbook.Field(t("pricing.quote.total.lines", lang), linesTotal));
         if (q.getBundleDiscount().signum() != 0) {
             totals.add(new DocumentWorkbook.Field(
-                    t("pricing.quote.total.bundle-discount", lang), q.getBundleDiscount().negate()));
+                    t("pricing.quote.total.bundle-discount", lang),
+                    q.getBundleDiscount().negate()));
         }
         totals.add(new DocumentWorkbook.Field(t("pricing.quote.total.total", lang), q.getTotal()));
         return new DocumentWorkbook(
-                q.getNumber(),
-                t("pricing.quote.workbook.title", lang, q.getNumber()),
-                header,
-                columns,
-                rows,
-                totals);
+                q.getNumber(), t("pricing.quote.workbook.title", lang, q.getNumber()), header, columns, rows, totals);
     }
 
     private String t(String key, Locale locale, Object... args) {
