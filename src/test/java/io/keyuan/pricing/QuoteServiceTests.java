@@ -129,6 +129,31 @@ class QuoteServiceTests {
     }
 
     @Test
+    void a_customer_s_tier_is_used_and_a_rule_for_another_tier_loses_for_that_reason() {
+        long vip = pricing.tier("QVIP", "报价贵宾");
+        long other = pricing.tier("QOTH", "报价其他");
+        pricing.productRule("QRVIP", productB, RuleKind.FIXED_PRICE, "40", 1, vip, null, null, false);
+        pricing.productRule("QROTH", productB, RuleKind.FIXED_PRICE, "30", 1, other, null, null, false);
+        pricing.customerTier(customer.getId(), vip);
+        pricing.forget();
+
+        QuoteSimulation s = quotes.simulate(
+                QuoteRequest.forCustomer(customer.getId(), null, List.of(new LineRequest(productB, 1))));
+
+        assertThat(s.tierId()).isEqualTo(vip);
+        assertThat(s.tierName()).isEqualTo("报价贵宾 " + pricing.tag);
+        LineQuote b = s.result().lines().getFirst();
+        assertThat(b.winner().code()).isEqualTo(pricing.code("QRVIP"));
+        assertThat(b.beaten()).anySatisfy(r -> {
+            assertThat(r.rule().code()).isEqualTo(pricing.code("QROTH"));
+            assertThat(r.reason()).isEqualTo(io.keyuan.pricing.engine.BeatenRule.Reason.OTHER_TIER);
+        });
+        Quote q = saveFor(customer, null, List.of(new LineRequest(productB, 1)));
+        assertThat(q.getTierId()).isEqualTo(vip);
+        assertThat(q.getTotal()).isEqualByComparingTo("40.00");
+    }
+
+    @Test
     void a_quote_without_lines_with_a_zero_quantity_or_an_unknown_product_is_refused_on_its_field() {
         assertThatThrownBy(() -> quotes.simulate(QuoteRequest.forCustomer(customer.getId(), null, List.of())))
                 .isInstanceOfSatisfying(
