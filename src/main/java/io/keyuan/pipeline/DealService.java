@@ -437,6 +437,9 @@ public class DealService {
      */
     @PreAuthorize(Roles.HAS_STAFF)
     public DealCard followValue(long dealId, BigDecimal value) {
+        if (value == null || value.signum() < 0) {
+            throw KeyuanException.onField("value", "validation.not-negative");
+        }
         Deal d = get(dealId);
         d.setValue(value);
         try {
