@@ -298,6 +298,13 @@ public class CustomerService {
         return customers.findById(id).map(c -> new CustomerRef(c.getId(), c.getCode(), c.getName()));
     }
 
+    /** The customer's province and city, for quotes priced by region. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public Optional<CustomerRegion> region(long id) {
+        return customers.findById(id).map(c -> new CustomerRegion(c.getId(), c.getProvince(), c.getCity()));
+    }
+
     /** Where the customer came from, for records that start from it (a new deal takes the customer's channel). */
     @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)

@@ -431,6 +431,47 @@ public class DealService {
         return n == null ? 0 : n;
     }
 
+    /**
+     * Sets a deal's value from a record that drives it (a quote attached to the deal), without the form's version
+     * check: the driving record is the source of the value.
+     */
+    @PreAuthorize(Roles.HAS_STAFF)
+    public DealCard followValue(long dealId, BigDecimal value) {
+        if (value == null || value.signum() < 0) {
+            throw KeyuanException.onField("value", "validation.not-negative");
+        }
+        Deal d = get(dealId);
+        d.setValue(value);
+        try {
+            deals.saveAndFlush(d);
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            throw io.keyuan.shared.db.ConstraintMessages.refusal(e, CONSTRAINTS);
+        }
+        return card(dealId);
+    }
+
+    /** A customer's deals, last changed first, for pickers (attach a quote to a deal). */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public List<DealCard> ofCustomer(long customerId, int limit) {
+        if (limit < 0 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("bad limit " + limit);
+        }
+        Map<Long, StageRow> byId = new HashMap<>();
+        MapSqlParameterSource p =
+                new MapSqlParameterSource().addValue("c", customerId).addValue("limit", limit);
+        List<DealCard> cards = new java.util.ArrayList<>();
+        jdbc.query(
+                SELECT_CARD + " WHERE d.customer_id = :c ORDER BY d.updated_at DESC, d.id DESC LIMIT :limit", p, rs -> {
+                    long stageId = rs.getLong("stage_id");
+                    StageRow s = byId.computeIfAbsent(
+                            stageId,
+                            id -> stages.findById(id).map(PipelineService::row).orElse(null));
+                    cards.add(toCard(rs, s == null ? Map.of() : Map.of(stageId, s)));
+                });
+        return cards;
+    }
+
     @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)
     public DealCard card(long dealId) {

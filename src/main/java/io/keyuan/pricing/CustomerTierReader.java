@@ -9,19 +9,36 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A customer's stored tier and why, in one query (the segment's name through segmentation's table is read only). */
+/**
+ * A customer's stored tier and why, in one query (the segment's name through segmentation's table is read only).
+ * A stored manual tier whose override has ended or gone since the last derivation (the daily one runs just after
+ * midnight) is not reported: the customer then has the tier their segments give, looked up for them alone.
+ */
 @Component
 public class CustomerTierReader implements CustomerTiers {
     private final JdbcTemplate jdbc;
+    private final java.time.Clock clock;
 
-    CustomerTierReader(JdbcTemplate jdbc) {
+    CustomerTierReader(JdbcTemplate jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Override
     @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)
     public Optional<TierAssignment> of(long customerId) {
+        Date today = Date.valueOf(java.time.LocalDate.now(clock.withZone(io.keyuan.shared.BusinessTime.ZONE)));
+        Optional<TierAssignment> stored = stored(customerId, today);
+        if (stored.isPresent()
+                && stored.get().source() == TierSource.MANUAL
+                && stored.get().reason() == null) {
+            return bySegments(customerId);
+        }
+        return stored;
+    }
+
+    private Optional<TierAssignment> stored(long customerId, Date today) {
         return jdbc
                 .query(
                         """
@@ -31,6 +48,7 @@ public class CustomerTierReader implements CustomerTiers {
                         JOIN price_tier t ON t.id = a.tier_id
                         LEFT JOIN segment s ON s.id = a.segment_id
                         LEFT JOIN customer_tier_override o ON o.customer_id = a.customer_id AND a.source = 'MANUAL'
+                                  AND (o.valid_until IS NULL OR o.valid_until >= ?)
                         WHERE a.customer_id = ?""",
                         (rs, i) -> {
                             long segment = rs.getLong(6);
@@ -49,6 +67,45 @@ public class CustomerTierReader implements CustomerTiers {
                                     rs.getString(9),
                                     until == null ? null : until.toLocalDate(),
                                     at.toInstant());
+                        },
+                        today,
+                        customerId)
+                .stream()
+                .findFirst();
+    }
+
+    /** The first tier by priority one of whose segments holds the customer, naming the lowest such segment. */
+    private Optional<TierAssignment> bySegments(long customerId) {
+        return jdbc
+                .query(
+                        """
+                        SELECT t.id, t.code, t.name, MIN(m.segment_id)
+                        FROM segment_membership m
+                        JOIN price_tier_segment ts ON ts.segment_id = m.segment_id
+                        JOIN price_tier t ON t.id = ts.tier_id
+                        WHERE m.customer_id = ?
+                        GROUP BY t.id, t.code, t.name, t.priority
+                        ORDER BY t.priority
+                        LIMIT 1""",
+                        (rs, i) -> {
+                            long segmentId = rs.getLong(4);
+                            String segmentName = jdbc
+                                    .queryForList("SELECT name FROM segment WHERE id = ?", String.class, segmentId)
+                                    .stream()
+                                    .findFirst()
+                                    .orElse(null);
+                            return new TierAssignment(
+                                    customerId,
+                                    rs.getLong(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    TierSource.SEGMENT,
+                                    segmentId,
+                                    segmentName,
+                                    null,
+                                    null,
+                                    null,
+                                    clock.instant());
                         },
                         customerId)
                 .stream()

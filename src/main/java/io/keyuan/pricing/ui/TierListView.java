@@ -1,0 +1,156 @@
+package io.keyuan.pricing.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.keyuan.pricing.SegmentChoice;
+import io.keyuan.pricing.TierRow;
+import io.keyuan.pricing.TierService;
+import io.keyuan.pricing.domain.PriceTier;
+import io.keyuan.shared.Roles;
+import io.keyuan.shared.ui.Formats;
+import io.keyuan.shared.ui.Notifications;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Price tiers in priority order (the first whose segment holds a customer is theirs), the segments each follows and
+ * how many customers each has. Managers add, edit and reorder; staff read.
+ */
+@Route("tiers")
+@Menu(title = "pricing.tier.nav", order = 51, icon = "vaadin:stairs")
+@RolesAllowed(Roles.STAFF)
+public class TierListView extends VerticalLayout implements HasDynamicTitle {
+    private final TierService tiers;
+    private final boolean manager;
+    final Grid<TierRow> grid = new Grid<>();
+    final Button create = new Button();
+    final Button derive = new Button();
+    private Map<Long, String> segmentNames = new HashMap<>();
+
+    public TierListView(TierService tiers, AuthenticationContext auth) {
+        this.tiers = tiers;
+        this.manager = auth.hasRole(Roles.MANAGER);
+        addClassName("keyuan-view");
+        setSizeFull();
+        setPadding(false);
+
+        create.setText(getTranslation("pricing.tier.new"));
+        create.setIcon(VaadinIcon.PLUS.create());
+        create.setId("tier-new");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setVisible(manager);
+        create.addClickListener(e -> edit(new PriceTier()));
+        create.addClickShortcut(Key.KEY_N, KeyModifier.ALT);
+        derive.setText(getTranslation("pricing.tier.derive"));
+        derive.setIcon(VaadinIcon.REFRESH.create());
+        derive.setId("tier-derive");
+        derive.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        derive.setVisible(manager);
+        derive.addClickListener(e -> {
+            long[] n = {0};
+            if (Notifications.attempt(this, () -> n[0] = tiers.rederiveAll())) {
+                Notifications.success(this, "pricing.tier.derived", Formats.number(n[0], getLocale()));
+                load();
+            }
+        });
+        Span hint = new Span(getTranslation("pricing.tier.hint"));
+        hint.addClassName("keyuan-audit");
+        HorizontalLayout toolbar = new HorizontalLayout(create, derive, hint);
+        toolbar.addClassName("keyuan-toolbar");
+        toolbar.setAlignItems(Alignment.BASELINE);
+
+        grid.setId("tier-grid");
+        grid.setSizeFull();
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setEmptyStateText(getTranslation(manager ? "pricing.tier.empty.manager" : "pricing.tier.empty"));
+        grid.addColumn(TierRow::priority)
+                .setHeader(getTranslation("pricing.tier.field.priority"))
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(TierRow::code)
+                .setHeader(getTranslation("pricing.tier.field.code"))
+                .setAutoWidth(true);
+        grid.addColumn(TierRow::name)
+                .setHeader(getTranslation("pricing.tier.field.name"))
+                .setAutoWidth(true);
+        grid.addColumn(this::segmentsOf)
+                .setHeader(getTranslation("pricing.tier.field.segments"))
+                .setFlexGrow(1);
+        grid.addColumn(t -> Formats.number(t.customers(), getLocale()))
+                .setHeader(getTranslation("pricing.tier.customers"))
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
+        if (manager) {
+            grid.addComponentColumn(this::moveButtons)
+                    .setHeader(getTranslation("pricing.tier.order"))
+                    .setAutoWidth(true)
+                    .setFlexGrow(0);
+        }
+        grid.addItemClickListener(e -> edit(tiers.get(e.getItem().id())));
+        add(toolbar, grid);
+        load();
+    }
+
+    private HorizontalLayout moveButtons(TierRow t) {
+        Button up = new Button(VaadinIcon.ARROW_UP.create(), e -> move(() -> tiers.moveUp(t.id())));
+        up.setId("tier-up-" + t.id());
+        up.setAriaLabel(getTranslation("pricing.tier.up"));
+        up.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        Button down = new Button(VaadinIcon.ARROW_DOWN.create(), e -> move(() -> tiers.moveDown(t.id())));
+        down.setId("tier-down-" + t.id());
+        down.setAriaLabel(getTranslation("pricing.tier.down"));
+        down.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        return new HorizontalLayout(up, down);
+    }
+
+    private void move(Runnable action) {
+        if (Notifications.attempt(this, action)) {
+            load();
+        }
+    }
+
+    String segmentsOf(TierRow t) {
+        if (t.segmentIds().isEmpty()) {
+            return getTranslation("pricing.tier.no-segments");
+        }
+        return t.segmentIds().stream()
+                .map(id -> segmentNames.getOrDefault(id, getTranslation("pricing.tier.deleted-segment", id)))
+                .collect(Collectors.joining("、"));
+    }
+
+    void load() {
+        Map<Long, String> names = new HashMap<>();
+        for (SegmentChoice c : tiers.segmentChoices()) {
+            names.put(c.id(), c.label());
+        }
+        segmentNames = names;
+        List<TierRow> rows = tiers.tiers();
+        grid.setItems(rows);
+    }
+
+    void edit(PriceTier tier) {
+        new TierDialog(tiers, tier, manager, this::load).open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("pricing.tier.nav");
+    }
+}
