@@ -23,7 +23,7 @@ class Commands {
                                      headers match is read unless --sheet names one
               inspect <file>         what the reader sees: sheets, header row and sheet type, the first problem
                                      per column; writes nothing
-              bench <suite> [flags]  run a benchmark suite; suites: grid, exchange, pipeline, segmentation
+              bench <suite> [flags]  run a benchmark suite; suites: grid, exchange, pipeline, segmentation, pricing
                                      grid: --customers N (default 1,000,000) --repeat R (default 9)
                                      segmentation: --customers N (default 1,000,000) --repeat R (default 7)
                                      exchange: --rows N (default 1,000,000) [--no-export]
@@ -36,6 +36,7 @@ class Commands {
     private final java.util.List<io.keyuan.exchange.SheetExporter> exporters;
     private final PipelineBenchmark pipelineBenchmark;
     private final SegmentationBenchmark segmentationBenchmark;
+    private final PricingBenchmark pricingBenchmark;
 
     Commands(
             DemoSeeder seeder,
@@ -46,7 +47,9 @@ class Commands {
             InspectCommand inspectCommand,
             ExchangeBenchmark exchangeBenchmark,
             PipelineBenchmark pipelineBenchmark,
-            SegmentationBenchmark segmentationBenchmark) {
+            SegmentationBenchmark segmentationBenchmark,
+            PricingBenchmark pricingBenchmark) {
+        this.pricingBenchmark = pricingBenchmark;
         this.pipelineBenchmark = pipelineBenchmark;
         this.segmentationBenchmark = segmentationBenchmark;
         this.exchangeBenchmark = exchangeBenchmark;
@@ -132,7 +135,8 @@ class Commands {
 
     private int bench(String[] args) {
         if (args.length < 2) {
-            throw new CommandException("which suite? bench <suite>; suites: grid, exchange, pipeline, segmentation");
+            throw new CommandException(
+                    "which suite? bench <suite>; suites: grid, exchange, pipeline, segmentation, pricing");
         }
         Options o = new Options(args, 2);
         return switch (args[1]) {
@@ -140,12 +144,13 @@ class Commands {
             case "exchange" -> exchangeBenchmark.run(o);
             case "pipeline" -> pipelineBenchmark.run(o);
             case "segmentation" -> segmentationBenchmark.run(o);
-            case "pricing", "survey", "insight", "load" ->
+            case "pricing" -> pricingBenchmark.run(o);
+            case "survey", "insight", "load" ->
                 throw new CommandException("suite '" + args[1]
-                        + "' arrives with its module; built so far: grid, exchange, pipeline, segmentation");
+                        + "' arrives with its module; built so far: grid, exchange, pipeline, segmentation, pricing");
             default ->
                 throw new CommandException(
-                        "unknown suite '" + args[1] + "'; suites: grid, exchange, pipeline, segmentation");
+                        "unknown suite '" + args[1] + "'; suites: grid, exchange, pipeline, segmentation, pricing");
         };
     }
 
