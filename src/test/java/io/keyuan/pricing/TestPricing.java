@@ -81,6 +81,16 @@ public final class TestPricing {
     }
 
     public void customerTier(long customerId, long tierId) {
+        // A manual tier as staff set it: the override too, so that a re-derivation (another test's tier change,
+        // whose listener runs after its commit) keeps the assignment instead of dropping an unexplained row.
+        jdbc.update(
+                "INSERT INTO customer_tier_override (customer_id, tier_id, reason, version, created_at, created_by,"
+                        + " updated_at, updated_by) VALUES (?, ?, 'test', 0, ?, 'test', ?, 'test')"
+                        + " ON DUPLICATE KEY UPDATE tier_id = VALUES(tier_id), valid_until = NULL",
+                customerId,
+                tierId,
+                now(),
+                now());
         jdbc.update(
                 "REPLACE INTO customer_price_tier (customer_id, tier_id, source, assigned_at) VALUES (?, ?, 'MANUAL', ?)",
                 customerId,
