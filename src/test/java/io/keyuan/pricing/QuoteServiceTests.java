@@ -67,15 +67,20 @@ class QuoteServiceTests {
     String bundleCode;
     Customer customer;
 
-    /** A at 100 (cost 60), B at 50 (cost 20); 10 % off A for everyone, 70 for A from 10; A + B together for 130. */
+    /**
+     * A at 100 (cost 60), B at 50 (cost 20); 10 % off A for everyone, 70 for A from 10, B at its list price by a
+     * rule of its own (0 off); A + B together for 130. The rules are promotions on the products: no rule another
+     * test leaves in the shared database (a promotion on all products, say) can beat them.
+     */
     @BeforeEach
     void catalogue() {
         pricing = new TestPricing(jdbc, events);
         long category = pricing.category("QC");
         productA = pricing.product(category, "QA", "报价产品A", "100.00", "60.00");
         productB = pricing.product(category, "QB", "报价产品B", "50.00", "20.00");
-        pricing.productRule("QR10", productA, RuleKind.PERCENT_OFF, "10", 1, null, null, null, false);
-        pricing.productRule("QRBULK", productA, RuleKind.FIXED_PRICE, "70", 10, null, null, null, false);
+        pricing.productRule("QR10", productA, RuleKind.PERCENT_OFF, "10", 1, null, null, null, true);
+        pricing.productRule("QRBULK", productA, RuleKind.FIXED_PRICE, "70", 10, null, null, null, true);
+        pricing.productRule("QRB", productB, RuleKind.AMOUNT_OFF, "0", 1, null, null, null, true);
         ruleTen = pricing.code("QR10");
         ruleBulk = pricing.code("QRBULK");
         pricing.bundle("QBUN", BundleKind.PRICE, "130", Map.of(productA, 1, productB, 1));
@@ -132,8 +137,8 @@ class QuoteServiceTests {
     void a_customer_s_tier_is_used_and_a_rule_for_another_tier_loses_for_that_reason() {
         long vip = pricing.tier("QVIP", "报价贵宾");
         long other = pricing.tier("QOTH", "报价其他");
-        pricing.productRule("QRVIP", productB, RuleKind.FIXED_PRICE, "40", 1, vip, null, null, false);
-        pricing.productRule("QROTH", productB, RuleKind.FIXED_PRICE, "30", 1, other, null, null, false);
+        pricing.productRule("QRVIP", productB, RuleKind.FIXED_PRICE, "40", 1, vip, null, null, true);
+        pricing.productRule("QROTH", productB, RuleKind.FIXED_PRICE, "30", 1, other, null, null, true);
         pricing.customerTier(customer.getId(), vip);
         pricing.forget();
 
@@ -207,8 +212,8 @@ class QuoteServiceTests {
         assertThat(why.ruleCode()).isEqualTo(ruleTen);
         assertThat(why.beaten()).contains(new QuoteExplanation.Beaten(ruleBulk, "MIN_QUANTITY", "10"));
         QuoteLine b = read.getLines().get(1);
-        assertThat(b.getRuleCode()).isNull();
-        assertThat(QuoteExplanation.parse(b.getExplanation()).ruleCode()).isNull();
+        assertThat(b.getUnitPrice()).isEqualByComparingTo("50.00");
+        assertThat(QuoteExplanation.parse(b.getExplanation()).ruleCode()).isEqualTo(pricing.code("QRB"));
     }
 
     @Test

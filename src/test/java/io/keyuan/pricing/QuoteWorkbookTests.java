@@ -76,7 +76,8 @@ class QuoteWorkbookTests {
         long category = pricing.category("WC");
         long a = pricing.product(category, "WA", "工作簿产品A", "100.00", "61.37");
         long b = pricing.product(category, "WB", "工作簿产品B", "50.00", "23.19");
-        pricing.productRule("WR", a, RuleKind.PERCENT_OFF, "10", 1, null, null, null, false);
+        pricing.productRule("WR", a, RuleKind.PERCENT_OFF, "10", 1, null, null, null, true);
+        pricing.productRule("WRB", b, RuleKind.AMOUNT_OFF, "0", 1, null, null, null, true);
         pricing.bundle("WBUN", BundleKind.PRICE, "130", Map.of(a, 1, b, 1));
         pricing.forget();
         Customer customer = TestPipelines.customer(customers, "工作簿客户" + TestData.unique());

@@ -44,7 +44,7 @@ class QuoteListViewTest extends KeyuanViewTest {
     private Quote aQuote(Customer customer) {
         TestPricing pricing = new TestPricing(jdbc, events);
         long product = pricing.product(pricing.category("LC"), "LA", "列表产品", "20.00", "5.00");
-        pricing.productRule("LR", product, RuleKind.AMOUNT_OFF, "2", 1, null, null, null, false);
+        pricing.productRule("LR", product, RuleKind.AMOUNT_OFF, "2", 1, null, null, null, true);
         pricing.forget();
         return SystemActor.call(() -> quotes.save(
                 QuoteDraft.create(customer.getId(), LocalDate.of(2026, 4, 2), List.of(new LineRequest(product, 3)))));
