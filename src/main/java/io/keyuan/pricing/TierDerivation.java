@@ -16,10 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Derives customer_price_tier from the overrides and the tiers' segments, set-based: a valid manual override
  * first (source MANUAL), then each tier in priority order takes the customers of its segments not yet placed
- * (INSERT IGNORE, segment by segment in ascending id order), naming the lowest of its segment ids that holds them. The result is built in a temporary table
- * and only the differences are written (rows no longer due deleted, new or changed rows upserted), in one
- * transaction: readers see the previous assignment until the commit, never an empty table, and unchanged rows keep
- * their assigned_at.
+ * (INSERT IGNORE, segment by segment in ascending id order), naming the lowest of its segment ids that holds them.
+ * The result is built in a temporary table and only the differences are written (rows no longer due deleted, new
+ * or changed rows upserted), in one transaction: readers see the previous assignment until the commit, never an
+ * empty table, and unchanged rows keep their assigned_at. 1,000,000 customers: 7–11 s on the local MariaDB 10.11
+ * (128 MB buffer pool, 2 busy cores), see TierDerivationBenchmarkTests.
  *
  * <p>Every derivation, whole or of one customer, first locks the one row of price_tier_derivation, so two never
  * interleave; statements read at READ COMMITTED, so a derivation waiting for the lock sees whatever the one before
