@@ -16,10 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Derives customer_price_tier from the overrides and the tiers' segments, set-based: a valid manual override
  * first (source MANUAL), then each tier in priority order takes the customers of its segments not yet placed
- * (INSERT IGNORE), naming the lowest of its segment ids that holds them. The result is built in a temporary table
- * and only the differences are written (rows no longer due deleted, new or changed rows upserted), in one
- * transaction: readers see the previous assignment until the commit, never an empty table, and unchanged rows keep
- * their assigned_at.
+ * (INSERT IGNORE, segment by segment in ascending id order), naming the lowest of its segment ids that holds them.
+ * The result is built in a temporary table and only the differences are written (rows no longer due deleted, new
+ * or changed rows upserted), in one transaction: readers see the previous assignment until the commit, never an
+ * empty table, and unchanged rows keep their assigned_at. 1,000,000 customers: 7–11 s on the local MariaDB 10.11
+ * (128 MB buffer pool, 2 busy cores), see TierDerivationBenchmarkTests.
  *
  * <p>Every derivation, whole or of one customer, first locks the one row of price_tier_derivation, so two never
  * interleave; statements read at READ COMMITTED, so a derivation waiting for the lock sees whatever the one before
@@ -46,23 +47,26 @@ class TierDerivation {
         lock();
         jdbc.execute("DROP TEMPORARY TABLE IF EXISTS " + TEMP);
         jdbc.execute("CREATE TEMPORARY TABLE " + TEMP + " (customer_id BIGINT NOT NULL PRIMARY KEY,"
-                + " tier_id BIGINT NOT NULL, source VARCHAR(8) NOT NULL, segment_id BIGINT NULL) ENGINE = InnoDB");
+                + " tier_id BIGINT NOT NULL, source VARCHAR(8) CHARACTER SET ascii NOT NULL,"
+                + " segment_id BIGINT NULL) ENGINE = InnoDB");
         try {
             jdbc.update(
                     "INSERT INTO " + TEMP + " (customer_id, tier_id, source, segment_id)"
                             + " SELECT o.customer_id, o.tier_id, 'MANUAL', NULL FROM customer_tier_override o"
                             + " WHERE o.valid_until IS NULL OR o.valid_until >= ?",
                     today());
-            for (long tier : boundTiers()) {
-                // GROUP BY + MIN: a customer in two segments of one tier is named by the lower segment id
+            long placed = System.nanoTime();
+            for (long[] binding : bindings()) {
+                // tiers in priority order, each tier's segments by ascending id: the first insert of a customer
+                // wins, so the first tier holds them and its lowest segment id names why
                 jdbc.update(
                         "INSERT IGNORE INTO " + TEMP + " (customer_id, tier_id, source, segment_id)"
-                                + " SELECT m.customer_id, ?, 'SEGMENT', MIN(m.segment_id) FROM segment_membership m"
-                                + " WHERE m.segment_id IN (SELECT ts.segment_id FROM price_tier_segment ts"
-                                + " WHERE ts.tier_id = ?) GROUP BY m.customer_id",
-                        tier,
-                        tier);
+                                + " SELECT m.customer_id, ?, 'SEGMENT', m.segment_id FROM segment_membership m"
+                                + " WHERE m.segment_id = ?",
+                        binding[0],
+                        binding[1]);
             }
+            long diffed = System.nanoTime();
             int removed = jdbc.update("DELETE c FROM customer_price_tier c LEFT JOIN " + TEMP
                     + " t ON t.customer_id = c.customer_id WHERE t.customer_id IS NULL");
             int written = jdbc.update(
@@ -78,12 +82,16 @@ class TierDerivation {
             long customers = count == null ? 0 : count;
             jdbc.update(
                     "UPDATE price_tier_derivation SET derived_at = ?, customers = ? WHERE id = 1", now(), customers);
+            long end = System.nanoTime();
             log.info(
-                    "Price tiers derived: {} customers with a tier, {} rows removed, {} written, {} ms",
+                    "Price tiers derived: {} customers with a tier, {} rows removed, {} written, {} ms"
+                            + " ({} ms placing, {} ms writing the differences)",
                     customers,
                     removed,
                     written,
-                    (System.nanoTime() - started) / 1_000_000);
+                    (end - started) / 1_000_000,
+                    (diffed - placed) / 1_000_000,
+                    (end - diffed) / 1_000_000);
             return customers;
         } finally {
             jdbc.execute("DROP TEMPORARY TABLE IF EXISTS " + TEMP);
@@ -121,12 +129,12 @@ class TierDerivation {
                 customerId);
     }
 
-    /** The tiers that have segments, first priority first. */
-    private List<Long> boundTiers() {
-        return jdbc.queryForList(
-                "SELECT t.id FROM price_tier t WHERE EXISTS (SELECT 1 FROM price_tier_segment ts"
-                        + " WHERE ts.tier_id = t.id) ORDER BY t.priority, t.id",
-                Long.class);
+    /** (tier, segment) pairs: tiers first priority first, a tier's segments by ascending id. */
+    private List<long[]> bindings() {
+        return jdbc.query(
+                "SELECT ts.tier_id, ts.segment_id FROM price_tier_segment ts JOIN price_tier t ON t.id = ts.tier_id"
+                        + " ORDER BY t.priority, t.id, ts.segment_id",
+                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)});
     }
 
     private void lock() {

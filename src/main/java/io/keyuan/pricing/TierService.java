@@ -319,6 +319,7 @@ public class TierService {
      * for the next refresh); returns how many customers have a tier.
      */
     @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public long rederiveAll() {
         return derivation.rederive();
     }

@@ -30,7 +30,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** Saved quotes, newest first, filtered by number, customer, status and quote date; a row opens the simulator. */
 @Route("quotes")
-@Menu(title = "pricing.nav.quotes", order = 51, icon = "vaadin:file-text-o")
+@Menu(title = "pricing.nav.quotes", order = 56, icon = "vaadin:file-text-o")
 @RolesAllowed(Roles.STAFF)
 public class QuoteListView extends VerticalLayout implements HasDynamicTitle {
     private final QuoteService quotes;

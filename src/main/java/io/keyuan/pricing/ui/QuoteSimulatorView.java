@@ -65,7 +65,7 @@ import java.util.function.Supplier;
  * purchases, attached to a deal and exported as the customer's workbook ({@code quote/<id>} opens a saved one).
  */
 @Route("quote")
-@Menu(title = "pricing.nav.quote", order = 50, icon = "vaadin:calc")
+@Menu(title = "pricing.nav.quote", order = 55, icon = "vaadin:calc")
 @RolesAllowed(Roles.STAFF)
 public class QuoteSimulatorView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
     private final QuoteService quotes;

@@ -101,6 +101,8 @@ class LocalizedViewsTest extends KeyuanViewTest {
                         "Deals",
                         "Segments",
                         "Segment members",
+                        "Products",
+                        "Price tiers",
                         "Quote",
                         "Quotes",
                         "Import",
