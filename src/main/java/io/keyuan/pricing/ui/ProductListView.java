@@ -48,7 +48,11 @@ public class ProductListView extends VerticalLayout implements HasDynamicTitle {
     final Button categories = new Button();
     private Map<Long, String> categoryPaths = new HashMap<>();
 
-    public ProductListView(CatalogueService catalogue, AuthenticationContext auth) {
+    final Button exportProducts = new Button();
+    final Button matrix = new Button();
+
+    public ProductListView(
+            CatalogueService catalogue, AuthenticationContext auth, io.keyuan.shared.jobs.JobService jobs) {
         this.catalogue = catalogue;
         this.manager = auth.hasRole(Roles.MANAGER);
         addClassName("keyuan-view");
@@ -86,7 +90,22 @@ public class ProductListView extends VerticalLayout implements HasDynamicTitle {
                 ? getTranslation("filter.all")
                 : getTranslation(b ? "pricing.catalogue.active" : "pricing.catalogue.archived"));
         active.addValueChangeListener(e -> refresh());
-        HorizontalLayout toolbar = new HorizontalLayout(create, text, category, active, categories);
+        exportProducts.setText(getTranslation("pricing.export.products"));
+        exportProducts.setIcon(VaadinIcon.DOWNLOAD_ALT.create());
+        exportProducts.setId("product-export");
+        exportProducts.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        exportProducts.addClickListener(e -> io.keyuan.shared.ui.ExportDialog.start(
+                this,
+                jobs,
+                io.keyuan.pricing.PricingExportJobs.sheet(
+                        io.keyuan.pricing.PricingExportJobs.Sheet.PRODUCTS, getLocale())));
+        matrix.setText(getTranslation("pricing.matrix.open"));
+        matrix.setIcon(VaadinIcon.TABLE.create());
+        matrix.setId("product-price-matrix");
+        matrix.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        matrix.addClickListener(e -> new PriceMatrixDialog(jobs, this).open());
+        HorizontalLayout toolbar =
+                new HorizontalLayout(create, text, category, active, categories, exportProducts, matrix);
         toolbar.addClassName("keyuan-toolbar");
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
 

@@ -220,4 +220,42 @@ class ProductListViewTest extends KeyuanViewTest {
         CategoryDialog categories = $(CategoryDialog.class).single();
         assertThat(categories.add.isAttached()).isFalse();
     }
+
+    @Autowired
+    io.keyuan.shared.jobs.JobService jobs;
+
+    @Test
+    @AsStaff
+    void staff_export_the_price_matrix_for_a_date_and_region_as_a_job() {
+        navigate(ProductListView.class);
+        test(view().matrix).click();
+        PriceMatrixDialog dialog = $(PriceMatrixDialog.class).single();
+        assertThat(dialog.city.isEnabled()).isFalse();
+        dialog.date.setValue(java.time.LocalDate.of(2026, 11, 30));
+        dialog.province.setValue("浙江");
+        assertThat(dialog.city.isEnabled()).isTrue();
+        dialog.city.setValue("杭州");
+        test(dialog.export).click();
+
+        io.keyuan.shared.ui.ExportDialog export =
+                $(io.keyuan.shared.ui.ExportDialog.class).single();
+        io.keyuan.shared.jobs.JobView done =
+                SystemActor.call(() -> jobs.await(export.job(), java.time.Duration.ofMinutes(1)));
+        assertThat(done.kind()).isEqualTo(io.keyuan.pricing.PricingExportJobs.MATRIX);
+        assertThat(done.status()).isEqualTo(io.keyuan.shared.jobs.JobStatus.SUCCEEDED);
+        assertThat(done.resultName()).isEqualTo("price-matrix-2026-11-30.xlsx");
+    }
+
+    @Test
+    @AsStaff
+    void a_matrix_without_a_date_is_refused_on_the_field_and_nothing_starts() {
+        navigate(ProductListView.class);
+        test(view().matrix).click();
+        PriceMatrixDialog dialog = $(PriceMatrixDialog.class).single();
+        dialog.date.clear();
+        test(dialog.export).click();
+        assertThat(dialog.date.isInvalid()).isTrue();
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat($(io.keyuan.shared.ui.ExportDialog.class).all()).isEmpty();
+    }
 }
