@@ -20,8 +20,7 @@ class EngineProperties {
     private static List<Object> decided(QuoteResult quote) {
         List<Object> out = new ArrayList<>();
         for (LineQuote line : quote.lines()) {
-            out.add(List.of(
-                    line.winner() == null ? -1L : line.winner().id(), line.unitPrice(), line.guardApplied()));
+            out.add(List.of(line.winner() == null ? -1L : line.winner().id(), line.unitPrice(), line.guardApplied()));
         }
         out.add(quote.bundles());
         out.add(List.of(quote.listTotal(), quote.linesTotal(), quote.bundleDiscount(), quote.total()));
@@ -127,15 +126,47 @@ class EngineProperties {
         for (Probe probe : someProbes(small, random, 10)) {
             QuoteContext context = probe.context();
             List<LineRequest> lines = someLines(random, probe.quantity());
-            int maxQuantity = lines.stream().mapToInt(LineRequest::quantity).max().orElse(1);
+            int maxQuantity =
+                    lines.stream().mapToInt(LineRequest::quantity).max().orElse(1);
             RuleSpec base = SmallBooks.rule(random, 1000);
-            RuleSpec extra =
-                    switch (random.nextInt(4)) {
-                        case 0 -> with(base, context.tierId() == null ? 1L : 3 - context.tierId(), base.province(), base.city(), base.validTo(), base.minQuantity(), base.validFrom());
-                        case 1 -> with(base, base.tierId(), "江苏".equals(context.province()) ? "浙江" : "江苏", null, base.validTo(), base.minQuantity(), base.validFrom());
-                        case 2 -> with(base, base.tierId(), base.province(), base.city(), context.date().minusDays(1 + random.nextInt(5)), base.minQuantity(), null);
-                        default -> with(base, base.tierId(), base.province(), base.city(), base.validTo(), maxQuantity + 1 + random.nextInt(3), base.validFrom());
-                    };
+            RuleSpec extra = switch (random.nextInt(4)) {
+                case 0 ->
+                    with(
+                            base,
+                            context.tierId() == null ? 1L : 3 - context.tierId(),
+                            base.province(),
+                            base.city(),
+                            base.validTo(),
+                            base.minQuantity(),
+                            base.validFrom());
+                case 1 ->
+                    with(
+                            base,
+                            base.tierId(),
+                            "江苏".equals(context.province()) ? "浙江" : "江苏",
+                            null,
+                            base.validTo(),
+                            base.minQuantity(),
+                            base.validFrom());
+                case 2 ->
+                    with(
+                            base,
+                            base.tierId(),
+                            base.province(),
+                            base.city(),
+                            context.date().minusDays(1 + random.nextInt(5)),
+                            base.minQuantity(),
+                            null);
+                default ->
+                    with(
+                            base,
+                            base.tierId(),
+                            base.province(),
+                            base.city(),
+                            base.validTo(),
+                            maxQuantity + 1 + random.nextInt(3),
+                            base.validFrom());
+            };
             List<RuleSpec> more = new ArrayList<>(small.rules());
             more.add(extra);
             PriceBook bigger = small.withRules(more).book();
@@ -176,7 +207,57 @@ class EngineProperties {
 
     @Property(tries = 100)
     void a_rule_is_reported_shadowed_exactly_when_removing_it_changes_no_quote_on_the_probes(@ForAll long seed) {
-        Small small = SmallBooks.generate(seed, 8, false, seed % 4 != 0);
+        shadowedExactlyWhenRemovingChangesNothing(SmallBooks.generate(seed, 8, false, seed % 4 != 0));
+    }
+
+    /** Books built around a rule whose dates several earlier rules cover together, sometimes with a gap left. */
+    @Property(tries = 100)
+    void a_rule_covered_by_several_rules_together_is_shadowed_exactly_when_removing_it_changes_nothing(
+            @ForAll long seed) {
+        Random random = new Random(seed);
+        Small noise = SmallBooks.generate(seed, 4, false, true);
+        List<RuleSpec> rules = new ArrayList<>(noise.rules());
+        java.time.LocalDate from = SmallBooks.BASE;
+        java.time.LocalDate to = from.plusDays(14);
+        RuleSpec target = with(SmallBooks.crowdedRule(random, 200), null, null, null, to, 1, from);
+        rules.add(target);
+        java.time.LocalDate cut = from.plusDays(1 + random.nextInt(12));
+        int gap = random.nextInt(3) == 0 ? 1 : 0;
+        RuleSpec early = cover(random, 201, target, from.minusDays(random.nextInt(3)), cut.minusDays(1 + gap));
+        RuleSpec late = cover(random, 202, target, cut.minusDays(random.nextInt(2)), to.plusDays(random.nextInt(3)));
+        rules.add(early);
+        rules.add(late);
+        shadowedExactlyWhenRemovingChangesNothing(noise.withRules(rules));
+    }
+
+    /** A promotion on the target's scope or broader, for everyone or sometimes only a tier, national. */
+    private static RuleSpec cover(
+            Random random, long id, RuleSpec target, java.time.LocalDate from, java.time.LocalDate to) {
+        RuleSpec r =
+                with(SmallBooks.crowdedRule(random, id), random.nextInt(5) == 0 ? 1L : null, null, null, to, 1, from);
+        boolean broader = random.nextBoolean();
+        return new RuleSpec(
+                r.id(),
+                r.code(),
+                r.name(),
+                r.tierId(),
+                broader ? io.keyuan.pricing.RuleScope.ALL : target.scope(),
+                broader ? null : target.categoryId(),
+                broader ? null : target.productId(),
+                1,
+                null,
+                null,
+                from,
+                to,
+                r.kind(),
+                r.value(),
+                r.rounding(),
+                r.minMarginPercent(),
+                true,
+                r.priority());
+    }
+
+    private static void shadowedExactlyWhenRemovingChangesNothing(Small small) {
         PriceBook book = small.book();
         List<Probe> probes = SmallBooks.probes(small.rules());
         List<List<Object>> before = new ArrayList<>();
@@ -188,12 +269,14 @@ class EngineProperties {
             if (c.kind() == Conflict.Kind.SHADOWED) {
                 shadowed.add(c.rule().id());
                 if (c.other() != null) {
-                    assertThat(Precedence.order(book).compare(c.other(), c.rule())).isNegative();
+                    assertThat(Precedence.order(book).compare(c.other(), c.rule()))
+                            .isNegative();
                 }
             }
         }
         for (RuleSpec rule : small.rules()) {
-            PriceBook without = small.withRules(Fixtures.without(small.rules(), rule)).book();
+            PriceBook without =
+                    small.withRules(Fixtures.without(small.rules(), rule)).book();
             boolean changes = false;
             for (int i = 0; i < probes.size() && !changes; i++) {
                 Probe probe = probes.get(i);

@@ -25,7 +25,8 @@ final class SmallBooks {
         {null, null}, {null, null}, {null, null}, {"浙江", null}, {"浙江", "杭州"}, {"浙江", "宁波"}, {"江苏", null}, {"江苏", "南京"}
     };
 
-    record Small(List<CategoryNode> categories, List<CatalogueItem> items, List<RuleSpec> rules, List<BundleSpec> bundles) {
+    record Small(
+            List<CategoryNode> categories, List<CatalogueItem> items, List<RuleSpec> rules, List<BundleSpec> bundles) {
         PriceBook book() {
             return PriceBook.of(categories, items, rules, bundles);
         }
@@ -35,7 +36,9 @@ final class SmallBooks {
         }
 
         List<LineRequest> allProducts(int quantity) {
-            return items.stream().map(i -> new LineRequest(i.productId(), quantity)).toList();
+            return items.stream()
+                    .map(i -> new LineRequest(i.productId(), quantity))
+                    .toList();
         }
     }
 
@@ -65,7 +68,13 @@ final class SmallBooks {
             long list = 1000 + random.nextInt(20_000);
             long cost = list * (30 + random.nextInt(60)) / 100;
             items.add(new CatalogueItem(
-                    i + 1, "P" + (i + 1), "产品", categoryOf[i], BigDecimal.valueOf(list, 2), BigDecimal.valueOf(cost, 2), true));
+                    i + 1,
+                    "P" + (i + 1),
+                    "产品",
+                    categoryOf[i],
+                    BigDecimal.valueOf(list, 2),
+                    BigDecimal.valueOf(cost, 2),
+                    true));
         }
         int count = 1 + random.nextInt(maxRules);
         Set<Long> ids = new LinkedHashSet<>();
@@ -90,7 +99,9 @@ final class SmallBooks {
                         "套装",
                         random.nextInt(3) == 0 ? (long) (1 + random.nextInt(2)) : null,
                         price ? BundleKind.PRICE : BundleKind.DISCOUNT,
-                        price ? BigDecimal.valueOf(1000 + random.nextInt(40_000), 2) : BigDecimal.valueOf(random.nextInt(30)),
+                        price
+                                ? BigDecimal.valueOf(1000 + random.nextInt(40_000), 2)
+                                : BigDecimal.valueOf(random.nextInt(30)),
                         null,
                         null,
                         Map.copyOf(set)));
@@ -144,13 +155,12 @@ final class SmallBooks {
                 ? null
                 : (from == null ? BASE : from).plusDays(random.nextInt(from == null ? 30 : 15));
         RuleKind kind = RuleKind.values()[random.nextInt(4)];
-        BigDecimal value =
-                switch (kind) {
-                    case FIXED_PRICE -> BigDecimal.valueOf(random.nextInt(25_000), 2);
-                    case PERCENT_OFF -> BigDecimal.valueOf(random.nextInt(101));
-                    case AMOUNT_OFF -> BigDecimal.valueOf(random.nextInt(30_000), 2);
-                    case MARKUP_ON_COST -> BigDecimal.valueOf(random.nextInt(100));
-                };
+        BigDecimal value = switch (kind) {
+            case FIXED_PRICE -> BigDecimal.valueOf(random.nextInt(25_000), 2);
+            case PERCENT_OFF -> BigDecimal.valueOf(random.nextInt(101));
+            case AMOUNT_OFF -> BigDecimal.valueOf(random.nextInt(30_000), 2);
+            case MARKUP_ON_COST -> BigDecimal.valueOf(random.nextInt(100));
+        };
         int[] quantities = {1, 1, 2, 5};
         return new RuleSpec(
                 id,
