@@ -185,4 +185,30 @@ class QuoteEngineTests {
         assertThat(quote.total()).isEqualTo(money("0.00"));
         assertThat(quote.marginPercent()).isNull();
     }
+
+    @Test
+    void the_worked_example_of_the_docs_holds() {
+        RuleSpec r1 = rule(1).category(1)
+                .price(RuleKind.PERCENT_OFF, "10")
+                .rounding(Rounding.END_9)
+                .build();
+        RuleSpec r2 =
+                rule(2).tier(7L).minQuantity(10).fixed("78.00").guard("30").build();
+        RuleSpec r3 = rule(3).region("江苏", null).fixed("70.00").build();
+        RuleSpec r4 =
+                rule(4).dates(null, "2026-05-31").promotion().fixed("60.00").build();
+        RuleSpec r5 = rule(5).minQuantity(20).fixed("75.00").build();
+        LineQuote line = one(book(r5, r4, r3, r2, r1), new QuoteContext(7L, "浙江", "杭州", DAY), 10, 12);
+        assertThat(line.winner()).isEqualTo(r2);
+        assertThat(line.unitPrice()).isEqualTo(money("85.72"));
+        assertThat(line.guardApplied()).isTrue();
+        assertThat(line.marginPercent()).isEqualTo(money("30.00"));
+        assertThat(line.lineTotal()).isEqualTo(money("1028.64"));
+        assertThat(line.beaten())
+                .containsExactly(
+                        new BeatenRule(r4, BeatenRule.Reason.EXPIRED, "2026-05-31"),
+                        new BeatenRule(r5, BeatenRule.Reason.MIN_QUANTITY, "20"),
+                        new BeatenRule(r3, BeatenRule.Reason.OUTSIDE_REGION, "江苏"),
+                        new BeatenRule(r1, BeatenRule.Reason.LOWER_PRECEDENCE, "SCOPE"));
+    }
 }
