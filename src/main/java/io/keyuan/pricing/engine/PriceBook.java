@@ -40,6 +40,8 @@ public final class PriceBook {
     private final Entry[] forAll;
     /** Rules on a category's chain (its own, its ancestors') and on all products, in rank order. */
     private final Map<Long, Entry[]> chainRules = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per product, the rules covering it in rank order; filled as products are quoted. */
+    private final Map<Long, RuleSpec[]> coveringByProduct = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PriceBook(
             Collection<CategoryNode> categories,
@@ -176,23 +178,34 @@ public final class PriceBook {
 
     /** The rules whose scope covers the product, best first (the precedence order). */
     public List<RuleSpec> rulesCovering(long productId) {
+        return java.util.Collections.unmodifiableList(Arrays.asList(covering(productId)));
+    }
+
+    /** The same, as the engine reads it: merged once per product and kept (the caller must not change it). */
+    RuleSpec[] covering(long productId) {
+        RuleSpec[] cached = coveringByProduct.get(productId);
+        if (cached != null) {
+            return cached;
+        }
         CatalogueItem item = itemById.get(productId);
         if (item == null) {
-            return List.of();
+            return new RuleSpec[0];
         }
         Entry[] own = byProduct.getOrDefault(productId, NONE);
         Entry[] chain = chainRules(item.categoryId());
-        List<RuleSpec> out = new ArrayList<>(own.length + chain.length);
+        RuleSpec[] out = new RuleSpec[own.length + chain.length];
         int i = 0;
         int j = 0;
+        int k = 0;
         while (i < own.length || j < chain.length) {
             if (j >= chain.length || (i < own.length && own[i].rank() < chain[j].rank())) {
-                out.add(own[i++].rule());
+                out[k++] = own[i++].rule();
             } else {
-                out.add(chain[j++].rule());
+                out[k++] = chain[j++].rule();
             }
         }
-        return List.copyOf(out);
+        coveringByProduct.put(productId, out);
+        return out;
     }
 
     // ---- package-private indexes for the engine and the conflict finder ----

@@ -69,18 +69,18 @@ public final class QuoteEngine {
     }
 
     private static LineQuote line(PriceBook book, QuoteContext context, int lineNo, CatalogueItem item, int quantity) {
-        List<RuleSpec> candidates = book.rulesCovering(item.productId());
+        RuleSpec[] candidates = book.covering(item.productId());
         RuleSpec winner = null;
-        BeatenRule.Reason[] reasons = new BeatenRule.Reason[candidates.size()];
-        for (int i = 0; i < candidates.size(); i++) {
-            reasons[i] = Applicability.failure(candidates.get(i), context, quantity);
+        BeatenRule.Reason[] reasons = new BeatenRule.Reason[candidates.length];
+        for (int i = 0; i < candidates.length; i++) {
+            reasons[i] = Applicability.failure(candidates[i], context, quantity);
             if (winner == null && reasons[i] == null) {
-                winner = candidates.get(i);
+                winner = candidates[i];
             }
         }
-        List<BeatenRule> beaten = new ArrayList<>(Math.max(0, candidates.size() - 1));
-        for (int i = 0; i < candidates.size(); i++) {
-            RuleSpec rule = candidates.get(i);
+        List<BeatenRule> beaten = new ArrayList<>(Math.max(0, candidates.length - 1));
+        for (int i = 0; i < candidates.length; i++) {
+            RuleSpec rule = candidates[i];
             if (rule == winner) {
                 continue;
             }
@@ -126,7 +126,7 @@ public final class QuoteEngine {
                 Money.marginPercent(unit, cost),
                 winner,
                 guardApplied,
-                List.copyOf(beaten),
+                java.util.Collections.unmodifiableList(beaten),
                 List.copyOf(warnings));
     }
 

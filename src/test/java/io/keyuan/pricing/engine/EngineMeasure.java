@@ -15,7 +15,7 @@ final class EngineMeasure {
         PriceBook book = SyntheticBook.generate(42, 20_000, 100_000, 5);
         long t1 = System.nanoTime();
         System.out.printf("build %d ms%n", (t1 - t0) / 1_000_000);
-        int runs = 2000;
+        int runs = 5000;
         long[] times = new long[runs];
         for (int i = 0; i < runs; i++) {
             List<LineRequest> lines = SyntheticBook.lines(i, book, 50);
