@@ -1,77 +1,79 @@
 package io.keyuan.cli;
 
-import io.keyuan.customer.Regions;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import io.keyuan.pricing.engine.BundleSpec;
+import io.keyuan.pricing.engine.CatalogueItem;
+import io.keyuan.pricing.engine.CategoryNode;
+import io.keyuan.pricing.engine.PriceBook;
+import io.keyuan.pricing.engine.RuleSpec;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Random;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes a synthetic price book through plain JDBC batches, for the pricing benchmark and the demo data: a
- * category tree (roots with children), products with list prices and costs, tiers, and rules spread as a real
- * book is — mostly per product, some per category, a few for everything; most for a tier; some with quantity
- * breaks, regions, date windows, promotions and margin guards. Codes start with the given prefix, so a run can find
- * and replace its own rows.
+ * Writes the engine's synthetic price book ({@link io.keyuan.pricing.engine.SyntheticBook}) into the tables through
+ * plain JDBC batches, for the pricing benchmark: so that the benchmark loads, quotes and checks through the real
+ * path the same book the engine's own measurements use. Codes start with the given prefix, so a run can find and
+ * replace its own rows.
  */
 final class PriceBookGenerator {
-    private static final String[] KINDS = {"FIXED_PRICE", "PERCENT_OFF", "AMOUNT_OFF", "MARKUP_ON_COST"};
-    private static final String[] ROUNDINGS = {"CENT", "CENT", "DIME", "YUAN", "END_9", "END_99"};
-
     private final JdbcTemplate jdbc;
     private final String prefix;
-    private final Random random;
     private final Timestamp now = Timestamp.from(Instant.now());
 
-    PriceBookGenerator(JdbcTemplate jdbc, String prefix, long seed) {
+    PriceBookGenerator(JdbcTemplate jdbc, String prefix) {
         this.jdbc = jdbc;
         this.prefix = prefix;
-        this.random = new Random(seed);
     }
 
-    /** The ids of what was written: categories, products (with list price), tiers. */
-    record Written(List<Long> categories, List<Long> products, List<BigDecimal> listPrices, List<Long> tiers) {}
+    /** The ids of what was written: tiers by priority. */
+    record Written(List<Long> tiers) {}
 
-    Written catalogue(int roots, int childrenPerRoot, int products, List<String[]> tierCodesAndNames) {
-        List<Long> categories = new ArrayList<>();
-        for (int r = 0; r < roots; r++) {
-            long root = insertCategory(prefix + "C" + r, "类别 " + r, null);
-            categories.add(root);
-            for (int c = 0; c < childrenPerRoot; c++) {
-                categories.add(insertCategory(prefix + "C" + r + "-" + c, "类别 " + r + "-" + c, root));
-            }
+    /**
+     * Writes the engine's synthetic book (the one its tests and properties run on) into the tables: categories
+     * parents first, products, tiers (the book's tier n is the n-th of {@code tierCodesAndNames}), rules and bundles,
+     * every id mapped to the row written. Dates are moved so that the book's year ends on {@code today}.
+     */
+    Written write(PriceBook book, List<String[]> tierCodesAndNames, LocalDate today) {
+        long shift = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.of(2026, 12, 31), today);
+        Map<Long, Long> categories = new HashMap<>();
+        for (CategoryNode c : book.categories()) {
+            categories.put(
+                    c.id(),
+                    insertCategory(
+                            prefix + c.code(), c.name(), c.parentId() == null ? null : categories.get(c.parentId())));
         }
-        List<Long> productIds = new ArrayList<>(products);
-        List<BigDecimal> prices = new ArrayList<>(products);
         List<Object[]> batch = new ArrayList<>(1000);
-        List<BigDecimal> pending = new ArrayList<>(1000);
-        for (int p = 0; p < products; p++) {
-            BigDecimal list = BigDecimal.valueOf(5 + random.nextInt(2000), 0)
-                    .add(BigDecimal.valueOf(random.nextInt(100), 2))
-                    .setScale(2, RoundingMode.HALF_UP);
-            BigDecimal cost = list.multiply(BigDecimal.valueOf(35 + random.nextInt(40)))
-                    .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
-            long category = categories.get(random.nextInt(categories.size()));
-            batch.add(
-                    new Object[] {prefix + "P" + p, "产品 " + p, category, "件", list, cost, now, "bench", now, "bench"});
-            pending.add(list);
-            if (batch.size() == 1000 || p == products - 1) {
-                jdbc.batchUpdate(
-                        "INSERT INTO product (code, name, category_id, unit, list_price, cost, active, version,"
-                                + " created_at, created_by, updated_at, updated_by)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, TRUE, 0, ?, ?, ?, ?)",
-                        batch);
-                prices.addAll(pending);
-                batch.clear();
-                pending.clear();
+        for (CatalogueItem p : book.items()) {
+            batch.add(new Object[] {
+                prefix + p.code(),
+                p.name(),
+                categories.get(p.categoryId()),
+                "件",
+                p.listPrice(),
+                p.cost(),
+                p.active(),
+                now,
+                now
+            });
+            if (batch.size() == 1000) {
+                insertProducts(batch);
             }
         }
-        productIds.addAll(
-                jdbc.queryForList("SELECT id FROM product WHERE code LIKE ? ORDER BY id", Long.class, prefix + "P%"));
+        insertProducts(batch);
+        Map<Long, Long> products = new HashMap<>();
+        Map<String, Long> byCode = new HashMap<>();
+        jdbc.query(
+                "SELECT id, code FROM product WHERE code LIKE ?",
+                rs -> {
+                    byCode.put(rs.getString(2), rs.getLong(1));
+                },
+                prefix + "%");
+        book.items().forEach(p -> products.put(p.productId(), byCode.get(prefix + p.code())));
         List<Long> tiers = new ArrayList<>();
         int priority = jdbc.queryForObject("SELECT COALESCE(MAX(priority), 0) FROM price_tier", Integer.class);
         for (String[] tier : tierCodesAndNames) {
@@ -85,7 +87,77 @@ final class PriceBookGenerator {
                     now);
             tiers.add(jdbc.queryForObject("SELECT id FROM price_tier WHERE code = ?", Long.class, tier[0]));
         }
-        return new Written(categories, productIds, prices, tiers);
+        for (RuleSpec r : book.rules()) {
+            batch.add(new Object[] {
+                prefix + r.code(),
+                r.name(),
+                r.tierId() == null ? null : tiers.get((int) (r.tierId() - 1) % tiers.size()),
+                r.scope().name(),
+                r.categoryId() == null ? null : categories.get(r.categoryId()),
+                r.productId() == null ? null : products.get(r.productId()),
+                r.minQuantity(),
+                r.province(),
+                r.city(),
+                r.validFrom() == null
+                        ? null
+                        : java.sql.Date.valueOf(r.validFrom().plusDays(shift)),
+                r.validTo() == null ? null : java.sql.Date.valueOf(r.validTo().plusDays(shift)),
+                r.kind().name(),
+                r.value(),
+                r.rounding().name(),
+                r.minMarginPercent(),
+                r.promotion(),
+                r.priority(),
+                now,
+                now
+            });
+            if (batch.size() == 1000) {
+                insertRules(batch);
+            }
+        }
+        insertRules(batch);
+        for (BundleSpec b : book.bundles()) {
+            jdbc.update(
+                    "INSERT INTO bundle (code, name, tier_id, kind, value, active, version, created_at, created_by,"
+                            + " updated_at, updated_by) VALUES (?, ?, ?, ?, ?, TRUE, 0, ?, 'bench', ?, 'bench')",
+                    prefix + b.code(),
+                    b.name(),
+                    b.tierId() == null ? null : tiers.get((int) (b.tierId() - 1) % tiers.size()),
+                    b.kind().name(),
+                    b.value(),
+                    now,
+                    now);
+            long id = jdbc.queryForObject("SELECT id FROM bundle WHERE code = ?", Long.class, prefix + b.code());
+            b.items()
+                    .forEach((product, quantity) -> jdbc.update(
+                            "INSERT INTO bundle_item (bundle_id, product_id, quantity) VALUES (?, ?, ?)",
+                            id,
+                            products.get(product),
+                            quantity));
+        }
+        return new Written(tiers);
+    }
+
+    private void insertProducts(List<Object[]> batch) {
+        if (!batch.isEmpty()) {
+            jdbc.batchUpdate(
+                    "INSERT INTO product (code, name, category_id, unit, list_price, cost, active, version,"
+                            + " created_at, created_by, updated_at, updated_by)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, 'bench', ?, 'bench')",
+                    batch);
+            batch.clear();
+        }
+    }
+
+    private void insertRules(List<Object[]> batch) {
+        if (!batch.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO price_rule (code, name, tier_id, scope, category_id, product_id, min_quantity,
+                        province, city, valid_from, valid_to, kind, value, rounding, min_margin_percent,
+                        promotion, priority, active, version, created_at, created_by, updated_at, updated_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, 0, ?, 'bench', ?, 'bench')""", batch);
+            batch.clear();
+        }
     }
 
     private long insertCategory(String code, String name, Long parent) {
@@ -98,84 +170,6 @@ final class PriceBookGenerator {
                 now,
                 now);
         return jdbc.queryForObject("SELECT id FROM product_category WHERE code = ?", Long.class, code);
-    }
-
-    /** {@code count} rules over the written catalogue, dated around {@code today}. */
-    void rules(Written w, int count, LocalDate today) {
-        List<String> provinces = Regions.provinces();
-        List<Object[]> batch = new ArrayList<>(1000);
-        for (int i = 0; i < count; i++) {
-            int scopeDraw = random.nextInt(100);
-            String scope = scopeDraw < 70 ? "PRODUCT" : scopeDraw < 97 ? "CATEGORY" : "ALL";
-            int productIndex = random.nextInt(w.products().size());
-            Long product = scope.equals("PRODUCT") ? w.products().get(productIndex) : null;
-            Long category = scope.equals("CATEGORY")
-                    ? w.categories().get(random.nextInt(w.categories().size()))
-                    : null;
-            Long tier = random.nextInt(100) < 70
-                    ? w.tiers().get(random.nextInt(w.tiers().size()))
-                    : null;
-            int minQuantity = random.nextInt(100) < 20 ? new int[] {5, 10, 20, 50}[random.nextInt(4)] : 1;
-            String province = null;
-            String city = null;
-            if (random.nextInt(100) < 15) {
-                province = provinces.get(random.nextInt(provinces.size()));
-                if (random.nextInt(3) == 0) {
-                    List<String> cities = Regions.cities(province);
-                    city = cities.get(random.nextInt(cities.size()));
-                }
-            }
-            LocalDate from = null;
-            LocalDate to = null;
-            if (random.nextInt(100) < 30) {
-                from = today.plusDays(random.nextInt(120) - 90);
-                to = from.plusDays(7 + random.nextInt(60));
-            }
-            String kind = KINDS[random.nextInt(KINDS.length)];
-            BigDecimal value = switch (kind) {
-                case "FIXED_PRICE" ->
-                    product == null
-                            ? BigDecimal.valueOf(10 + random.nextInt(500))
-                            : w.listPrices()
-                                    .get(productIndex)
-                                    .multiply(BigDecimal.valueOf(80 + random.nextInt(20)))
-                                    .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
-                case "PERCENT_OFF" -> BigDecimal.valueOf(2 + random.nextInt(30));
-                case "AMOUNT_OFF" -> BigDecimal.valueOf(1 + random.nextInt(20));
-                default -> BigDecimal.valueOf(20 + random.nextInt(80));
-            };
-            BigDecimal margin = random.nextInt(100) < 20 ? BigDecimal.valueOf(5 + random.nextInt(20)) : null;
-            boolean promotion = random.nextInt(100) < 10;
-            batch.add(new Object[] {
-                prefix + "R" + i,
-                (promotion ? "促销 " : "规则 ") + i,
-                tier,
-                scope,
-                category,
-                product,
-                minQuantity,
-                province,
-                city,
-                from == null ? null : java.sql.Date.valueOf(from),
-                to == null ? null : java.sql.Date.valueOf(to),
-                kind,
-                value,
-                ROUNDINGS[random.nextInt(ROUNDINGS.length)],
-                margin,
-                promotion,
-                50 + random.nextInt(100),
-                now,
-                now
-            });
-            if (batch.size() == 1000 || i == count - 1) {
-                jdbc.batchUpdate("""
-                        INSERT INTO price_rule (code, name, tier_id, scope, category_id, product_id, min_quantity,
-                            province, city, valid_from, valid_to, kind, value, rounding, min_margin_percent,
-                            promotion, priority, active, version, created_at, created_by, updated_at, updated_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, TRUE, 0, ?, 'bench', ?, 'bench')""", batch);
-                batch.clear();
-            }
-        }
     }
 
     /** Removes every row this prefix wrote: rules, bundles, products, categories (children first), tiers. */

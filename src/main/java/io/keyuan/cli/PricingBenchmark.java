@@ -2,7 +2,6 @@ package io.keyuan.cli;
 
 import static io.keyuan.segmentation.RuleNode.when;
 
-import io.keyuan.customer.Regions;
 import io.keyuan.pricing.PriceBookLoader;
 import io.keyuan.pricing.PriceBookSource;
 import io.keyuan.pricing.TierService;
@@ -114,21 +113,24 @@ class PricingBenchmark {
                 book.items().size(), book.rules().size(), book.bundles().size(), loadSeconds);
 
         // A 50-line quote: distinct random products of the bench catalogue, random tier, region and quantities.
-        List<Long> productIds =
-                jdbc.queryForList("SELECT id FROM product WHERE code LIKE ? ORDER BY id", Long.class, PREFIX + "P%");
+        List<Long> productIds = jdbc.queryForList(
+                "SELECT id FROM product WHERE code LIKE ? AND active ORDER BY id", Long.class, PREFIX + "%");
         Random random = new Random(7);
-        List<String> provinces = Regions.provinces();
+        List<String> provinces = jdbc.queryForList(
+                "SELECT DISTINCT province FROM price_rule WHERE code LIKE ? AND province IS NOT NULL ORDER BY province",
+                String.class,
+                PREFIX + "%");
         int variants = 64;
         List<QuoteContext> contexts = new ArrayList<>(variants);
         List<List<LineRequest>> lines = new ArrayList<>(variants);
         for (int v = 0; v < variants; v++) {
+            // The synthetic book's regions: its provinces, and cities named after them.
             String province = provinces.get(random.nextInt(provinces.size()));
-            List<String> cities = Regions.cities(province);
             contexts.add(new QuoteContext(
                     random.nextInt(4) == 0 ? null : tierIds.get(random.nextInt(tierIds.size())),
                     province,
-                    cities.get(random.nextInt(cities.size())),
-                    today));
+                    province + "市" + (1 + random.nextInt(3)),
+                    today.minusDays(random.nextInt(365))));
             List<LineRequest> quote = new ArrayList<>(50);
             java.util.Set<Long> chosen = new java.util.HashSet<>();
             while (quote.size() < 50) {
@@ -224,23 +226,25 @@ class PricingBenchmark {
 
     /** The bench catalogue, tiers and rules; rewritten when the wanted sizes differ from what is there. */
     private List<Long> ensureBook(int products, int ruleCount, LocalDate today) {
-        long haveProducts = count("SELECT COUNT(*) FROM product WHERE code LIKE '" + PREFIX + "P%'");
-        long haveRules = count("SELECT COUNT(*) FROM price_rule WHERE code LIKE '" + PREFIX + "R%'");
-        PriceBookGenerator generator = new PriceBookGenerator(jdbc, PREFIX, 11);
-        if (haveProducts != products || haveRules != ruleCount) {
+        long haveProducts = count("SELECT COUNT(*) FROM product WHERE code LIKE '" + PREFIX + "%'");
+        long haveRules = count("SELECT COUNT(*) FROM price_rule WHERE code LIKE '" + PREFIX + "%'");
+        PriceBookGenerator generator = new PriceBookGenerator(jdbc, PREFIX);
+        // The synthetic book numbers its products from 1: its last one names the book of this size.
+        boolean same = haveProducts == products
+                && haveRules == ruleCount
+                && count("SELECT COUNT(*) FROM product WHERE code = '" + PREFIX + "P" + products + "'") == 1;
+        if (!same) {
             long started = System.nanoTime();
             generator.removeAll();
-            var written = generator.catalogue(
-                    10,
-                    4,
-                    products,
+            generator.write(
+                    io.keyuan.pricing.engine.SyntheticBook.generate(11, products, ruleCount, 3),
                     List.of(
                             new String[] {PREFIX + "VIP", "BENCH 贵宾"},
                             new String[] {PREFIX + "STD", "BENCH 标准"},
-                            new String[] {PREFIX + "ECO", "BENCH 经济"}));
-            generator.rules(written, ruleCount, today);
+                            new String[] {PREFIX + "ECO", "BENCH 经济"}),
+                    today);
             System.out.printf(
-                    "# wrote %,d products and %,d rules in %.1f s%n",
+                    "# wrote the engine's synthetic book (%,d products, %,d rules) in %.1f s%n",
                     products, ruleCount, (System.nanoTime() - started) / 1e9);
         }
         return jdbc.queryForList(
