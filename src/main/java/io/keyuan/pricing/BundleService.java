@@ -40,9 +40,15 @@ public class BundleService {
     private final PricingLookups lookups;
     private final StaleEdits staleEdits;
     private final ApplicationEventPublisher events;
+    private final jakarta.persistence.EntityManager entities;
 
     BundleService(
-            BundleRepository bundles, PricingLookups lookups, StaleEdits staleEdits, ApplicationEventPublisher events) {
+            BundleRepository bundles,
+            PricingLookups lookups,
+            StaleEdits staleEdits,
+            ApplicationEventPublisher events,
+            jakarta.persistence.EntityManager entities) {
+        this.entities = entities;
         this.bundles = bundles;
         this.lookups = lookups;
         this.staleEdits = staleEdits;
@@ -86,6 +92,9 @@ public class BundleService {
             if (target.getVersion() != d.version()) {
                 throw new StaleEditException(target.getUpdatedBy(), target.getUpdatedAt());
             }
+            // a change of the items alone must still move the bundle's version, so that a second editor's save
+            // over the old items is refused
+            entities.lock(target, jakarta.persistence.LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         }
         target.setCode(code);
         target.setName(d.name().strip());
