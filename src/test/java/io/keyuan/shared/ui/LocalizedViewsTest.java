@@ -101,6 +101,8 @@ class LocalizedViewsTest extends KeyuanViewTest {
                         "Deals",
                         "Segments",
                         "Segment members",
+                        "Price rules",
+                        "Bundles",
                         "Import",
                         "Import history");
     }
