@@ -409,6 +409,15 @@ public class QuoteSimulatorView extends VerticalLayout implements HasUrlParamete
         String arg = detail == null ? "" : detail;
         if ("LOWER_PRECEDENCE".equals(reason) && !arg.isEmpty()) {
             arg = getTranslation("pricing.precedence.step." + arg);
+        } else if ("OTHER_TIER".equals(reason)) {
+            // The engine names the tier by id; the user knows it by name.
+            String id = arg;
+            arg = tier.getListDataView()
+                    .getItems()
+                    .filter(t -> String.valueOf(t.id()).equals(id))
+                    .map(TierChoice::name)
+                    .findFirst()
+                    .orElse(id);
         }
         return getTranslation("pricing.beaten." + reason, arg);
     }

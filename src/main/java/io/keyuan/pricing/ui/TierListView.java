@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
 @Route("tiers")
 @Menu(title = "pricing.tier.nav", order = 51, icon = "vaadin:stairs")
 @RolesAllowed(Roles.STAFF)
-public class TierListView extends VerticalLayout implements HasDynamicTitle {
+public class TierListView extends VerticalLayout
+        implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
     private final TierService tiers;
     private final boolean manager;
     final Grid<TierRow> grid = new Grid<>();
@@ -143,6 +144,30 @@ public class TierListView extends VerticalLayout implements HasDynamicTitle {
         segmentNames = names;
         List<TierRow> rows = tiers.tiers();
         grid.setItems(rows);
+    }
+
+    /** {@code tiers?tier=<id>} (the price book health check's fix link) opens that tier. */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        event.getLocation()
+                .getQueryParameters()
+                .getSingleParameter("tier")
+                .flatMap(TierListView::id)
+                .ifPresent(id -> {
+                    try {
+                        edit(tiers.get(id));
+                    } catch (io.keyuan.shared.NotFoundException e) {
+                        io.keyuan.shared.ui.Notifications.error(this, getTranslation("pricing.tier.gone"));
+                    }
+                });
+    }
+
+    private static java.util.Optional<Long> id(String text) {
+        try {
+            return java.util.Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     void edit(PriceTier tier) {

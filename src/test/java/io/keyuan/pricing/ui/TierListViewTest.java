@@ -141,4 +141,17 @@ class TierListViewTest extends KeyuanViewTest {
         assertThat(dialog.segments.isReadOnly()).isTrue();
         assertThat(dialog.save.isAttached()).isFalse();
     }
+
+    @Test
+    @AsManager
+    void the_health_checks_fix_link_opens_the_tier() {
+        PriceTier t = tier("修复链接" + unique());
+        com.vaadin
+                .flow
+                .component
+                .UI
+                .getCurrent()
+                .navigate("tiers", com.vaadin.flow.router.QueryParameters.of("tier", String.valueOf(t.getId())));
+        assertThat($(TierDialog.class).single().name.getValue()).isEqualTo(t.getName());
+    }
 }

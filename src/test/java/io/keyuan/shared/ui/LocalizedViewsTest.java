@@ -103,6 +103,8 @@ class LocalizedViewsTest extends KeyuanViewTest {
                         "Segment members",
                         "Products",
                         "Price tiers",
+                        "Price rules",
+                        "Bundles",
                         "Quote",
                         "Quotes",
                         "Import",

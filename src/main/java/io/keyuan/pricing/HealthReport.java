@@ -1,0 +1,27 @@
+package io.keyuan.pricing;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The health check's issues, worst first, with the count of each kind (every kind present, 0 when clean). */
+public record HealthReport(List<HealthIssue> issues, Map<HealthIssue.Kind, Integer> counts, Instant checkedAt) {
+    public HealthReport {
+        issues = List.copyOf(issues);
+        counts = Map.copyOf(counts);
+    }
+
+    static HealthReport of(List<HealthIssue> issues, Instant at) {
+        Map<HealthIssue.Kind, Integer> counts = new EnumMap<>(HealthIssue.Kind.class);
+        for (HealthIssue.Kind k : HealthIssue.Kind.values()) {
+            counts.put(k, 0);
+        }
+        issues.forEach(i -> counts.merge(i.kind(), 1, Integer::sum));
+        return new HealthReport(issues, counts, at);
+    }
+
+    public boolean clean() {
+        return issues.isEmpty();
+    }
+}
