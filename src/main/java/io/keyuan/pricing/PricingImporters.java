@@ -264,7 +264,7 @@ final class PricingImporters {
         @Override
         protected void resolve(List<ImportRow> rows, List<Map<String, Object>> values) {
             for (ImportRow row : rows) {
-                if (row.value("priority") instanceof Long p && (p < 1 || p > 999_999)) {
+                if (row.value("priority") instanceof Long p && (p < 1 || p > Integer.MAX_VALUE)) {
                     row.error("priority", "pricing.import.priority-range", p);
                 }
             }

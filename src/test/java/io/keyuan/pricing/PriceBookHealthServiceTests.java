@@ -23,6 +23,9 @@ class PriceBookHealthServiceTests {
     PriceBookHealthService health;
 
     @Autowired
+    io.keyuan.segmentation.SegmentService segments;
+
+    @Autowired
     PriceRuleService rules;
 
     @Autowired
@@ -37,9 +40,10 @@ class PriceBookHealthServiceTests {
     @Test
     void a_tier_bound_to_a_deleted_segment_is_reported_with_a_link_to_the_tier() {
         long tier = PricingRows.tier(jdbc, "T-" + TestData.unique());
-        long segment = PricingRows.segment(jdbc, "已删 " + TestData.unique());
+        long segment = PricingRows.segment(segments, "已删 " + TestData.unique());
         PricingRows.bind(jdbc, tier, segment);
-        jdbc.update("DELETE FROM segment WHERE id = ?", segment);
+        io.keyuan.shared.SystemActor.run(
+                () -> segments.deleteSegment(segment, segments.segment(segment).version()));
 
         List<HealthIssue> issues = ofTier(health.tierIssues(), tier);
 
@@ -55,7 +59,7 @@ class PriceBookHealthServiceTests {
     void a_tier_bound_to_an_empty_segment_is_reported() {
         long tier = PricingRows.tier(jdbc, "T-" + TestData.unique());
         String name = "空分群 " + TestData.unique();
-        PricingRows.bind(jdbc, tier, PricingRows.segment(jdbc, name));
+        PricingRows.bind(jdbc, tier, PricingRows.segment(segments, name));
 
         assertThat(ofTier(health.tierIssues(), tier)).singleElement().satisfies(i -> {
             assertThat(i.kind()).isEqualTo(HealthIssue.Kind.TIER_SEGMENT_EMPTY);

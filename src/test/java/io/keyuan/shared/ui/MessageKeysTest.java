@@ -48,7 +48,10 @@ class MessageKeysTest {
         "io.keyuan.segmentation.RuleSetMode",
         "io.keyuan.segmentation.RefreshStatus",
         "io.keyuan.segmentation.RefreshTrigger",
-        "io.keyuan.shared.jobs.JobStatus"
+        "io.keyuan.shared.jobs.JobStatus",
+        "io.keyuan.pricing.RuleScope",
+        "io.keyuan.pricing.RuleKind",
+        "io.keyuan.pricing.Rounding"
     };
     /** A string literal shaped like a key ("customer.list.new"), unless it names a system property. */
     private static final Pattern KEY_LITERAL =
