@@ -6,19 +6,29 @@ import io.keyuan.pricing.engine.Conflict;
 import io.keyuan.pricing.engine.ConflictFinder;
 import io.keyuan.pricing.engine.RuleSpec;
 import io.keyuan.shared.Roles;
+import io.keyuan.shared.jobs.JobId;
+import io.keyuan.shared.jobs.JobRequest;
+import io.keyuan.shared.jobs.JobService;
+import io.keyuan.shared.jobs.JobView;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The price book health check for managers: every conflict the engine's conflict finder reports (shadowed,
  * ambiguous and margin-breaking rules) and every tier that cannot hold customers through its segments (bound to a
  * deleted segment, to an empty one, or to none), each with the route to fix it.
+ *
+ * <p>Over a large book the check takes seconds, so the portal runs it as a job ({@link #startCheck}, kind {@value
+ * PriceBookHealthJob#KIND}) that stores its report; {@link #latest} reads the latest stored report back at once.
  */
 @Service
 @Transactional(readOnly = true)
@@ -31,22 +41,59 @@ public class PriceBookHealthService {
     private final PriceBookSource priceBooks;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final JobService jobs;
+    private final HealthReports reports;
 
-    PriceBookHealthService(PriceBookSource priceBooks, JdbcTemplate jdbc, Clock clock) {
+    PriceBookHealthService(
+            PriceBookSource priceBooks, JdbcTemplate jdbc, Clock clock, JobService jobs, HealthReports reports) {
         this.priceBooks = priceBooks;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.jobs = jobs;
+        this.reports = reports;
     }
 
-    /** The whole check: the rules' conflicts, then the tiers' problems; errors first. */
+    /**
+     * The whole check, here and now on the caller's thread: the rules' conflicts, then the tiers' problems; errors
+     * first. Not stored; the portal runs {@link #startCheck} instead.
+     */
     @PreAuthorize(Roles.HAS_MANAGER)
     public HealthReport check() {
-        List<HealthIssue> issues = new ArrayList<>(ruleIssues(ConflictFinder.find(priceBooks.current())));
-        issues.addAll(tierIssues());
+        return assemble(ConflictFinder.find(priceBooks.current()), tierIssues(), clock.instant(), null);
+    }
+
+    /**
+     * Starts the check as a job of the calling manager's and returns its id: it runs on a worker, shows in "my jobs"
+     * and to every manager on the health page, and stores its report as the latest. One runs at a time; while one
+     * is going on, another start is refused ({@code pricing.health.error.running}): follow {@link #currentCheck}.
+     */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED) // the job service commits the job row itself
+    public JobId startCheck() {
+        return jobs.submit(JobRequest.of(PriceBookHealthJob.KIND, new PriceBookHealthJob.Parameters("manual"))
+                .about("pricing.health.job-subject"));
+    }
+
+    /** The check queued or running now (started by any manager, on any node), if there is one. */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    public Optional<JobView> currentCheck() {
+        return jobs.active(PriceBookHealthJob.KIND);
+    }
+
+    /** The report of the latest check that ran as a job, with when and by whom; empty before the first one. */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    public Optional<HealthReport> latest() {
+        return reports.latest();
+    }
+
+    /** One report from the parts of the check: the rules' conflicts and the tiers' problems, errors first. */
+    static HealthReport assemble(List<Conflict> conflicts, List<HealthIssue> tierIssues, Instant at, String by) {
+        List<HealthIssue> issues = new ArrayList<>(ruleIssues(conflicts));
+        issues.addAll(tierIssues);
         issues.sort(Comparator.comparing(HealthIssue::severity)
                 .thenComparing(HealthIssue::kind)
                 .thenComparing(i -> i.code() == null ? "" : i.code()));
-        return HealthReport.of(issues, clock.instant());
+        return HealthReport.of(issues, at, by);
     }
 
     /** The tiers' problems alone, read in one query over the tiers and their segments. */

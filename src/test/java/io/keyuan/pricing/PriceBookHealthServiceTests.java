@@ -6,7 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.keyuan.KeyuanIntegrationTest;
 import io.keyuan.TestData;
 import io.keyuan.pricing.domain.PriceRule;
+import io.keyuan.shared.jobs.JobContext;
+import io.keyuan.shared.jobs.JobId;
+import io.keyuan.shared.jobs.JobRequest;
+import io.keyuan.shared.jobs.JobService;
+import io.keyuan.shared.jobs.JobStatus;
+import io.keyuan.shared.jobs.JobView;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +37,12 @@ class PriceBookHealthServiceTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    JobService jobs;
+
+    @Autowired
+    PriceBookHealthJob job;
 
     private List<HealthIssue> ofTier(List<HealthIssue> issues, long tierId) {
         return issues.stream()
@@ -133,6 +146,50 @@ class PriceBookHealthServiceTests {
                 () -> {
                     assertThatThrownBy(() -> health.check()).isInstanceOf(AccessDeniedException.class);
                     assertThatThrownBy(() -> health.tierIssues()).isInstanceOf(AccessDeniedException.class);
+                },
+                "STAFF");
+    }
+
+    @Test
+    void the_check_runs_as_a_job_and_keeps_its_report_as_the_latest_one() {
+        health.currentCheck().ifPresent(j -> jobs.await(j.id(), Duration.ofMinutes(2)));
+        long tier = PricingRows.tier(jdbc, "T-" + TestData.unique());
+
+        JobId id = health.startCheck();
+        JobView done = jobs.await(id, Duration.ofMinutes(2));
+
+        assertThat(done.kind()).isEqualTo(PriceBookHealthJob.KIND);
+        assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+        HealthReport latest = health.latest().orElseThrow();
+        assertThat(latest.checkedBy()).isEqualTo("health-manager");
+        assertThat(latest.issues()).hasSize(((Number) done.summary().get("issues")).intValue());
+        assertThat(ofTier(latest.issues(), tier)).singleElement().satisfies(i -> {
+            assertThat(i.kind()).isEqualTo(HealthIssue.Kind.TIER_NO_SEGMENT);
+            assertThat(i.fixRoute()).isEqualTo("tiers?tier=" + tier);
+        });
+        assertThat(latest.counts().get(HealthIssue.Kind.TIER_NO_SEGMENT)).isPositive();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM price_health_report", Integer.class))
+                .as("only the latest report is kept")
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT job_id FROM price_health_report WHERE id = ?",
+                        Long.class,
+                        ((Number) done.summary().get("reportId")).longValue()))
+                .isEqualTo(id.value());
+    }
+
+    @Test
+    void staff_cannot_start_follow_or_read_the_health_check_job() {
+        TestData.as(
+                "a-staff",
+                () -> {
+                    assertThatThrownBy(() -> health.startCheck()).isInstanceOf(AccessDeniedException.class);
+                    assertThatThrownBy(() -> health.currentCheck()).isInstanceOf(AccessDeniedException.class);
+                    assertThatThrownBy(() -> health.latest()).isInstanceOf(AccessDeniedException.class);
+                    assertThatThrownBy(() -> jobs.submit(JobRequest.of(
+                                    PriceBookHealthJob.KIND, new PriceBookHealthJob.Parameters("manual"))))
+                            .isInstanceOf(AccessDeniedException.class);
+                    assertThatThrownBy(() -> job.run((JobContext) null)).isInstanceOf(AccessDeniedException.class);
                 },
                 "STAFF");
     }

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -32,6 +33,7 @@ public class BundleListView extends VerticalLayout implements HasDynamicTitle {
     private final boolean manager;
     final Grid<BundleRow> grid = new Grid<>();
     final TextField text = new TextField();
+    final Select<Boolean> active = new Select<>();
     final Button create = new Button();
 
     public BundleListView(BundleService bundles, PriceRuleService rules, AuthenticationContext auth) {
@@ -53,7 +55,15 @@ public class BundleListView extends VerticalLayout implements HasDynamicTitle {
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.addValueChangeListener(e -> refresh());
-        HorizontalLayout toolbar = new HorizontalLayout(create, text);
+        active.setId("bundle-filter-active");
+        active.setItems(Boolean.TRUE, Boolean.FALSE);
+        active.setEmptySelectionAllowed(true);
+        active.setEmptySelectionCaption(getTranslation("filter.all"));
+        active.setItemLabelGenerator(b -> b == null
+                ? getTranslation("filter.all")
+                : getTranslation(b ? "pricing.rule.active" : "pricing.rule.inactive"));
+        active.addValueChangeListener(e -> refresh());
+        HorizontalLayout toolbar = new HorizontalLayout(create, text, active);
         toolbar.addClassName("keyuan-toolbar");
 
         grid.setId("bundle-grid");
@@ -94,8 +104,14 @@ public class BundleListView extends VerticalLayout implements HasDynamicTitle {
                 .setKey("active")
                 .setSortable(true);
         grid.setItems(
-                q -> bundles.page(text.getValue(), null, VaadinSpringDataHelpers.toSpringPageRequest(q)).stream(),
-                q -> (int) bundles.count(text.getValue(), null));
+                q ->
+                        bundles
+                                .page(
+                                        text.getValue(),
+                                        active.getValue(),
+                                        VaadinSpringDataHelpers.toSpringPageRequest(q))
+                                .stream(),
+                q -> (int) bundles.count(text.getValue(), active.getValue()));
         grid.addItemClickListener(e -> edit(bundles.get(e.getItem().id())));
         add(toolbar, grid);
     }
