@@ -89,6 +89,14 @@ class RoleMatrixTest extends KeyuanViewTest {
             rows.add(Arguments.of(role, "settings/pipelines", manager ? PipelineSettingsView.class : null));
             rows.add(Arguments.of(role, "segments", io.keyuan.segmentation.ui.SegmentEditorView.class));
             rows.add(Arguments.of(role, "segments/membership", io.keyuan.segmentation.ui.SegmentMembershipView.class));
+            rows.add(Arguments.of(role, "products", io.keyuan.pricing.ui.ProductListView.class));
+            rows.add(Arguments.of(role, "tiers", io.keyuan.pricing.ui.TierListView.class));
+            rows.add(Arguments.of(role, "rules", io.keyuan.pricing.ui.RuleListView.class));
+            rows.add(Arguments.of(role, "bundles", io.keyuan.pricing.ui.BundleListView.class));
+            rows.add(Arguments.of(
+                    role, "pricing-health", manager ? io.keyuan.pricing.ui.PriceBookHealthView.class : null));
+            rows.add(Arguments.of(role, "quote", io.keyuan.pricing.ui.QuoteSimulatorView.class));
+            rows.add(Arguments.of(role, "quotes", io.keyuan.pricing.ui.QuoteListView.class));
             rows.add(Arguments.of(role, "admin/users", admin ? UserAdminView.class : null));
         }
         return rows.stream();
@@ -132,6 +140,15 @@ class RoleMatrixTest extends KeyuanViewTest {
         paths.add("segments");
         labels.add(t("segment.membership.nav"));
         paths.add("segments/membership");
+        labels.addAll(List.of(
+                t("pricing.catalogue.nav"), t("pricing.tier.nav"), t("pricing.nav.rules"), t("pricing.nav.bundles")));
+        paths.addAll(List.of("products", "tiers", "rules", "bundles"));
+        if (role != Role.STAFF) {
+            labels.add(t("pricing.nav.health"));
+            paths.add("pricing-health");
+        }
+        labels.addAll(List.of(t("pricing.nav.quote"), t("pricing.nav.quotes")));
+        paths.addAll(List.of("quote", "quotes"));
         labels.addAll(List.of(t("nav.import"), t("nav.imports")));
         paths.addAll(List.of("imports/new", "imports"));
         if (role != Role.STAFF) {
