@@ -78,35 +78,22 @@ public class CustomerTierReader implements CustomerTiers {
     private Optional<TierAssignment> bySegments(long customerId) {
         return jdbc
                 .query(
-                        """
-                        SELECT t.id, t.code, t.name, MIN(m.segment_id)
-                        FROM segment_membership m
-                        JOIN price_tier_segment ts ON ts.segment_id = m.segment_id
-                        JOIN price_tier t ON t.id = ts.tier_id
-                        WHERE m.customer_id = ?
-                        GROUP BY t.id, t.code, t.name, t.priority
-                        ORDER BY t.priority
-                        LIMIT 1""",
-                        (rs, i) -> {
-                            long segmentId = rs.getLong(4);
-                            String segmentName = jdbc
-                                    .queryForList("SELECT name FROM segment WHERE id = ?", String.class, segmentId)
-                                    .stream()
-                                    .findFirst()
-                                    .orElse(null);
-                            return new TierAssignment(
-                                    customerId,
-                                    rs.getLong(1),
-                                    rs.getString(2),
-                                    rs.getString(3),
-                                    TierSource.SEGMENT,
-                                    segmentId,
-                                    segmentName,
-                                    null,
-                                    null,
-                                    null,
-                                    clock.instant());
-                        },
+                        "SELECT t.id, t.code, t.name, MIN(m.segment_id) AS segment_id,"
+                                + " (SELECT s.name FROM segment s WHERE s.id = MIN(m.segment_id)) AS segment_name"
+                                + TierDerivation.MEMBERSHIP_OF_ONE
+                                + " GROUP BY t.id, t.code, t.name, t.priority ORDER BY t.priority LIMIT 1",
+                        (rs, i) -> new TierAssignment(
+                                customerId,
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                TierSource.SEGMENT,
+                                rs.getLong(4),
+                                rs.getString(5),
+                                null,
+                                null,
+                                null,
+                                clock.instant()),
                         customerId)
                 .stream()
                 .findFirst();

@@ -120,14 +120,20 @@ class TierDerivation {
         jdbc.update(
                 "INSERT INTO customer_price_tier (customer_id, tier_id, source, segment_id, assigned_at)"
                         + " SELECT m.customer_id, ts.tier_id, 'SEGMENT', MIN(m.segment_id), ?"
-                        + " FROM segment_membership m"
-                        + " JOIN price_tier_segment ts ON ts.segment_id = m.segment_id"
-                        + " JOIN price_tier t ON t.id = ts.tier_id"
-                        + " WHERE m.customer_id = ?"
+                        + MEMBERSHIP_OF_ONE
                         + " GROUP BY m.customer_id, ts.tier_id, t.priority ORDER BY t.priority LIMIT 1",
                 now,
                 customerId);
     }
+
+    /**
+     * One customer's memberships in the segments tiers are bound to, with those tiers: from the few bound segments,
+     * each probed by segment_membership's primary key (segment_id, customer_id). The table has no index on customer_id
+     * alone (V31), so the join must start from the bindings, never scan the membership for the customer.
+     */
+    static final String MEMBERSHIP_OF_ONE = " FROM price_tier_segment ts"
+            + " JOIN price_tier t ON t.id = ts.tier_id"
+            + " STRAIGHT_JOIN segment_membership m ON m.segment_id = ts.segment_id AND m.customer_id = ?";
 
     /** (tier, segment) pairs: tiers first priority first, a tier's segments by ascending id. */
     private List<long[]> bindings() {
