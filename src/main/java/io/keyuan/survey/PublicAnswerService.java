@@ -9,13 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The public answer page's service, for anyone holding a link (no sign-in: hence {@code permitAll}, the token is
- * the credential). A link that is forged, used already, of a closed or ended campaign, or not yet open is refused
+ * The public answer page's service, for anyone holding a link: no sign-in and so no role to check (the token is
+ * the credential; ArchitectureTests lists these methods as deliberately open). A link that is forged, used already, of a closed or ended campaign, or not yet open is refused
  * with one message ({@code survey.public.error.link}) by one path: the token's hash is looked up by its unique
  * index, compared in constant time against the row found (or a dummy), and every condition is evaluated before
  * the single refusal, so neither the message nor the work done tells whether a link ever existed. Requests are
@@ -40,7 +39,6 @@ public class PublicAnswerService {
     }
 
     /** The link's survey as the respondent answers it; refused as described above. */
-    @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public SurveyForm open(String token, String clientAddress) {
         Link link = valid(token, clientAddress);
@@ -57,7 +55,6 @@ public class PublicAnswerService {
      * Records the link's response; refused like {@link #open}, or with the answer at fault. A second submit through
      * the same link — even one racing the first — gets the link refusal.
      */
-    @PreAuthorize("permitAll()")
     @Transactional
     public void submit(String token, String clientAddress, List<AnswerInput> answers) {
         Link link = valid(token, clientAddress);
