@@ -55,6 +55,15 @@ public class TestSurveys {
         this.jobs = jobs;
     }
 
+    public JobService jobs() {
+        return jobs;
+    }
+
+    /** Full rate-limit buckets for the public page, so that one test's requests do not slow another's. */
+    public static void forgetRateLimits(org.springframework.context.ApplicationContext context) {
+        context.getBean(PublicAnswerLimits.class).forget();
+    }
+
     public static TestSurveys from(org.springframework.context.ApplicationContext context) {
         return new TestSurveys(
                 context.getBean(SurveyService.class),

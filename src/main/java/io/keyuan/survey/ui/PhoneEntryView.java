@@ -74,14 +74,12 @@ public class PhoneEntryView extends VerticalLayout implements BeforeEnterObserve
         skip.setId("phone-skip");
         skip.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         skip.addClickListener(e -> next(current == null ? 0 : current.recipientId()));
-        Shortcuts.addShortcutListener(this, this::save, Key.ENTER).listenOn(this);
-        Shortcuts.addShortcutListener(this, () -> mark(RecipientStatus.NO_ANSWER), Key.KEY_N, KeyModifier.ALT)
-                .listenOn(this);
-        Shortcuts.addShortcutListener(this, () -> mark(RecipientStatus.REFUSED), Key.KEY_R, KeyModifier.ALT)
-                .listenOn(this);
+        // on the whole page while this view is shown, wherever the cursor is
+        Shortcuts.addShortcutListener(this, this::save, Key.ENTER);
+        Shortcuts.addShortcutListener(this, () -> mark(RecipientStatus.NO_ANSWER), Key.KEY_N, KeyModifier.ALT);
+        Shortcuts.addShortcutListener(this, () -> mark(RecipientStatus.REFUSED), Key.KEY_R, KeyModifier.ALT);
         Shortcuts.addShortcutListener(
-                        this, () -> next(current == null ? 0 : current.recipientId()), Key.KEY_S, KeyModifier.ALT)
-                .listenOn(this);
+                this, () -> next(current == null ? 0 : current.recipientId()), Key.KEY_S, KeyModifier.ALT);
         Span keys = new Span(getTranslation("survey.phone.keys"));
         keys.addClassName("keyuan-audit");
         done.setId("phone-done");
