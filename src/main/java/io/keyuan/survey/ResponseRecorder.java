@@ -70,17 +70,9 @@ class ResponseRecorder {
         jdbc.queryForList("SELECT id FROM survey WHERE id = :id LOCK IN SHARE MODE", Map.of("id", target.surveyId()));
         List<SurveyForm.Question> qs = questions.load(target.surveyId());
         List<Row> rows = check(qs, answers);
-        Integer nps = null;
-        for (SurveyForm.Question q : qs) {
-            if (q.kind() == QuestionKind.NPS) {
-                nps = rows.stream()
-                        .filter(r -> r.questionId() == q.id())
-                        .map(Row::score)
-                        .findFirst()
-                        .orElse(null);
-                break;
-            }
-        }
+        Integer nps = firstScore(qs, rows, QuestionKind.NPS);
+        Integer csat = firstScore(qs, rows, QuestionKind.CSAT);
+        Integer ces = firstScore(qs, rows, QuestionKind.CES);
         Instant now = clock.instant();
         Timestamp at = Timestamp.valueOf(LocalDateTime.ofInstant(now, ZoneOffset.UTC));
         int marked = jdbc.update(
@@ -96,8 +88,8 @@ class ResponseRecorder {
             jdbc.update(
                     """
                     INSERT INTO survey_response (campaign_id, survey_id, recipient_id, customer_id, channel, answered_at,
-                                                 entered_by, nps_score)
-                    VALUES (:campaign, :survey, :recipient, :customer, :channel, :at, :by, :nps)""",
+                                                 entered_by, nps_score, csat_score, ces_score)
+                    VALUES (:campaign, :survey, :recipient, :customer, :channel, :at, :by, :nps, :csat, :ces)""",
                     new MapSqlParameterSource("campaign", target.campaignId())
                             .addValue("survey", target.surveyId())
                             .addValue("recipient", target.recipientId())
@@ -105,7 +97,9 @@ class ResponseRecorder {
                             .addValue("channel", target.channel().name())
                             .addValue("at", at)
                             .addValue("by", enteredBy)
-                            .addValue("nps", nps),
+                            .addValue("nps", nps)
+                            .addValue("csat", csat)
+                            .addValue("ces", ces),
                     key,
                     new String[] {"id"});
         } catch (DuplicateKeyException e) {
@@ -126,6 +120,23 @@ class ResponseRecorder {
         events.publishEvent(new ResponseRecorded(
                 responseId, target.campaignId(), target.surveyId(), target.customerId(), nps, now));
         return responseId;
+    }
+
+    /**
+     * The answer to the survey's first question of the kind (in question order), null when it has none or it was
+     * left blank: a response's NPS, CSAT and CES as results count them.
+     */
+    private static Integer firstScore(List<SurveyForm.Question> qs, List<Row> rows, QuestionKind kind) {
+        for (SurveyForm.Question q : qs) {
+            if (q.kind() == kind) {
+                return rows.stream()
+                        .filter(r -> r.questionId() == q.id())
+                        .map(Row::score)
+                        .findFirst()
+                        .orElse(null);
+            }
+        }
+        return null;
     }
 
     /**

@@ -86,9 +86,20 @@ class LocalizedViewsTest extends KeyuanViewTest {
         navigate(io.keyuan.survey.ui.SurveyListView.class);
         assertThat($(Button.class).id("survey-new").getText()).isEqualTo("New survey");
 
+        navigate(io.keyuan.survey.ui.SurveyResultsView.class);
+        assertThat($(com.vaadin.flow.component.select.Select.class)
+                        .id("results-by")
+                        .getLabel())
+                .isEqualTo("Break down by");
+
         setLocale(Locale.TRADITIONAL_CHINESE);
         navigate(io.keyuan.survey.ui.CampaignListView.class);
         assertThat($(Button.class).id("campaign-new").getText()).isEqualTo("新建調查活動");
+        navigate(io.keyuan.survey.ui.SurveyResultsView.class);
+        assertThat($(com.vaadin.flow.component.select.Select.class)
+                        .id("results-by")
+                        .getLabel())
+                .isEqualTo("細分維度");
     }
 
     @Test

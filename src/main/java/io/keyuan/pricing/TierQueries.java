@@ -1,0 +1,19 @@
+package io.keyuan.pricing;
+
+/**
+ * SQL over customers' price tiers for other modules' reports: the tier a customer has now (as derived or set by
+ * hand) and a tier's name, each a correlated subquery on a primary key, from the SQL expression of an id in the
+ * caller's query. Only trusted column names go in.
+ */
+public final class TierQueries {
+    private TierQueries() {}
+
+    /** The customer's current tier id, null for a customer without a tier. */
+    public static String tierId(String customerId) {
+        return "(SELECT tq.tier_id FROM customer_price_tier tq WHERE tq.customer_id = " + customerId + ")";
+    }
+
+    public static String name(String tierId) {
+        return "(SELECT tn.name FROM price_tier tn WHERE tn.id = " + tierId + ")";
+    }
+}

@@ -1,0 +1,387 @@
+package io.keyuan.survey;
+
+import io.keyuan.channel.ChannelQueries;
+import io.keyuan.customer.CustomerQueries;
+import io.keyuan.exchange.DocumentWorkbook;
+import io.keyuan.pricing.TierQueries;
+import io.keyuan.segmentation.SegmentQueries;
+import io.keyuan.shared.BusinessTime;
+import io.keyuan.shared.Roles;
+import io.keyuan.shared.i18n.KeyuanI18NProvider;
+import java.io.OutputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Satisfaction results, every figure counted in SQL over survey_response (one row per response with its first NPS,
+ * CSAT and CES answer): the overall scores and response rate, a breakdown by one {@link ResultDimension}, and each
+ * question's distribution. Other modules' data (a respondent's channel, acquisition method, tier, segments) comes
+ * in through the query fragments those modules export ({@link CustomerQueries}, {@link TierQueries},
+ * {@link SegmentQueries}, {@link ChannelQueries}), so the grouping happens in the database without this module
+ * knowing their tables. Response rates count the recipients of the campaigns that overlap the period.
+ */
+@Service
+@Transactional(readOnly = true)
+@PreAuthorize(Roles.HAS_MANAGER)
+public class SurveyResultsService {
+    /** Free-text answers a question's result shows. */
+    public static final int LATEST_TEXTS = 20;
+
+    private static final String SCORES = """
+            COUNT(*) AS responses,
+            COUNT(r.nps_score) AS nps_n,
+            COALESCE(SUM(r.nps_score >= 9), 0) AS promoters,
+            COALESCE(SUM(r.nps_score <= 6), 0) AS detractors,
+            COUNT(r.csat_score) AS csat_n,
+            COALESCE(SUM(r.csat_score >= 4), 0) AS csat_top,
+            COUNT(r.ces_score) AS ces_n,
+            COALESCE(SUM(r.ces_score), 0) AS ces_sum""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final SurveyService surveys;
+    private final KeyuanI18NProvider i18n;
+
+    SurveyResultsService(NamedParameterJdbcTemplate jdbc, SurveyService surveys, KeyuanI18NProvider i18n) {
+        this.jdbc = jdbc;
+        this.surveys = surveys;
+        this.i18n = i18n;
+    }
+
+    /** The scores of every response the filter takes, with the response rate as a row without key. */
+    public ResultRow overview(ResultFilter filter) {
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        String where = responses(filter, p);
+        Scores scores = jdbc.queryForObject(
+                "SELECT " + SCORES + " FROM survey_response r WHERE " + where, p, (rs, i) -> scores(rs));
+        long[] rate = jdbc.queryForObject(
+                "SELECT COUNT(*), COALESCE(SUM(rc.status = 'ANSWERED'), 0) FROM survey_recipient rc WHERE "
+                        + recipients(filter, p),
+                p,
+                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)});
+        return new ResultRow(null, null, scores, rate[0], rate[1]);
+    }
+
+    /**
+     * The filter's responses grouped by the dimension: months in order, other groups by responses (most first),
+     * the group of respondents without a value last. A respondent in three segments counts in each.
+     */
+    public List<ResultRow> breakdown(ResultDimension dimension, ResultFilter filter) {
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        Grouping g = grouping(dimension, "r.customer_id", "r");
+        String sql = "SELECT g.*, " + g.label("g.k") + " AS label FROM (SELECT " + g.key() + " AS k, " + SCORES
+                + " FROM survey_response r" + g.join() + " WHERE " + responses(filter, p) + " GROUP BY 1) g";
+        List<ResultRow> rows = new ArrayList<>();
+        Map<String, long[]> rates = new HashMap<>();
+        if (dimension.hasResponseRate()) {
+            Grouping rg = grouping(dimension, "rc.customer_id", "rc");
+            jdbc.query(
+                    "SELECT " + rg.key() + " AS k, COUNT(*), COALESCE(SUM(rc.status = 'ANSWERED'), 0)"
+                            + " FROM survey_recipient rc" + rg.join() + " WHERE " + recipients(filter, p)
+                            + " GROUP BY 1",
+                    p,
+                    rs -> {
+                        rates.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                    });
+        }
+        jdbc.query(sql, p, rs -> {
+            String key = rs.getString("k");
+            long[] rate = rates.get(key);
+            rows.add(new ResultRow(
+                    key,
+                    rs.getString("label"),
+                    scores(rs),
+                    dimension.hasResponseRate() ? (rate == null ? 0L : rate[0]) : null,
+                    dimension.hasResponseRate() ? (rate == null ? 0L : rate[1]) : null));
+        });
+        java.util.Comparator<ResultRow> order = dimension == ResultDimension.MONTH
+                ? java.util.Comparator.comparing(ResultRow::key, java.util.Comparator.nullsLast(String::compareTo))
+                : java.util.Comparator.comparing((ResultRow r) -> r.key() == null)
+                        .thenComparing(r -> -r.scores().responses())
+                        .thenComparing(ResultRow::key, java.util.Comparator.nullsLast(String::compareTo));
+        rows.sort(order);
+        return rows;
+    }
+
+    /** Each question of the filter's survey with its answers counted; the filter must name a survey. */
+    public List<QuestionResult> questions(ResultFilter filter) {
+        if (filter.surveyId() == null) {
+            throw new IllegalArgumentException("survey");
+        }
+        SurveyForm form = surveys.form(filter.surveyId());
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        String where = responses(filter, p);
+        Map<Long, Map<String, Long>> counts = new HashMap<>();
+        jdbc.query(
+                "SELECT a.question_id, COALESCE(CAST(a.score AS CHAR), CAST(a.option_id AS CHAR)), COUNT(*)"
+                        + " FROM survey_response r JOIN survey_answer a ON a.response_id = r.id"
+                        + " WHERE " + where + " AND a.text_value IS NULL GROUP BY a.question_id, a.score, a.option_id",
+                p,
+                rs -> {
+                    counts.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                            .merge(rs.getString(2), rs.getLong(3), Long::sum);
+                });
+        List<QuestionResult> results = new ArrayList<>();
+        for (SurveyForm.Question q : form.questions()) {
+            Map<String, Long> c = counts.getOrDefault(q.id(), Map.of());
+            List<QuestionResult.Bucket> buckets = new ArrayList<>();
+            switch (q.kind()) {
+                case NPS, CSAT, CES -> {
+                    for (int s = q.kind().min(); s <= q.kind().max(); s++) {
+                        buckets.add(new QuestionResult.Bucket(
+                                String.valueOf(s), null, c.getOrDefault(String.valueOf(s), 0L)));
+                    }
+                }
+                case SINGLE_CHOICE, MULTIPLE_CHOICE -> {
+                    for (SurveyForm.Option o : q.options()) {
+                        String key = String.valueOf(o.id());
+                        buckets.add(new QuestionResult.Bucket(key, o.text(), c.getOrDefault(key, 0L)));
+                    }
+                }
+                case FREE_TEXT -> {}
+            }
+            long answers;
+            List<String> texts = List.of();
+            if (q.kind() == QuestionKind.FREE_TEXT) {
+                MapSqlParameterSource tp =
+                        new MapSqlParameterSource().addValues(p.getValues()).addValue("question", q.id());
+                answers = jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM survey_response r JOIN survey_answer a ON a.response_id = r.id"
+                                + " WHERE " + where + " AND a.question_id = :question AND a.text_value IS NOT NULL",
+                        tp,
+                        Long.class);
+                texts = jdbc.queryForList(
+                        "SELECT a.text_value FROM survey_response r JOIN survey_answer a ON a.response_id = r.id"
+                                + " WHERE " + where + " AND a.question_id = :question AND a.text_value IS NOT NULL"
+                                + " ORDER BY r.answered_at DESC, r.id DESC LIMIT " + LATEST_TEXTS,
+                        tp,
+                        String.class);
+            } else if (q.kind() == QuestionKind.MULTIPLE_CHOICE) {
+                // one answer row per chosen option: count the respondents, not the ticks
+                MapSqlParameterSource tp =
+                        new MapSqlParameterSource().addValues(p.getValues()).addValue("question", q.id());
+                answers = jdbc.queryForObject(
+                        "SELECT COUNT(DISTINCT a.response_id) FROM survey_response r JOIN survey_answer a"
+                                + " ON a.response_id = r.id WHERE " + where + " AND a.question_id = :question",
+                        tp,
+                        Long.class);
+            } else {
+                answers =
+                        buckets.stream().mapToLong(QuestionResult.Bucket::count).sum();
+            }
+            results.add(new QuestionResult(q, answers, buckets, texts));
+        }
+        return results;
+    }
+
+    /**
+     * The breakdown as a workbook for people (one sheet: the filter, then a row per group with every figure), in
+     * the reader's language; figures are numbers, a missing one an empty cell.
+     */
+    public void exportBreakdown(ResultDimension dimension, ResultFilter filter, Locale locale, OutputStream out) {
+        List<ResultRow> rows = breakdown(dimension, filter);
+        String dim = t(locale, "survey.results.by." + dimension.name());
+        List<DocumentWorkbook.Field> header = new ArrayList<>();
+        header.add(new DocumentWorkbook.Field(
+                t(locale, "survey.results.filter.survey"),
+                filter.surveyId() == null
+                        ? t(locale, "survey.results.all-surveys")
+                        : surveys.get(filter.surveyId()).name()));
+        header.add(new DocumentWorkbook.Field(
+                t(locale, "survey.results.filter.channel"),
+                filter.channel() == null
+                        ? t(locale, "survey.results.all-channels")
+                        : t(locale, "enum.CampaignChannel." + filter.channel().name())));
+        header.add(new DocumentWorkbook.Field(t(locale, "survey.results.filter.from"), filter.from()));
+        header.add(new DocumentWorkbook.Field(t(locale, "survey.results.filter.to"), filter.to()));
+        List<String> columns = List.of(
+                dim,
+                t(locale, "survey.results.col.responses"),
+                t(locale, "survey.results.col.recipients"),
+                t(locale, "survey.results.col.rate"),
+                t(locale, "survey.results.col.nps"),
+                t(locale, "survey.results.col.promoters"),
+                t(locale, "survey.results.col.passives"),
+                t(locale, "survey.results.col.detractors"),
+                t(locale, "survey.results.col.csat"),
+                t(locale, "survey.results.col.ces"));
+        List<List<Object>> table = new ArrayList<>();
+        for (ResultRow r : rows) {
+            List<Object> line = new ArrayList<>();
+            line.add(groupLabel(dimension, r, locale));
+            line.add(r.scores().responses());
+            line.add(r.recipients());
+            line.add(r.responseRate());
+            line.add(r.scores().nps());
+            line.add(r.scores().promoters());
+            line.add(r.scores().passives());
+            line.add(r.scores().detractors());
+            line.add(r.scores().csatPercent());
+            line.add(r.scores().cesAverage());
+            table.add(line);
+        }
+        ResultRow all = overview(filter);
+        new DocumentWorkbook(
+                        t(locale, "survey.results.sheet"),
+                        t(locale, "survey.results.export-title", dim),
+                        header,
+                        columns,
+                        table,
+                        List.of(
+                                new DocumentWorkbook.Field(
+                                        t(locale, "survey.results.col.responses"),
+                                        all.scores().responses()),
+                                new DocumentWorkbook.Field(
+                                        t(locale, "survey.results.col.nps"),
+                                        all.scores().nps())))
+                .write(out);
+    }
+
+    /** A group's name for people: the database's label, a translated month or enum name, or "none". */
+    public String groupLabel(ResultDimension dimension, ResultRow row, Locale locale) {
+        if (row.key() == null) {
+            return t(locale, "survey.results.none." + dimension.name());
+        }
+        return switch (dimension) {
+            case MONTH -> row.key();
+            case ACQUISITION_METHOD -> t(locale, "enum.AcquisitionMethod." + row.key());
+            case SURVEY_CHANNEL -> t(locale, "enum.CampaignChannel." + row.key());
+            default -> row.label() == null ? row.key() : row.label();
+        };
+    }
+
+    private String t(Locale locale, String key, Object... args) {
+        return i18n.getTranslation(key, locale, args);
+    }
+
+    /** The surveys results can be filtered by, newest first. */
+    public List<SurveyRow> surveys() {
+        return surveys.list();
+    }
+
+    // ---- SQL
+
+    /** How one dimension groups a row whose customer id is {@code customerId}, and how its key is labelled. */
+    private record Grouping(String key, String join, java.util.function.UnaryOperator<String> labeller) {
+        String label(String k) {
+            return labeller.apply(k);
+        }
+    }
+
+    private static Grouping grouping(ResultDimension d, String customerId, String alias) {
+        return switch (d) {
+            case MONTH ->
+                new Grouping(
+                        "DATE_FORMAT(" + alias + ".answered_at + INTERVAL " + zoneOffsetSeconds() + " SECOND, '%Y-%m')",
+                        "",
+                        k -> "NULL");
+            case SEGMENT ->
+                new Grouping("sm.segment_id", SegmentQueries.membershipJoin("sm", customerId), SegmentQueries::name);
+            case SOURCE_CHANNEL -> new Grouping(CustomerQueries.sourceChannelId(customerId), "", ChannelQueries::name);
+            case ACQUISITION_METHOD -> new Grouping(CustomerQueries.acquisitionMethod(customerId), "", k -> "NULL");
+            case PRICE_TIER -> new Grouping(TierQueries.tierId(customerId), "", TierQueries::name);
+            case SURVEY_CHANNEL ->
+                new Grouping(
+                        "rc".equals(alias)
+                                ? "(SELECT scx.channel FROM survey_campaign scx WHERE scx.id = rc.campaign_id)"
+                                : "r.channel",
+                        "",
+                        k -> "NULL");
+            case CAMPAIGN ->
+                new Grouping(
+                        alias + ".campaign_id",
+                        "",
+                        k -> "(SELECT scn.name FROM survey_campaign scn WHERE scn.id = " + k + ")");
+        };
+    }
+
+    /** The business zone's offset now; the zone is a fixed-offset one (Asia/Shanghai) unless configured otherwise. */
+    private static int zoneOffsetSeconds() {
+        return BusinessTime.ZONE.getRules().getOffset(Instant.now()).getTotalSeconds();
+    }
+
+    /** The responses the filter takes, as a condition on {@code r}. */
+    private static String responses(ResultFilter f, MapSqlParameterSource p) {
+        StringBuilder w = new StringBuilder("1 = 1");
+        if (f.surveyId() != null) {
+            w.append(" AND r.survey_id = :survey");
+            p.addValue("survey", f.surveyId());
+        }
+        if (f.campaignId() != null) {
+            w.append(" AND r.campaign_id = :campaign");
+            p.addValue("campaign", f.campaignId());
+        }
+        if (f.channel() != null) {
+            w.append(" AND r.channel = :channel");
+            p.addValue("channel", f.channel().name());
+        }
+        if (f.from() != null) {
+            w.append(" AND r.answered_at >= :from");
+            p.addValue("from", startOf(f.from()));
+        }
+        if (f.to() != null) {
+            w.append(" AND r.answered_at < :until");
+            p.addValue("until", startOf(f.to().plusDays(1)));
+        }
+        return w.toString();
+    }
+
+    /** The recipients of the campaigns the filter takes (those sent, overlapping the period), as a condition on rc. */
+    private static String recipients(ResultFilter f, MapSqlParameterSource p) {
+        StringBuilder w = new StringBuilder(
+                "rc.campaign_id IN (SELECT sc.id FROM survey_campaign sc WHERE sc.sent_at IS NOT NULL");
+        if (f.surveyId() != null) {
+            w.append(" AND sc.survey_id = :survey");
+            p.addValue("survey", f.surveyId());
+        }
+        if (f.campaignId() != null) {
+            w.append(" AND sc.id = :campaign");
+            p.addValue("campaign", f.campaignId());
+        }
+        if (f.channel() != null) {
+            w.append(" AND sc.channel = :channel");
+            p.addValue("channel", f.channel().name());
+        }
+        if (f.from() != null) {
+            w.append(" AND sc.closes_at > :from");
+            p.addValue("from", startOf(f.from()));
+        }
+        if (f.to() != null) {
+            w.append(" AND sc.opens_at < :until");
+            p.addValue("until", startOf(f.to().plusDays(1)));
+        }
+        return w.append(")").toString();
+    }
+
+    /** The first instant of a business day as the DATETIME columns hold it (UTC). */
+    private static Timestamp startOf(LocalDate day) {
+        Instant start = day.atStartOfDay(BusinessTime.ZONE).toInstant();
+        return Timestamp.valueOf(LocalDateTime.ofInstant(start, ZoneOffset.UTC));
+    }
+
+    private static Scores scores(ResultSet rs) throws SQLException {
+        return new Scores(
+                rs.getLong("responses"),
+                rs.getLong("nps_n"),
+                rs.getLong("promoters"),
+                rs.getLong("detractors"),
+                rs.getLong("csat_n"),
+                rs.getLong("csat_top"),
+                rs.getLong("ces_n"),
+                rs.getLong("ces_sum"));
+    }
+}
