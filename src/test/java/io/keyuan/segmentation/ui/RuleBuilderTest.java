@@ -6,6 +6,7 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import io.keyuan.TestData;
 import io.keyuan.pipeline.PipelineDetail;
+import io.keyuan.pipeline.PipelineSegmentFields;
 import io.keyuan.pipeline.PipelineService;
 import io.keyuan.pipeline.StageKind;
 import io.keyuan.pipeline.StageRow;
@@ -93,6 +94,7 @@ class RuleBuilderTest extends KeyuanViewTest {
                 .isEqualTo(copy.pipeline().name() + " › " + condition.getTranslation(open.nameKey()));
         input.setValue(Set.of(choice));
         assertThat(condition.toRule())
-                .isEqualTo(RuleNode.when(SegmentField.OPEN_DEAL_STAGE, Operator.IN, String.valueOf(open.id())));
+                .isEqualTo(
+                        RuleNode.when(PipelineSegmentFields.OPEN_DEAL_STAGE, Operator.IN, String.valueOf(open.id())));
     }
 }
