@@ -17,10 +17,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.function.BiFunction;
 
 /**
- * The whitelisted field catalogue. Each field's SQL is a constant over {@link SqlRuleCompiler#FROM}; user values
- * only ever reach the database as bound parameters. {@code :today} is the business date and {@code :since} the
- * first day of a windowed field's window, both bound by the compiler. A window of N days runs from today minus N
- * days to today, both included, like {@link Operator#WITHIN_LAST_DAYS}; purchases dated after today are outside.
+ * Segmentation's own part of the whitelisted field catalogue. Each field's SQL is a constant over
+ * {@link SqlRuleCompiler#FROM}; user values only ever reach the database as bound parameters. {@code :today} is the
+ * business date and {@code :since} the first day of a windowed field's window, both bound by the compiler. A window
+ * of N days runs from today minus N days to today, both included, like {@link Operator#WITHIN_LAST_DAYS}; purchases
+ * dated after today are outside.
  *
  * <p>These are the fields over segmentation's own inputs (customer, metrics, purchases, channels). Fields over
  * other modules' tables (pipeline stages, satisfaction) are {@link ProvidedField}s that those modules contribute
