@@ -29,12 +29,6 @@ public class SegmentCatalogueService {
         return catalogue.fields();
     }
 
-    /** The field stored under {@code key}, when the catalogue knows it. */
-    @PreAuthorize(Roles.HAS_STAFF)
-    public java.util.Optional<CatalogueField> field(String key) {
-        return catalogue.find(key);
-    }
-
     /** What a STAGE field offers now ("pipeline › stage" for open deal stages), in the builder's order. */
     @PreAuthorize(Roles.HAS_STAFF)
     public List<StageChoice> choices(CatalogueField field) {
