@@ -97,6 +97,7 @@ class RoleMatrixTest extends KeyuanViewTest {
                     role, "pricing-health", manager ? io.keyuan.pricing.ui.PriceBookHealthView.class : null));
             rows.add(Arguments.of(role, "quote", io.keyuan.pricing.ui.QuoteSimulatorView.class));
             rows.add(Arguments.of(role, "quotes", io.keyuan.pricing.ui.QuoteListView.class));
+            rows.add(Arguments.of(role, "feedback", io.keyuan.survey.ui.FeedbackListView.class));
             rows.add(Arguments.of(role, "admin/users", admin ? UserAdminView.class : null));
         }
         return rows.stream();
@@ -149,6 +150,8 @@ class RoleMatrixTest extends KeyuanViewTest {
         }
         labels.addAll(List.of(t("pricing.nav.quote"), t("pricing.nav.quotes")));
         paths.addAll(List.of("quote", "quotes"));
+        labels.add(t("feedback.nav"));
+        paths.add("feedback");
         labels.addAll(List.of(t("nav.import"), t("nav.imports")));
         paths.addAll(List.of("imports/new", "imports"));
         if (role != Role.STAFF) {

@@ -107,6 +107,7 @@ class LocalizedViewsTest extends KeyuanViewTest {
                         "Bundles",
                         "Quote",
                         "Quotes",
+                        "Complaints and suggestions",
                         "Import",
                         "Import history");
     }
