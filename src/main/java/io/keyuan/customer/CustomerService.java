@@ -327,9 +327,7 @@ public class CustomerService {
             return found;
         }
         jdbc.query(
-                "SELECT id, code, name FROM customer WHERE id IN (:ids)",
-                new MapSqlParameterSource("ids", ids),
-                rs -> {
+                "SELECT id, code, name FROM customer WHERE id IN (:ids)", new MapSqlParameterSource("ids", ids), rs -> {
                     found.put(rs.getLong(1), new CustomerRef(rs.getLong(1), rs.getString(2), rs.getString(3)));
                 });
         return found;

@@ -201,7 +201,10 @@ public class PurchaseReturns {
                 """,
                 Map.of("id", customerId),
                 (rs, i) -> new ReturnRate(
-                        customerId, rs.getBigDecimal("purchased"), rs.getBigDecimal("returned"), rs.getBigDecimal("rate")));
+                        customerId,
+                        rs.getBigDecimal("purchased"),
+                        rs.getBigDecimal("returned"),
+                        rs.getBigDecimal("rate")));
     }
 
     private static PurchaseReturnRow row(PurchaseReturn r) {

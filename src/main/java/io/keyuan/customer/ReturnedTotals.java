@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 
 /** What has been returned of one purchase so far, and what it was. */
 public record ReturnedTotals(
-        long purchaseId, int purchasedQuantity, BigDecimal purchasedAmount, int returnedQuantity, BigDecimal returnedAmount) {
+        long purchaseId,
+        int purchasedQuantity,
+        BigDecimal purchasedAmount,
+        int returnedQuantity,
+        BigDecimal returnedAmount) {
 
     public int quantityLeft() {
         return purchasedQuantity - returnedQuantity;

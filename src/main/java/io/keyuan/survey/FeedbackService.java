@@ -156,7 +156,8 @@ public class FeedbackService {
         if (customer.isEmpty()) {
             return Optional.empty();
         }
-        Long owner = customers.ownerOf(response.customerId())
+        Long owner = customers
+                .ownerOf(response.customerId())
                 .filter(id -> users.activeUsers().stream().anyMatch(u -> u.id() == id))
                 .orElse(null);
         int score = response.npsScore();
@@ -315,11 +316,17 @@ public class FeedbackService {
         }
         List<Object[]> changes = new ArrayList<>();
         if (edit.category() != f.getCategory()) {
-            changes.add(change(FeedbackChange.CATEGORY, f.getCategory().name(), edit.category().name()));
+            changes.add(change(
+                    FeedbackChange.CATEGORY,
+                    f.getCategory().name(),
+                    edit.category().name()));
             f.setCategory(edit.category());
         }
         if (edit.severity() != f.getSeverity()) {
-            changes.add(change(FeedbackChange.SEVERITY, f.getSeverity().name(), edit.severity().name()));
+            changes.add(change(
+                    FeedbackChange.SEVERITY,
+                    f.getSeverity().name(),
+                    edit.severity().name()));
             f.setSeverity(edit.severity());
         }
         if (!Objects.equals(edit.ownerId(), f.getOwnerId())) {
@@ -390,8 +397,10 @@ public class FeedbackService {
         }
     }
 
-    private FeedbackHistory record(long feedbackId, FeedbackChange change, String oldValue, String newValue, String note) {
-        return history.save(new FeedbackHistory(feedbackId, change, oldValue, newValue, note, actor(), clock.instant()));
+    private FeedbackHistory record(
+            long feedbackId, FeedbackChange change, String oldValue, String newValue, String note) {
+        return history.save(
+                new FeedbackHistory(feedbackId, change, oldValue, newValue, note, actor(), clock.instant()));
     }
 
     private static Object[] change(FeedbackChange change, String oldValue, String newValue) {

@@ -75,8 +75,7 @@ class PurchaseReturnsTests {
         assertThat(returns.ofPurchase(p.getId()))
                 .extracting(PurchaseReturnRow::quantity, PurchaseReturnRow::reason)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(2, "质量问题"),
-                        org.assertj.core.groups.Tuple.tuple(0, "价格补差"));
+                        org.assertj.core.groups.Tuple.tuple(2, "质量问题"), org.assertj.core.groups.Tuple.tuple(0, "价格补差"));
         ReturnedTotals t = returns.totals(p.getId());
         assertThat(t.returnedQuantity()).isEqualTo(2);
         assertThat(t.returnedAmount()).isEqualByComparingTo("250.00");
@@ -159,20 +158,31 @@ class PurchaseReturnsTests {
                 new NewPurchaseReturn(p.getId(), today().minusDays(11), 1, BigDecimal.ONE, "r"),
                 "date",
                 "purchase.return.error.before-purchase");
-        assertRefused(new NewPurchaseReturn(p.getId(), today(), -1, BigDecimal.ONE, "r"), "quantity", "validation.not-negative");
         assertRefused(
-                new NewPurchaseReturn(p.getId(), today(), 1, new BigDecimal("-1"), "r"), "amount", "rule.amount-negative");
+                new NewPurchaseReturn(p.getId(), today(), -1, BigDecimal.ONE, "r"),
+                "quantity",
+                "validation.not-negative");
+        assertRefused(
+                new NewPurchaseReturn(p.getId(), today(), 1, new BigDecimal("-1"), "r"),
+                "amount",
+                "rule.amount-negative");
         assertRefused(
                 new NewPurchaseReturn(p.getId(), today(), 1, new BigDecimal("1.001"), "r"),
                 "amount",
                 "exchange.error.too-many-decimals");
         assertRefused(
-                new NewPurchaseReturn(p.getId(), today(), 0, BigDecimal.ZERO, "r"), "amount", "purchase.return.error.nothing");
-        assertRefused(new NewPurchaseReturn(p.getId(), today(), 1, BigDecimal.ONE, " "), "reason", "validation.required");
+                new NewPurchaseReturn(p.getId(), today(), 0, BigDecimal.ZERO, "r"),
+                "amount",
+                "purchase.return.error.nothing");
         assertRefused(
-                new NewPurchaseReturn(p.getId(), today(), 1, BigDecimal.ONE, "因".repeat(201)), "reason", "error.too-long");
+                new NewPurchaseReturn(p.getId(), today(), 1, BigDecimal.ONE, " "), "reason", "validation.required");
+        assertRefused(
+                new NewPurchaseReturn(p.getId(), today(), 1, BigDecimal.ONE, "因".repeat(201)),
+                "reason",
+                "error.too-long");
         assertThatThrownBy(() -> returns.record(new NewPurchaseReturn(999_999_999L, today(), 1, BigDecimal.ONE, "r")))
-                .isInstanceOfSatisfying(KeyuanException.class, e -> assertThat(e.messageKey()).isEqualTo("error.not-found"));
+                .isInstanceOfSatisfying(
+                        KeyuanException.class, e -> assertThat(e.messageKey()).isEqualTo("error.not-found"));
         assertThat(returns.ofPurchase(p.getId())).isEmpty();
     }
 

@@ -78,7 +78,9 @@ class FeedbackFollowUpTests {
                     > 0;
         });
 
-        assertThat(seenBeforeCommit[0]).as("nothing is opened while the response's transaction runs").isFalse();
+        assertThat(seenBeforeCommit[0])
+                .as("nothing is opened while the response's transaction runs")
+                .isFalse();
         FeedbackDetail f = complaintOf(r).orElseThrow(() -> new AssertionError("no follow-up complaint"));
         assertThat(f.kind()).isEqualTo(FeedbackKind.COMPLAINT);
         assertThat(f.status()).isEqualTo(FeedbackStatus.OPEN);
@@ -131,7 +133,9 @@ class FeedbackFollowUpTests {
         assertThat(direct).isEmpty();
         assertThat(complaintsOf(c)).isEqualTo(1);
         FeedbackDetail f = complaintOf(r).orElseThrow();
-        assertThat(f.ownerId()).as("a customer without owner gives an unassigned complaint").isNull();
+        assertThat(f.ownerId())
+                .as("a customer without owner gives an unassigned complaint")
+                .isNull();
         assertThat(f.severity()).isEqualTo(FeedbackSeverity.HIGH);
         // the database itself holds one complaint per response, whoever writes
         assertThatThrownBy(() -> jdbc.update(

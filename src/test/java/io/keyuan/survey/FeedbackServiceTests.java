@@ -85,7 +85,8 @@ class FeedbackServiceTests {
                         FeedbackChange.REOPENED);
         assertThat(h)
                 .extracting(FeedbackHistoryEntry::actor)
-                .containsExactly("feedback-staff", "feedback-staff", "feedback-staff", "feedback-staff", "feedback-manager");
+                .containsExactly(
+                        "feedback-staff", "feedback-staff", "feedback-staff", "feedback-staff", "feedback-manager");
         assertThat(h.get(2).oldValue()).isEqualTo("IN_PROGRESS");
         assertThat(h.get(2).newValue()).isEqualTo("RESOLVED");
         assertThat(h.get(2).note()).isEqualTo("已补发");
@@ -151,7 +152,8 @@ class FeedbackServiceTests {
                                 null,
                                 "改标题",
                                 null)))
-                .isInstanceOfSatisfying(StaleEditException.class, e -> assertThat(e.args()[0]).isEqualTo("other-staff"));
+                .isInstanceOfSatisfying(
+                        StaleEditException.class, e -> assertThat(e.args()[0]).isEqualTo("other-staff"));
         assertThatThrownBy(() -> feedback.move(loaded.id(), loaded.version(), FeedbackStatus.RESOLVED, null))
                 .isInstanceOf(StaleEditException.class);
         assertThat(feedback.get(loaded.id()).title()).isEqualTo("并发");
@@ -168,7 +170,13 @@ class FeedbackServiceTests {
         FeedbackDetail edited = feedback.update(
                 f.id(),
                 new FeedbackEdit(
-                        f.version(), FeedbackCategory.DELIVERY, FeedbackSeverity.CRITICAL, owner.id(), due, "字段", f.description()));
+                        f.version(),
+                        FeedbackCategory.DELIVERY,
+                        FeedbackSeverity.CRITICAL,
+                        owner.id(),
+                        due,
+                        "字段",
+                        f.description()));
         // saving again with nothing changed writes no entry
         feedback.update(
                 f.id(),
@@ -224,7 +232,8 @@ class FeedbackServiceTests {
         assertThat(comment.note()).isEqualTo("<img src=x onerror=alert(1)> 已回电");
         assertThat(comment.actor()).isEqualTo("feedback-staff");
         assertThatThrownBy(() -> feedback.comment(f.id(), " "))
-                .isInstanceOfSatisfying(KeyuanException.class, e -> assertThat(e.field()).isEqualTo("comment"));
+                .isInstanceOfSatisfying(
+                        KeyuanException.class, e -> assertThat(e.field()).isEqualTo("comment"));
     }
 
     @Test
@@ -250,14 +259,24 @@ class FeedbackServiceTests {
                 "customerId",
                 "validation.required");
         assertField(
-                new NewFeedback(ok.kind(), ok.category(), ok.severity(), "t", null, 999_999_999L, null, null, null, null),
+                new NewFeedback(
+                        ok.kind(), ok.category(), ok.severity(), "t", null, 999_999_999L, null, null, null, null),
                 "customerId",
                 "feedback.error.customer-missing");
         assertField(TestFeedback.withOwnerAndDue(ok, 999_999_999L, null), "ownerId", "feedback.error.owner-unknown");
         assertField(TestFeedback.withOwnerAndDue(ok, null, today().minusDays(1)), "dueDate", "feedback.error.due-past");
         assertField(
                 new NewFeedback(
-                        ok.kind(), ok.category(), ok.severity(), "t", null, c.getId(), null, null, othersPurchase, null),
+                        ok.kind(),
+                        ok.category(),
+                        ok.severity(),
+                        "t",
+                        null,
+                        c.getId(),
+                        null,
+                        null,
+                        othersPurchase,
+                        null),
                 "purchaseId",
                 "feedback.error.purchase-other-customer");
         assertThat(feedback.count(FeedbackFilter.ofCustomer(c.getId()))).isZero();
@@ -269,27 +288,27 @@ class FeedbackServiceTests {
     }
 
     private void assertField(NewFeedback n, String field, String key) {
-        assertThatThrownBy(() -> feedback.create(n))
-                .as(field)
-                .isInstanceOfSatisfying(KeyuanException.class, e -> {
-                    assertThat(e.field()).isEqualTo(field);
-                    assertThat(e.messageKey()).isEqualTo(key);
-                });
+        assertThatThrownBy(() -> feedback.create(n)).as(field).isInstanceOfSatisfying(KeyuanException.class, e -> {
+            assertThat(e.field()).isEqualTo(field);
+            assertThat(e.messageKey()).isEqualTo(key);
+        });
     }
 
     @Test
     void an_open_item_past_its_due_date_is_overdue_until_it_is_resolved() {
         Customer c = TestFeedback.customer(customers, null);
-        FeedbackDetail late = feedback.create(TestFeedback.withOwnerAndDue(
-                TestFeedback.complaint(c.getId(), "逾期"), null, today()));
-        FeedbackDetail dueToday = feedback.create(TestFeedback.withOwnerAndDue(
-                TestFeedback.complaint(c.getId(), "今天到期"), null, today()));
+        FeedbackDetail late =
+                feedback.create(TestFeedback.withOwnerAndDue(TestFeedback.complaint(c.getId(), "逾期"), null, today()));
+        FeedbackDetail dueToday =
+                feedback.create(TestFeedback.withOwnerAndDue(TestFeedback.complaint(c.getId(), "今天到期"), null, today()));
         FeedbackDetail noDue = feedback.create(TestFeedback.complaint(c.getId(), "无到期日"));
         // the due date passed: written directly, since the service refuses a past date for new work
         jdbc.update("UPDATE feedback SET due_date = ? WHERE id = ?", today().minusDays(2), late.id());
 
         FeedbackFilter overdueOfCustomer = new FeedbackFilter(null, null, null, null, true, false, c.getId());
-        assertThat(feedback.page(overdueOfCustomer, 0, 10)).extracting(FeedbackRow::id).containsExactly(late.id());
+        assertThat(feedback.page(overdueOfCustomer, 0, 10))
+                .extracting(FeedbackRow::id)
+                .containsExactly(late.id());
         assertThat(feedback.count(overdueOfCustomer)).isEqualTo(1);
         assertThat(feedback.page(FeedbackFilter.ofCustomer(c.getId()), 0, 10))
                 .extracting(FeedbackRow::id, FeedbackRow::overdue)
@@ -299,7 +318,8 @@ class FeedbackServiceTests {
                         org.assertj.core.groups.Tuple.tuple(late.id(), true));
         assertThat(feedback.get(late.id()).overdue()).isTrue();
 
-        FeedbackDetail working = feedback.move(late.id(), feedback.get(late.id()).version(), FeedbackStatus.IN_PROGRESS, null);
+        FeedbackDetail working =
+                feedback.move(late.id(), feedback.get(late.id()).version(), FeedbackStatus.IN_PROGRESS, null);
         assertThat(working.overdue()).as("in progress is still someone's work").isTrue();
         FeedbackDetail resolved = feedback.move(late.id(), working.version(), FeedbackStatus.RESOLVED, null);
         assertThat(resolved.overdue()).isFalse();
@@ -311,8 +331,8 @@ class FeedbackServiceTests {
         UserAccount me = TestFeedback.staffUser(userAdmin);
         UserAccount colleague = TestFeedback.staffUser(userAdmin);
         Customer c = TestFeedback.customer(customers, null);
-        FeedbackDetail mine = feedback.create(
-                TestFeedback.withOwnerAndDue(TestFeedback.complaint(c.getId(), "我的"), me.id(), null));
+        FeedbackDetail mine =
+                feedback.create(TestFeedback.withOwnerAndDue(TestFeedback.complaint(c.getId(), "我的"), me.id(), null));
         feedback.create(TestFeedback.withOwnerAndDue(TestFeedback.complaint(c.getId(), "同事的"), colleague.id(), null));
         feedback.create(TestFeedback.complaint(c.getId(), "没人负责"));
         FeedbackFilter myItems = new FeedbackFilter(null, null, null, null, false, true, c.getId());
@@ -333,17 +353,30 @@ class FeedbackServiceTests {
         Customer c = TestFeedback.customer(customers, null);
         FeedbackDetail complaint = feedback.create(TestFeedback.complaint(c.getId(), "投诉"));
         FeedbackDetail suggestion = feedback.create(new NewFeedback(
-                FeedbackKind.SUGGESTION, FeedbackCategory.OTHER, FeedbackSeverity.LOW, "建议", null, c.getId(), null,
-                null, null, null));
+                FeedbackKind.SUGGESTION,
+                FeedbackCategory.OTHER,
+                FeedbackSeverity.LOW,
+                "建议",
+                null,
+                c.getId(),
+                null,
+                null,
+                null,
+                null));
         feedback.move(complaint.id(), complaint.version(), FeedbackStatus.IN_PROGRESS, null);
 
-        assertThat(feedback.page(new FeedbackFilter(FeedbackKind.SUGGESTION, null, null, null, false, false, c.getId()), 0, 10))
+        assertThat(feedback.page(
+                        new FeedbackFilter(FeedbackKind.SUGGESTION, null, null, null, false, false, c.getId()), 0, 10))
                 .extracting(FeedbackRow::id)
                 .containsExactly(suggestion.id());
-        assertThat(feedback.page(new FeedbackFilter(null, FeedbackStatus.IN_PROGRESS, null, null, false, false, c.getId()), 0, 10))
+        assertThat(feedback.page(
+                        new FeedbackFilter(null, FeedbackStatus.IN_PROGRESS, null, null, false, false, c.getId()),
+                        0,
+                        10))
                 .extracting(FeedbackRow::id)
                 .containsExactly(complaint.id());
-        assertThat(feedback.page(new FeedbackFilter(null, null, FeedbackSeverity.LOW, null, false, false, c.getId()), 0, 10))
+        assertThat(feedback.page(
+                        new FeedbackFilter(null, null, FeedbackSeverity.LOW, null, false, false, c.getId()), 0, 10))
                 .extracting(FeedbackRow::id)
                 .containsExactly(suggestion.id());
     }
@@ -363,7 +396,8 @@ class FeedbackServiceTests {
         assertThatThrownBy(() -> TestData.as("no-role", () -> feedback.comment(byManager.id(), "x")))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> TestData.as(
-                        "no-role", () -> feedback.move(byManager.id(), byManager.version(), FeedbackStatus.IN_PROGRESS, null)))
+                        "no-role",
+                        () -> feedback.move(byManager.id(), byManager.version(), FeedbackStatus.IN_PROGRESS, null)))
                 .isInstanceOf(AccessDeniedException.class);
         var saved = SecurityContextHolder.getContext();
         SecurityContextHolder.clearContext();
@@ -373,7 +407,8 @@ class FeedbackServiceTests {
         } finally {
             SecurityContextHolder.setContext(saved);
         }
-        assertThat(SystemActor.call(() -> feedback.count(FeedbackFilter.ofCustomer(c.getId())))).isEqualTo(1);
+        assertThat(SystemActor.call(() -> feedback.count(FeedbackFilter.ofCustomer(c.getId()))))
+                .isEqualTo(1);
         assertThat(feedback.history(byManager.id())).hasSize(1);
     }
 
@@ -384,7 +419,8 @@ class FeedbackServiceTests {
 
         assertThatThrownBy(() -> TestData.as(
                         "feedback-manager",
-                        () -> customers.delete(c.getId(), customers.get(c.getId()).getVersion(), 0),
+                        () -> customers.delete(
+                                c.getId(), customers.get(c.getId()).getVersion(), 0),
                         "STAFF",
                         "MANAGER"))
                 .isInstanceOfSatisfying(

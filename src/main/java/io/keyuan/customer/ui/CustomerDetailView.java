@@ -62,6 +62,7 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
     private final Grid<Purchase> purchases = new Grid<>();
     /** What is returned of the purchases on the grid's current page, read with the page. */
     private final Map<Long, ReturnedTotals> returned = new java.util.HashMap<>();
+
     private Customer customer;
 
     public CustomerDetailView(
@@ -244,6 +245,8 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
         HorizontalLayout head = new HorizontalLayout(title, add);
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
 
+        // The page renders again after every change: the grid gets its columns afresh, not once more.
+        purchases.removeAllColumns();
         purchases.setId("purchase-grid");
         purchases.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         purchases.setEmptyStateText(getTranslation("purchase.empty"));
@@ -281,8 +284,7 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
         purchases
                 .addComponentColumn(p -> {
                     Button giveBack = new Button(
-                            VaadinIcon.ARROW_BACKWARD.create(),
-                            e -> new ReturnDialog(returns, p, this::render).open());
+                            VaadinIcon.ARROW_BACKWARD.create(), e -> new ReturnDialog(returns, p, this::render).open());
                     giveBack.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
                     giveBack.addClassName("purchase-return-add");
                     giveBack.setAriaLabel(getTranslation("purchase.return.add"));
@@ -310,7 +312,8 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
         purchases.setItems(
                 q -> {
                     List<Purchase> page = customers.purchases(id, q.getOffset(), q.getLimit());
-                    returned.putAll(returns.totals(page.stream().map(Purchase::getId).toList()));
+                    returned.putAll(
+                            returns.totals(page.stream().map(Purchase::getId).toList()));
                     return page.stream();
                 },
                 q -> (int) customers.purchaseCount(id));

@@ -73,7 +73,8 @@ class CustomerFeedbackSection implements RecordSection {
             newComplaint.setId("customer-feedback-new");
             newComplaint.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             newComplaint.addClickListener(e -> openNew());
-            HorizontalLayout head = new HorizontalLayout(new H3(getTranslation("feedback.section.title")), newComplaint);
+            HorizontalLayout head =
+                    new HorizontalLayout(new H3(getTranslation("feedback.section.title")), newComplaint);
             head.setAlignItems(FlexComponent.Alignment.BASELINE);
 
             grid.setId("customer-feedback-grid");
@@ -106,7 +107,8 @@ class CustomerFeedbackSection implements RecordSection {
                             : userNames.getOrDefault(r.ownerId(), "#" + r.ownerId()))
                     .setHeader(getTranslation("feedback.field.owner"))
                     .setAutoWidth(true);
-            grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("feedback/" + e.getItem().id())));
+            grid.addItemClickListener(e -> getUI().ifPresent(
+                            ui -> ui.navigate("feedback/" + e.getItem().id())));
             add(head, grid);
             load();
         }
@@ -122,12 +124,7 @@ class CustomerFeedbackSection implements RecordSection {
         void openNew() {
             CustomerRef customer = customers.ref(customerId).orElseThrow();
             new FeedbackDialog(
-                            feedback,
-                            customers,
-                            users.activeUsers(),
-                            customer,
-                            FeedbackKind.COMPLAINT,
-                            saved -> load())
+                            feedback, customers, users.activeUsers(), customer, FeedbackKind.COMPLAINT, saved -> load())
                     .open();
         }
     }

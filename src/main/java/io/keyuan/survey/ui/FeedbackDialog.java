@@ -102,8 +102,7 @@ class FeedbackDialog extends Dialog {
             customer.setValue(fixedCustomer);
             customer.setReadOnly(true);
         } else {
-            customer.setItems(
-                    q -> customers.findRefs(q.getFilter().orElse(""), q.getOffset(), q.getLimit()).stream());
+            customer.setItems(q -> customers.findRefs(q.getFilter().orElse(""), q.getOffset(), q.getLimit()).stream());
         }
         owner.setId("feedback-new-owner");
         owner.setLabel(getTranslation("feedback.field.owner"));
@@ -150,7 +149,8 @@ class FeedbackDialog extends Dialog {
     }
 
     void save() {
-        for (HasValidation field : List.<HasValidation>of(kind, category, severity, title, description, customer, owner, dueDate, purchase)) {
+        for (HasValidation field : List.<HasValidation>of(
+                kind, category, severity, title, description, customer, owner, dueDate, purchase)) {
             field.setInvalid(false);
         }
         try {

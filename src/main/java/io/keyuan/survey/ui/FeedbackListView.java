@@ -143,7 +143,8 @@ public class FeedbackListView extends VerticalLayout implements HasDynamicTitle 
         select.setItems(values);
         select.setEmptySelectionAllowed(true);
         select.setEmptySelectionCaption(getTranslation("feedback.filter.any"));
-        select.setItemLabelGenerator(v -> v == null ? getTranslation("feedback.filter.any") : EnumLabels.label(this, v));
+        select.setItemLabelGenerator(
+                v -> v == null ? getTranslation("feedback.filter.any") : EnumLabels.label(this, v));
         select.addValueChangeListener(e -> refresh());
     }
 

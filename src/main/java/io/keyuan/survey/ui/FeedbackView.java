@@ -258,8 +258,7 @@ public class FeedbackView extends VerticalLayout implements BeforeEnterObserver,
         }
         fact(
                 "feedback.field.opened",
-                new Span(getTranslation(
-                        "feedback.opened-by", item.createdBy(), Formats.dateTime(item.createdAt()))));
+                new Span(getTranslation("feedback.opened-by", item.createdBy(), Formats.dateTime(item.createdAt()))));
     }
 
     private void fact(String labelKey, Component value) {
@@ -305,20 +304,23 @@ public class FeedbackView extends VerticalLayout implements BeforeEnterObserver,
         FeedbackChange c = e.change();
         return switch (c) {
             case CREATED, DETAILS, COMMENT -> getTranslation("feedback.history." + c.name());
-            case STATUS, REOPENED -> getTranslation(
-                    "feedback.history." + c.name(),
-                    label(FeedbackStatus.valueOf(e.oldValue())),
-                    label(FeedbackStatus.valueOf(e.newValue())));
-            case SEVERITY -> getTranslation(
-                    "feedback.history.SEVERITY",
-                    EnumLabels.label(this, FeedbackSeverity.valueOf(e.oldValue())),
-                    EnumLabels.label(this, FeedbackSeverity.valueOf(e.newValue())));
-            case CATEGORY -> getTranslation(
-                    "feedback.history.CATEGORY",
-                    EnumLabels.label(this, FeedbackCategory.valueOf(e.oldValue())),
-                    EnumLabels.label(this, FeedbackCategory.valueOf(e.newValue())));
-            case OWNER -> getTranslation(
-                    "feedback.history.OWNER", ownerName(id(e.oldValue())), ownerName(id(e.newValue())));
+            case STATUS, REOPENED ->
+                getTranslation(
+                        "feedback.history." + c.name(),
+                        label(FeedbackStatus.valueOf(e.oldValue())),
+                        label(FeedbackStatus.valueOf(e.newValue())));
+            case SEVERITY ->
+                getTranslation(
+                        "feedback.history.SEVERITY",
+                        EnumLabels.label(this, FeedbackSeverity.valueOf(e.oldValue())),
+                        EnumLabels.label(this, FeedbackSeverity.valueOf(e.newValue())));
+            case CATEGORY ->
+                getTranslation(
+                        "feedback.history.CATEGORY",
+                        EnumLabels.label(this, FeedbackCategory.valueOf(e.oldValue())),
+                        EnumLabels.label(this, FeedbackCategory.valueOf(e.newValue())));
+            case OWNER ->
+                getTranslation("feedback.history.OWNER", ownerName(id(e.oldValue())), ownerName(id(e.newValue())));
             case DUE_DATE -> getTranslation("feedback.history.DUE_DATE", date(e.oldValue()), date(e.newValue()));
         };
     }
