@@ -147,7 +147,8 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
                 figure("customer.metric.referrals", String.valueOf(customers.referralCount(customer.getId()))),
                 figure("customer.metric.r-score", score(m.rScore())),
                 figure("customer.metric.f-score", score(m.fScore())),
-                figure("customer.metric.m-score", score(m.mScore())));
+                figure("customer.metric.m-score", score(m.mScore())),
+                figure("purchase.return.rate", returnRate()));
 
         add(top, figures, details(), purchasesSection());
         sections.stream()
@@ -155,6 +156,17 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
                 .filter(Objects::nonNull)
                 .forEach(this::add);
         add(audit());
+    }
+
+    /** Returned over purchased amount, as a percentage with one decimal; a dash when nothing was bought. */
+    private String returnRate() {
+        java.math.BigDecimal rate = returns.returnRate(customer.getId()).rate();
+        if (rate == null) {
+            return "—";
+        }
+        java.text.NumberFormat percent = java.text.NumberFormat.getPercentInstance(getLocale());
+        percent.setMaximumFractionDigits(1);
+        return percent.format(rate);
     }
 
     private static String score(Integer score) {

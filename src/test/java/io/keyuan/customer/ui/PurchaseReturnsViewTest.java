@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import io.keyuan.customer.CustomerService;
 import io.keyuan.customer.PurchaseReturns;
 import io.keyuan.customer.domain.Customer;
@@ -37,6 +39,7 @@ class PurchaseReturnsViewTest extends KeyuanViewTest {
         p.setAmount(new BigDecimal("300.00"));
         Purchase saved = SystemActor.call(() -> customers.addPurchase(c.getId(), p));
         open("customers/" + c.getId());
+        assertThat(figure("purchase.return.rate")).isEqualTo("0%");
         @SuppressWarnings("unchecked")
         Grid<Purchase> grid = $(Grid.class).id("purchase-grid");
         assertThat(test(grid).getCellText(0, test(grid).getColumnPosition("returned")))
@@ -68,12 +71,27 @@ class PurchaseReturnsViewTest extends KeyuanViewTest {
         Grid<Purchase> after = $(Grid.class).id("purchase-grid");
         assertThat(test(after).getCellText(0, test(after).getColumnPosition("returned")))
                 .isEqualTo(t("purchase.return.summary", 1, Formats.money(new BigDecimal("150.00"), getLocaleOfUi())));
+        assertThat(figure("purchase.return.rate")).isEqualTo("50%");
         assertThat(SystemActor.call(() -> returns.ofPurchase(saved.getId())))
                 .singleElement()
                 .satisfies(r -> {
                     assertThat(r.reason()).isEqualTo("<i>漏水</i>");
                     assertThat(r.recordedBy()).isEqualTo(STAFF_USER);
                 });
+    }
+
+    /** The value shown under a figure's label on the customer page. */
+    private String figure(String labelKey) {
+        Div figures = $(Div.class).id("customer-figures");
+        return $(Div.class, figures).withClassName("keyuan-figure").all().stream()
+                .filter(box -> $(Span.class, box)
+                        .withClassName("label")
+                        .single()
+                        .getText()
+                        .equals(t(labelKey)))
+                .map(box -> $(Span.class, box).withClassName("value").single().getText())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no figure " + labelKey));
     }
 
     private static java.util.Locale getLocaleOfUi() {
