@@ -346,7 +346,8 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
                 "purchase.return.summary", t.returnedQuantity(), Formats.money(t.returnedAmount(), getLocale()));
     }
 
-    private Component returnsOf(Purchase p) {
+    /** The returns listed under a purchase when its row opens. */
+    Component returnsOf(Purchase p) {
         VerticalLayout box = new VerticalLayout();
         box.setPadding(false);
         box.setSpacing(false);
@@ -366,9 +367,37 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
                     r.reason(),
                     r.recordedBy()));
             line.addClassName("purchase-return-line");
-            box.add(line);
+            Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> confirmDeleteReturn(r));
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+            remove.addClassName("purchase-return-delete");
+            remove.setAriaLabel(getTranslation("purchase.return.delete"));
+            remove.setTooltipText(getTranslation("purchase.return.delete"));
+            HorizontalLayout row = new HorizontalLayout(line, remove);
+            row.setAlignItems(FlexComponent.Alignment.CENTER);
+            box.add(row);
         }
         return box;
+    }
+
+    private void confirmDeleteReturn(PurchaseReturnRow r) {
+        ConfirmDialog d = new ConfirmDialog(
+                getTranslation("purchase.return.delete"),
+                getTranslation(
+                        "purchase.return.delete.text",
+                        Formats.date(r.date()),
+                        r.quantity(),
+                        Formats.money(r.amount(), getLocale())),
+                getTranslation("action.delete"),
+                e -> {
+                    if (Notifications.attempt(this, () -> returns.delete(r.id()))) {
+                        render();
+                    }
+                });
+        d.setId("return-delete-dialog");
+        d.setConfirmButtonTheme("error primary");
+        d.setCancelable(true);
+        d.setCancelText(getTranslation("action.cancel"));
+        d.open();
     }
 
     private void confirmDeletePurchase(Purchase p) {

@@ -80,6 +80,39 @@ class PurchaseReturnsViewTest extends KeyuanViewTest {
                 });
     }
 
+    @Test
+    @AsStaff
+    void a_purchases_returns_are_listed_under_it_and_one_recorded_by_mistake_is_deleted() {
+        Customer c = TestCustomers.create(customers, "PRD" + unique(), "退货明细" + unique());
+        Purchase p = new Purchase();
+        p.setPurchaseDate(LocalDate.now(BusinessTime.ZONE));
+        p.setProduct("保温杯");
+        p.setQuantity(3);
+        p.setAmount(new BigDecimal("90.00"));
+        Purchase saved = SystemActor.call(() -> customers.addPurchase(c.getId(), p));
+        SystemActor.run(() -> returns.record(new io.keyuan.customer.NewPurchaseReturn(
+                saved.getId(), LocalDate.now(BusinessTime.ZONE), 1, new BigDecimal("30.00"), "<b>记错了</b>")));
+        open("customers/" + c.getId());
+        @SuppressWarnings("unchecked")
+        Grid<Purchase> grid = $(Grid.class).id("purchase-grid");
+
+        assertThat(grid.isDetailsVisibleOnClick()).isTrue();
+        // what the row shows when it opens (browserless renders no item details of its own)
+        CustomerDetailView page = $(CustomerDetailView.class).single();
+        com.vaadin.flow.component.Component details = page.returnsOf(test(grid).getRow(0));
+        page.add(details);
+
+        Span line = $(Span.class, details).withClassName("purchase-return-line").single();
+        assertThat(line.getText()).contains("<b>记错了</b>").contains(SystemActor.NAME);
+        test($(Button.class, details).withClassName("purchase-return-delete").single())
+                .click();
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm =
+                $(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).id("return-delete-dialog");
+        test(confirm).confirm();
+
+        assertThat(SystemActor.call(() -> returns.ofPurchase(saved.getId()))).isEmpty();
+    }
+
     /** The value shown under a figure's label on the customer page. */
     private String figure(String labelKey) {
         Div figures = $(Div.class).id("customer-figures");
