@@ -241,6 +241,47 @@ class PurchaseReturnsTests {
         assertThat(customers.ref(c.getId())).isEmpty();
     }
 
+    @Autowired
+    io.keyuan.exchange.ImportService imports;
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
+    @Test
+    void undoing_a_purchase_import_keeps_a_purchase_that_has_returns_since() throws Exception {
+        Customer c = customer();
+        String u = TestData.unique();
+        java.io.File sheet = dir.resolve("purchases-" + u + ".csv").toFile();
+        java.nio.file.Files.writeString(
+                sheet.toPath(),
+                "订单号,客户编号,购买日期,产品,数量,金额,销售渠道\n"
+                        + "R-" + u + "-1," + c.getCode() + ",2026-01-05,茶叶,2,300.00,门店\n"
+                        + "R-" + u + "-2," + c.getCode() + ",2026-01-06,茶具,1,99.50,门店\n",
+                java.nio.charset.StandardCharsets.UTF_8);
+        var report = TestData.as(
+                "returns-manager",
+                () -> imports.commit(
+                        imports.inspect("purchases", sheet, sheet.getName())
+                                .request("purchases", sheet, sheet.getName(), java.util.Locale.CHINA),
+                        io.keyuan.exchange.ImportMode.ALL_OR_NOTHING,
+                        io.keyuan.exchange.ImportListener.NONE),
+                "STAFF",
+                "MANAGER");
+        Purchase tea = customers.purchases(c.getId(), 0, 10).stream()
+                .filter(p -> p.getProduct().equals("茶叶"))
+                .findFirst()
+                .orElseThrow();
+        returns.record(new NewPurchaseReturn(tea.getId(), today(), 1, new BigDecimal("150.00"), "受潮"));
+
+        TestData.as("returns-manager", () -> imports.undo(report.jobId()), "STAFF", "MANAGER");
+
+        // the return is later work on the tea: the tea stays with it, the untouched tea set goes
+        assertThat(customers.purchases(c.getId(), 0, 10))
+                .extracting(Purchase::getProduct)
+                .containsExactly("茶叶");
+        assertThat(returns.ofPurchase(tea.getId())).hasSize(1);
+    }
+
     @Test
     void a_caller_without_the_staff_role_is_refused() {
         Purchase p = purchase(customer(), today(), 2, "40.00");
