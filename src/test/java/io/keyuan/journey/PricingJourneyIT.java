@@ -169,6 +169,16 @@ class PricingJourneyIT extends ChromiumJourney {
                 By.id("health-checked-at"), String.valueOf(today.getYear())));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("health-progress")));
         shot("pricing-health-zh-CN");
+
+        // The manager's screens in English.
+        switchLanguage("en");
+        wait.until(ExpectedConditions.textToBe(By.id("health-refresh"), "Check now"));
+        shot("pricing-health-en");
+        driver.get(base() + "/rules");
+        type("rule-filter-text", u);
+        wait.until(d -> gridRows("rule-grid").size() == 2);
+        assertThat(driver.findElement(By.id("rule-precedence")).getText()).contains("Precedence");
+        shot("pricing-rules-en");
     }
 
     /** The screen as the journey left it: what a failing run was looking at. */

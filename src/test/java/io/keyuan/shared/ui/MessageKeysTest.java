@@ -51,7 +51,12 @@ class MessageKeysTest {
         "io.keyuan.shared.jobs.JobStatus",
         "io.keyuan.pricing.RuleScope",
         "io.keyuan.pricing.RuleKind",
-        "io.keyuan.pricing.Rounding"
+        "io.keyuan.pricing.Rounding",
+        "io.keyuan.survey.FeedbackKind",
+        "io.keyuan.survey.FeedbackCategory",
+        "io.keyuan.survey.FeedbackSeverity",
+        "io.keyuan.survey.FeedbackStatus",
+        "io.keyuan.survey.FeedbackChange"
     };
     /** A string literal shaped like a key ("customer.list.new"), unless it names a system property. */
     private static final Pattern KEY_LITERAL =
