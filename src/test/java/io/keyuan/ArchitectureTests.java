@@ -79,13 +79,16 @@ class ArchitectureTests {
             "oneAtATime",
             "busyMessageKey",
             // caches refreshed after an import or undo that was checked
-            "afterCommit");
+            "afterCommit",
+            // the fields a module adds to the segment catalogue: constants, no records
+            "fields");
 
     /** The extension points the engines call on a view's or the command line's behalf. */
     private static final Set<String> EXTENSION_POINTS = Set.of(
             "io.keyuan.exchange.SheetImporter",
             "io.keyuan.exchange.SheetExporter",
             "io.keyuan.customer.CustomerReferences",
+            "io.keyuan.segmentation.SegmentFieldProvider",
             "io.keyuan.shared.jobs.JobHandler");
 
     private static JavaClasses classes;
@@ -129,6 +132,18 @@ class ArchitectureTests {
                 .should()
                 .dependOnClassesThat(dataAccess)
                 .because("views call services, never repositories, EntityManager or POI (DESIGN.md)")
+                .check(classes);
+    }
+
+    @Test
+    void segmentation_knows_no_module_that_provides_segment_fields() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.keyuan.segmentation..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.keyuan.pipeline..", "io.keyuan.survey..")
+                .because("those modules provide their fields through SegmentFieldProvider (DESIGN.md)")
                 .check(classes);
     }
 

@@ -65,7 +65,7 @@ class SegmentDemoSeeder {
                 and(
                         when(SegmentField.AGE, Operator.BETWEEN, "22", "35"),
                         when(SegmentField.OCCUPATION, Operator.EQ, "OFFICE_WORKER")));
-        audiences.put("有进行中的商机", when(SegmentField.OPEN_DEAL_STAGE, Operator.IS_NOT_EMPTY));
+        audiences.put("有进行中的商机", when(io.keyuan.pipeline.PipelineSegmentFields.OPEN_DEAL_STAGE, Operator.IS_NOT_EMPTY));
         int created = create("价值分层", RuleSetMode.EXCLUSIVE, value) + create("营销人群", RuleSetMode.OVERLAPPING, audiences);
         membership.startRefresh();
         return created;

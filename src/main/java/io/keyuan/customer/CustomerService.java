@@ -49,6 +49,7 @@ public class CustomerService {
     private final CustomerRepository customers;
     private final io.keyuan.shared.db.StaleEdits staleEdits;
     private final PurchaseRepository purchases;
+    private final io.keyuan.customer.domain.PurchaseReturnRepository purchaseReturns;
     private final CustomerMetricsService metrics;
     private final ChannelService channels;
     private final NamedParameterJdbcTemplate jdbc;
@@ -67,7 +68,9 @@ public class CustomerService {
             Validator validator,
             Clock clock,
             List<CustomerReferences> references,
-            io.keyuan.shared.db.StaleEdits staleEdits) {
+            io.keyuan.shared.db.StaleEdits staleEdits,
+            io.keyuan.customer.domain.PurchaseReturnRepository purchaseReturns) {
+        this.purchaseReturns = purchaseReturns;
         this.references = List.copyOf(references);
         this.staleEdits = staleEdits;
         this.customers = customers;
@@ -305,6 +308,31 @@ public class CustomerService {
         return customers.findById(id).map(c -> new CustomerRegion(c.getId(), c.getProvince(), c.getCity()));
     }
 
+    /**
+     * The staff user who owns the customer (empty when nobody does), for work another module opens for them (a
+     * follow-up complaint); a customer that does not exist is refused.
+     */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public Optional<Long> ownerOf(long id) {
+        return Optional.ofNullable(get(id).getOwnerId());
+    }
+
+    /** Several customers as links show them (a page of another module's list), in one query; missing ids are left out. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public Map<Long, CustomerRef> refs(java.util.Collection<Long> ids) {
+        Map<Long, CustomerRef> found = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.query(
+                "SELECT id, code, name FROM customer WHERE id IN (:ids)", new MapSqlParameterSource("ids", ids), rs -> {
+                    found.put(rs.getLong(1), new CustomerRef(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                });
+        return found;
+    }
+
     /** Where the customer came from, for records that start from it (a new deal takes the customer's channel). */
     @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)
@@ -458,6 +486,8 @@ public class CustomerService {
             throw new KeyuanException(
                     "customer.error.delete-purchases-changed", c.getName(), expectedPurchases, impact.purchases());
         }
+        // A purchase's returns are part of its history, which the confirmation counted as the purchases.
+        jdbc.update("DELETE FROM purchase_return WHERE customer_id = :id", Map.of("id", id));
         jdbc.update("DELETE FROM purchase WHERE customer_id = :id", Map.of("id", id));
         customers.delete(c);
         customers.flush();
@@ -582,6 +612,27 @@ public class CustomerService {
         return purchases.countByCustomerId(customerId);
     }
 
+    /** A purchase as other modules link one (feedback about it), if it exists. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public Optional<PurchaseRef> purchaseRef(long purchaseId) {
+        return purchases.findById(purchaseId).map(CustomerService::purchaseRef);
+    }
+
+    /** The customer's purchases, newest first, as other modules' pickers show them. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public List<PurchaseRef> purchaseRefs(long customerId, int offset, int limit) {
+        return purchases(customerId, offset, limit).stream()
+                .map(CustomerService::purchaseRef)
+                .toList();
+    }
+
+    private static PurchaseRef purchaseRef(Purchase p) {
+        return new PurchaseRef(
+                p.getId(), p.getCustomerId(), p.getPurchaseDate(), p.getProduct(), p.getQuantity(), p.getAmount());
+    }
+
     /** Records a purchase and recomputes the customer's figures in the same transaction. */
     @PreAuthorize(Roles.HAS_STAFF)
     public Purchase addPurchase(long customerId, Purchase purchase) {
@@ -635,6 +686,11 @@ public class CustomerService {
     @PreAuthorize(Roles.HAS_STAFF)
     public void deletePurchase(long purchaseId) {
         Purchase p = purchases.findById(purchaseId).orElseThrow(() -> new NotFoundException("purchase", purchaseId));
+        // Returns are later work on the purchase: it goes only once they are gone (removed one by one).
+        long returned = purchaseReturns.countByPurchaseId(purchaseId);
+        if (returned > 0) {
+            throw new KeyuanException("purchase.error.delete-has-returns", p.getProduct(), returned);
+        }
         purchases.delete(p);
         purchases.flush();
         metrics.refreshCustomer(p.getCustomerId());

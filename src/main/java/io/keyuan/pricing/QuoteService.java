@@ -101,6 +101,17 @@ public class QuoteService {
 
     // ---- quoting ----
 
+    /** The tier and region a quote for the customer is priced for, as the simulator shows them beside the name. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public CustomerPricing customerPricing(long customerId) {
+        CustomerRegion region = customers
+                .region(customerId)
+                .orElseThrow(() -> KeyuanException.onField("customerId", "pricing.quote.error.customer-missing"));
+        return new CustomerPricing(
+                tiers.of(customerId).orElse(null), blankToNull(region.province()), blankToNull(region.city()));
+    }
+
     /** Prices the lines for the customer (their tier and region) or for the tier and region given. */
     @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)

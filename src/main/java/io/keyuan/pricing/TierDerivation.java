@@ -40,9 +40,18 @@ class TierDerivation {
         this.clock = clock;
     }
 
+    /** What a derivation of everyone did: customers with a tier after it, rows it removed and rows it wrote. */
+    record Outcome(long customers, long removed, long written) {}
+
     /** Re-derives every customer's tier; returns how many customers have one. */
     @Transactional(propagation = Propagation.REQUIRES_NEW, isolation = Isolation.READ_COMMITTED)
     public long rederive() {
+        return rederiveCounting().customers();
+    }
+
+    /** As {@link #rederive()}, telling what changed. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW, isolation = Isolation.READ_COMMITTED)
+    public Outcome rederiveCounting() {
         long started = System.nanoTime();
         lock();
         jdbc.execute("DROP TEMPORARY TABLE IF EXISTS " + TEMP);
@@ -92,7 +101,7 @@ class TierDerivation {
                     (end - started) / 1_000_000,
                     (diffed - placed) / 1_000_000,
                     (end - diffed) / 1_000_000);
-            return customers;
+            return new Outcome(customers, removed, written);
         } finally {
             jdbc.execute("DROP TEMPORARY TABLE IF EXISTS " + TEMP);
         }

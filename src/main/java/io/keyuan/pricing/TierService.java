@@ -14,6 +14,11 @@ import io.keyuan.shared.Roles;
 import io.keyuan.shared.StaleEditException;
 import io.keyuan.shared.db.ConstraintMessages;
 import io.keyuan.shared.db.StaleEdits;
+import io.keyuan.shared.jobs.JobId;
+import io.keyuan.shared.jobs.JobRequest;
+import io.keyuan.shared.jobs.JobService;
+import io.keyuan.shared.jobs.JobStatus;
+import io.keyuan.shared.jobs.JobView;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,6 +55,7 @@ public class TierService {
     private final JdbcTemplate jdbc;
     private final StaleEdits staleEdits;
     private final ApplicationEventPublisher events;
+    private final JobService jobs;
     private final Clock clock;
 
     TierService(
@@ -60,6 +66,7 @@ public class TierService {
             JdbcTemplate jdbc,
             StaleEdits staleEdits,
             ApplicationEventPublisher events,
+            JobService jobs,
             Clock clock) {
         this.tiers = tiers;
         this.overrides = overrides;
@@ -68,6 +75,7 @@ public class TierService {
         this.jdbc = jdbc;
         this.staleEdits = staleEdits;
         this.events = events;
+        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -322,6 +330,28 @@ public class TierService {
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public long rederiveAll() {
         return derivation.rederive();
+    }
+
+    /**
+     * Starts deriving every customer's tier as a job of the calling manager's and returns its id; the tier list and
+     * "my jobs" follow it. When a derivation is already queued and not yet running, that one is returned instead: it
+     * will read this change too. One that is running may have read the tiers before the change, so another queues.
+     */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public JobId startRederive(String reason) {
+        Optional<JobView> current = jobs.active(TierDerivationJob.KIND);
+        if (current.isPresent() && current.get().status() == JobStatus.QUEUED) {
+            return current.get().id();
+        }
+        return jobs.submit(JobRequest.of(TierDerivationJob.KIND, new TierDerivationJob.Parameters(reason))
+                .about("pricing.tier.job-subject"));
+    }
+
+    /** The derivation queued or running now (started by any manager, on any node), if there is one. */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    public Optional<JobView> currentDerivation() {
+        return jobs.active(TierDerivationJob.KIND);
     }
 
     private void changed(String what) {

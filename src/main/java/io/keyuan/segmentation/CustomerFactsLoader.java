@@ -6,17 +6,16 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Loads {@link CustomerFacts} over the same tables and expressions the compiled rules use: one query for the
- * customers, one for their purchases and one for the stages of their open deals.
+ * customers, one for their purchases and one per {@link FactSource} of the catalogue's provided fields, for each
+ * batch of customers.
  */
 @Component
 class CustomerFactsLoader {
@@ -31,9 +30,11 @@ class CustomerFactsLoader {
     private static final int BATCH = 1_000;
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final SegmentFieldCatalogue catalogue;
 
-    CustomerFactsLoader(NamedParameterJdbcTemplate jdbc) {
+    CustomerFactsLoader(NamedParameterJdbcTemplate jdbc, SegmentFieldCatalogue catalogue) {
         this.jdbc = jdbc;
+        this.catalogue = catalogue;
     }
 
     List<CustomerFacts> byIds(List<Long> ids) {
@@ -67,29 +68,29 @@ class CustomerFactsLoader {
                     .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                     .add(new CustomerFacts.Purchase(rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)));
         });
-        Map<Long, Set<Long>> stages = new HashMap<>();
-        jdbc.query(
-                "SELECT d.customer_id, d.stage_id FROM deal d JOIN pipeline_stage ds ON ds.id = d.stage_id"
-                        + " WHERE ds.kind = 'OPEN' AND d.customer_id IN (:ids)",
-                byId,
-                rs -> {
-                    stages.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2));
-                });
+        Map<Long, Map<String, Object>> provided = new HashMap<>();
+        for (FactSource<?> source : catalogue.sources()) {
+            source.loader().load(jdbc, ids).forEach((id, data) -> {
+                if (data != null) {
+                    provided.computeIfAbsent(id, k -> new HashMap<>()).put(source.key(), data);
+                }
+            });
+        }
         return rows.stream()
-                .map(r -> r.facts(purchases.getOrDefault(r.id, List.of()), stages.getOrDefault(r.id, Set.of())))
+                .map(r -> r.facts(purchases.getOrDefault(r.id, List.of()), provided.getOrDefault(r.id, Map.of())))
                 .toList();
     }
 
-    /** A customer row before their purchases and deals are attached. */
+    /** A customer row before their purchases and provided facts are attached. */
     private record Row(long id, ResultSetFacts facts) {
-        CustomerFacts facts(List<CustomerFacts.Purchase> purchases, Set<Long> stages) {
-            return facts.with(purchases, stages);
+        CustomerFacts facts(List<CustomerFacts.Purchase> purchases, Map<String, Object> provided) {
+            return facts.with(purchases, provided);
         }
     }
 
     @FunctionalInterface
     private interface ResultSetFacts {
-        CustomerFacts with(List<CustomerFacts.Purchase> purchases, Set<Long> stages);
+        CustomerFacts with(List<CustomerFacts.Purchase> purchases, Map<String, Object> provided);
     }
 
     private Row map(ResultSet rs, int row) throws SQLException {
@@ -122,7 +123,7 @@ class CustomerFactsLoader {
         Integer m = integer(rs, "m_score");
         return new Row(
                 id,
-                (purchases, stages) -> new CustomerFacts(
+                (purchases, provided) -> new CustomerFacts(
                         id,
                         name,
                         gender,
@@ -150,7 +151,7 @@ class CustomerFactsLoader {
                         f,
                         m,
                         purchases,
-                        stages));
+                        provided));
     }
 
     private static Integer integer(ResultSet rs, String column) throws SQLException {

@@ -40,8 +40,9 @@ public enum FieldType {
     CHANNEL(EnumSet.of(
             Operator.EQ, Operator.NE, Operator.IN, Operator.NOT_IN, Operator.IS_EMPTY, Operator.IS_NOT_EMPTY)),
     /**
-     * The ids of the pipeline stages a customer has open deals in: IN means an open deal in any listed stage,
-     * NOT_IN an open deal in none of them (true without open deals), IS_EMPTY no open deal at all.
+     * A set of ids a customer has, as a providing module defines it (the pipeline's: the stages of the customer's
+     * open deals): IN means any listed id is in the set, NOT_IN none of them is (true for an empty set), IS_EMPTY
+     * an empty set. The name stays for the message keys ({@code segment.rule.error.value.stage}) it has always had.
      */
     STAGE(EnumSet.of(Operator.IN, Operator.NOT_IN, Operator.IS_EMPTY, Operator.IS_NOT_EMPTY));
 

@@ -45,6 +45,7 @@ class MembershipRefresher {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final SegmentFieldCatalogue fields;
     private volatile LongConsumer afterUnit = runId -> {};
 
     MembershipRefresher(
@@ -52,7 +53,9 @@ class MembershipRefresher {
             SegmentService segments,
             Clock clock,
             ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            SegmentFieldCatalogue fields) {
+        this.fields = fields;
         this.dataSource = dataSource;
         this.segments = segments;
         this.clock = clock;
@@ -337,7 +340,8 @@ class MembershipRefresher {
                 }
                 continue;
             }
-            String where = renamed(SqlRuleCompiler.compile(RuleText.read(seg.ruleText()), today), seg.id(), params);
+            String where =
+                    renamed(SqlRuleCompiler.compile(RuleText.read(seg.ruleText(), fields), today), seg.id(), params);
             cases.add((exclusive ? "WHEN " : "WHEN " + seg.id() + " THEN ")
                     + where
                     + (exclusive ? " THEN " + seg.id() : ""));
@@ -513,7 +517,7 @@ class MembershipRefresher {
     /** Null when the segment's rule may run; else the first thing wrong with it. */
     private RuleProblem problem(Seg seg) {
         try {
-            List<RuleProblem> problems = segments.check(RuleText.read(seg.ruleText()));
+            List<RuleProblem> problems = segments.check(RuleText.read(seg.ruleText(), fields));
             return problems.isEmpty() ? null : problems.getFirst();
         } catch (RuntimeException e) {
             log.warn("Segment {} has a rule that cannot be read; skipped: {}", seg.id(), e.toString());

@@ -3,8 +3,10 @@ package io.keyuan.segmentation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -32,13 +34,13 @@ public final class PredicateCompiler {
     }
 
     private static Predicate<CustomerFacts> condition(RuleNode.Condition c, LocalDate today) {
-        SegmentField field = c.field();
+        CatalogueField field = c.field();
         List<Object> values = new ArrayList<>();
         for (String v : c.values()) {
             values.add(field.parse(c.operator(), v));
         }
         if (field.type() == FieldType.STAGE) {
-            return stage(c, values);
+            return stage(c, values, today);
         }
         return f -> {
             Object actual = field.valueOf(f, today, c.windowDays());
@@ -72,14 +74,25 @@ public final class PredicateCompiler {
         };
     }
 
-    /** Set semantics over the stages of the customer's open deals, as the SQL's EXISTS subqueries. */
-    private static Predicate<CustomerFacts> stage(RuleNode.Condition c, List<Object> values) {
+    /** Set semantics over the ids the customer has (the stages of their open deals), as the SQL's EXISTS. */
+    private static Predicate<CustomerFacts> stage(RuleNode.Condition c, List<Object> values, LocalDate today) {
+        Function<CustomerFacts, Collection<?>> ids = f -> {
+            Object v = c.field().valueOf(f, today, c.windowDays());
+            return v == null ? List.of() : (Collection<?>) v;
+        };
         return switch (c.operator()) {
-            case IN -> f -> values.stream().anyMatch(v -> f.openDealStages().contains((Long) v));
+            case IN ->
+                f -> {
+                    Collection<?> has = ids.apply(f);
+                    return values.stream().anyMatch(has::contains);
+                };
             case NOT_IN ->
-                f -> values.stream().noneMatch(v -> f.openDealStages().contains((Long) v));
-            case IS_EMPTY -> f -> f.openDealStages().isEmpty();
-            case IS_NOT_EMPTY -> f -> !f.openDealStages().isEmpty();
+                f -> {
+                    Collection<?> has = ids.apply(f);
+                    return values.stream().noneMatch(has::contains);
+                };
+            case IS_EMPTY -> f -> ids.apply(f).isEmpty();
+            case IS_NOT_EMPTY -> f -> !ids.apply(f).isEmpty();
             default -> throw new IllegalStateException("No " + c.operator() + " for stages");
         };
     }

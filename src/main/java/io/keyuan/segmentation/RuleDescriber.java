@@ -80,11 +80,11 @@ public class RuleDescriber {
         return lines;
     }
 
-    /** The open pipeline stages as "pipeline › stage" in {@code locale}, by stage id. */
-    public Map<Long, String> stageNames(Locale locale) {
+    /** What a STAGE field offers (open pipeline stages as "pipeline › stage") in {@code locale}, by id. */
+    public Map<Long, String> stageNames(CatalogueField field, Locale locale) {
         Locale lang = KeyuanI18NProvider.supported(locale);
         Map<Long, String> names = new java.util.HashMap<>();
-        for (StageChoice s : catalogue.stages()) {
+        for (StageChoice s : catalogue.choices(field)) {
             names.put(s.stageId(), s.label(key -> i18n.getTranslation(key, lang)));
         }
         return names;
@@ -145,7 +145,7 @@ public class RuleDescriber {
         private final Locale lang;
         private final Function<Long, String> channelName;
         private final List<Line> lines;
-        private Map<Long, String> stageNames;
+        private final Map<CatalogueField, Map<Long, String>> stageNames = new java.util.HashMap<>();
 
         Writer(Locale lang, Function<Long, String> channelName, List<Line> lines) {
             this.lang = lang;
@@ -190,8 +190,7 @@ public class RuleDescriber {
         }
 
         private String condition(RuleNode.Condition c) {
-            String field =
-                    c.field() == null ? "?" : t("segment.field." + c.field().name());
+            String field = c.field() == null ? "?" : t(c.field().labelKey());
             if (c.windowDays() != null) {
                 field = t("segment.describe.window", field, c.windowDays());
             }
@@ -236,7 +235,7 @@ public class RuleDescriber {
                     }
                     case STAGE -> {
                         long id = Long.parseLong(v);
-                        String name = stageName(id);
+                        String name = stageName(c.field(), id);
                         yield name != null ? name : t("segment.describe.stage-deleted", "#" + id);
                     }
                     // text, numbers and any type added later read as typed
@@ -247,12 +246,9 @@ public class RuleDescriber {
             }
         }
 
-        /** Looked up once per description, and only for rules that name a stage. */
-        private String stageName(long id) {
-            if (stageNames == null) {
-                stageNames = stageNames(lang);
-            }
-            return stageNames.get(id);
+        /** Looked up once per description and field, and only for rules that name a stage. */
+        private String stageName(CatalogueField field, long id) {
+            return stageNames.computeIfAbsent(field, f -> stageNames(f, lang)).get(id);
         }
 
         private String list(List<String> values) {

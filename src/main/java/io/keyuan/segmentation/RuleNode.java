@@ -2,7 +2,7 @@ package io.keyuan.segmentation;
 
 import java.util.List;
 
-/** A segmentation rule: AND / OR groups, NOT, and conditions over the {@link SegmentField} catalogue. */
+/** A segmentation rule: AND / OR groups, NOT, and conditions over the {@link SegmentFieldCatalogue}'s fields. */
 public sealed interface RuleNode permits RuleNode.Group, RuleNode.Not, RuleNode.Condition {
 
     enum GroupOp {
@@ -19,17 +19,17 @@ public sealed interface RuleNode permits RuleNode.Group, RuleNode.Not, RuleNode.
     record Not(RuleNode child) implements RuleNode {}
 
     /**
-     * Values are kept as the user typed them (trimmed); {@link SegmentField#parse} gives their typed form.
-     * {@code windowDays} is the "in the last N days" of a {@link SegmentField#windowed() windowed} field and null
+     * Values are kept as the user typed them (trimmed); {@link CatalogueField#parse} gives their typed form.
+     * {@code windowDays} is the "in the last N days" of a {@link CatalogueField#windowed() windowed} field and null
      * for every other field.
      */
-    record Condition(SegmentField field, Operator operator, List<String> values, Integer windowDays)
+    record Condition(CatalogueField field, Operator operator, List<String> values, Integer windowDays)
             implements RuleNode {
         public Condition {
             values = values == null ? List.of() : List.copyOf(values);
         }
 
-        public Condition(SegmentField field, Operator operator, List<String> values) {
+        public Condition(CatalogueField field, Operator operator, List<String> values) {
             this(field, operator, values, null);
         }
     }
@@ -46,12 +46,12 @@ public sealed interface RuleNode permits RuleNode.Group, RuleNode.Not, RuleNode.
         return new Not(child);
     }
 
-    static Condition when(SegmentField field, Operator operator, String... values) {
+    static Condition when(CatalogueField field, Operator operator, String... values) {
         return new Condition(field, operator, List.of(values));
     }
 
     /** A condition on a windowed field over the last {@code windowDays} days. */
-    static Condition within(int windowDays, SegmentField field, Operator operator, String... values) {
+    static Condition within(int windowDays, CatalogueField field, Operator operator, String... values) {
         return new Condition(field, operator, List.of(values), windowDays);
     }
 }

@@ -12,10 +12,12 @@ import java.util.Optional;
  */
 public final class RuleText {
     private final String text;
+    private final SegmentFieldCatalogue catalogue;
     private int pos;
 
-    private RuleText(String text) {
+    private RuleText(String text, SegmentFieldCatalogue catalogue) {
         this.text = text;
+        this.catalogue = catalogue;
     }
 
     public static String write(RuleNode node) {
@@ -68,20 +70,24 @@ public final class RuleText {
     }
 
     /**
-     * The rule, or empty when the stored text is not one (only a hand edit of the database makes such a text): for
-     * readers that must go on past one bad row.
+     * The rule, or empty when the stored text is not one (a hand edit of the database, or a field whose providing
+     * module is gone): for readers that must go on past one bad row.
      */
-    public static Optional<RuleNode> tryRead(String text) {
+    public static Optional<RuleNode> tryRead(String text, SegmentFieldCatalogue catalogue) {
         try {
-            return Optional.of(read(text));
+            return Optional.of(read(text, catalogue));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
-    /** @throws IllegalArgumentException when the text is not a rule */
-    public static RuleNode read(String text) {
-        RuleText r = new RuleText(text);
+    /**
+     * Reads a rule whose fields are looked up in {@code catalogue}, the whitelist.
+     *
+     * @throws IllegalArgumentException when the text is not a rule or names a field the catalogue does not know
+     */
+    public static RuleNode read(String text, SegmentFieldCatalogue catalogue) {
+        RuleText r = new RuleText(text, catalogue);
         RuleNode node = r.node();
         r.skipSpace();
         if (r.pos != text.length()) {
@@ -111,7 +117,10 @@ public final class RuleText {
                 return new RuleNode.Not(child);
             }
             default -> {
-                SegmentField field = SegmentField.valueOf(word);
+                int at = pos;
+                CatalogueField field = catalogue
+                        .find(word)
+                        .orElseThrow(() -> new IllegalArgumentException("Unknown field " + word + " at " + at));
                 Integer window = accept('[') ? number() : null;
                 if (window != null) {
                     expect(']');

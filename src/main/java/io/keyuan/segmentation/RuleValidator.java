@@ -196,7 +196,7 @@ public final class RuleValidator {
         }
     }
 
-    private record FieldKey(SegmentField field, Integer windowDays) {}
+    private record FieldKey(CatalogueField field, Integer windowDays) {}
 
     private record Bound(Object value, boolean strict) {}
 

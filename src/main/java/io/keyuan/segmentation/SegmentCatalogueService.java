@@ -1,70 +1,80 @@
 package io.keyuan.segmentation;
 
-import io.keyuan.pipeline.PipelineDetail;
-import io.keyuan.pipeline.PipelineService;
-import io.keyuan.pipeline.PipelineSummary;
-import io.keyuan.pipeline.StageKind;
 import io.keyuan.shared.Roles;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What the field catalogue refers to outside segmentation: the pipeline stages a rule may name. */
+/**
+ * The field catalogue as views and sheets see it: the fields a rule may name, and for the STAGE fields other
+ * modules provide, the ids a rule may choose (from the providing module, which checks the caller too).
+ */
 @Service
 @Transactional(readOnly = true)
 public class SegmentCatalogueService {
-    private final PipelineService pipelines;
+    private final SegmentFieldCatalogue catalogue;
 
-    SegmentCatalogueService(PipelineService pipelines) {
-        this.pipelines = pipelines;
+    SegmentCatalogueService(SegmentFieldCatalogue catalogue) {
+        this.catalogue = catalogue;
     }
 
-    /** The open stages of the working pipelines, in pipeline and board order. */
+    /** Every field a rule may name, in the rule builder's order (by group, then within it). */
     @PreAuthorize(Roles.HAS_STAFF)
-    public List<StageChoice> stages() {
-        List<StageChoice> choices = new ArrayList<>();
-        for (PipelineSummary p : pipelines.pipelines()) {
-            pipelines.get(p.id()).stages().stream()
-                    .filter(s -> s.kind() == StageKind.OPEN)
-                    .forEach(s -> choices.add(new StageChoice(s.id(), p.name(), p.nameKey(), s.name(), s.nameKey())));
+    public List<CatalogueField> fields() {
+        return catalogue.fields();
+    }
+
+    /** What a STAGE field offers now ("pipeline › stage" for open deal stages), in the builder's order. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    public List<StageChoice> choices(CatalogueField field) {
+        if (field == null || field.type() != FieldType.STAGE || !(field instanceof ProvidedField<?> p)) {
+            return List.of();
         }
-        return choices;
+        return catalogue.provider(field).map(pr -> pr.choices(p)).orElse(List.of());
+    }
+
+    /** The choices of every STAGE field, by field. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    public Map<CatalogueField, List<StageChoice>> allChoices() {
+        Map<CatalogueField, List<StageChoice>> all = new LinkedHashMap<>();
+        for (CatalogueField f : catalogue.fields()) {
+            if (f.type() == FieldType.STAGE) {
+                all.put(f, choices(f));
+            }
+        }
+        return all;
     }
 
     /**
-     * Each open stage of the working pipelines by id as "pipeline › stage" in their stored names: how the rule
-     * sheet names stages, so that rules move between installations whose ids differ.
+     * Each choice of a STAGE field by id as its {@link StageChoice#reference()} ("pipeline › stage" in stored
+     * names): how the rule sheet names such values, so that rules move between installations whose ids differ.
      */
     @PreAuthorize(Roles.HAS_STAFF)
-    public Map<Long, String> stageReferences() {
+    public Map<Long, String> references(CatalogueField field) {
         Map<Long, String> refs = new LinkedHashMap<>();
-        for (StageChoice s : stages()) {
+        for (StageChoice s : choices(field)) {
             refs.put(s.stageId(), s.reference());
         }
         return refs;
     }
 
-    /** Problems for the stages a condition names that no longer exist (or no longer hold open deals). */
+    /** Problems for the ids a STAGE condition names that no longer exist (for stages: or no longer hold open deals). */
     @PreAuthorize(Roles.HAS_STAFF)
-    public List<RuleProblem> deletedStages(String path, RuleNode.Condition condition) {
-        Set<Long> open = new HashSet<>();
-        Stream.concat(pipelines.pipelines().stream(), pipelines.templates().stream())
-                .map(p -> pipelines.get(p.id()))
-                .map(PipelineDetail::stages)
-                .flatMap(List::stream)
-                .filter(s -> s.kind() == StageKind.OPEN)
-                .forEach(s -> open.add(s.id()));
+    public List<RuleProblem> deletedChoices(String path, RuleNode.Condition condition) {
+        CatalogueField field = condition.field();
+        if (field == null || field.type() != FieldType.STAGE || !(field instanceof ProvidedField<?> p)) {
+            return List.of();
+        }
+        Set<Long> known = catalogue.provider(field).map(pr -> pr.known(p)).orElse(Set.of());
         List<RuleProblem> problems = new ArrayList<>();
         for (String v : condition.values()) {
-            long id = (Long) condition.field().parse(condition.operator(), v);
-            if (!open.contains(id)) {
+            long id = (Long) field.parse(condition.operator(), v);
+            if (!known.contains(id)) {
                 problems.add(new RuleProblem(path, "segment.rule.error.stage-deleted", id));
             }
         }

@@ -14,20 +14,20 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.TreeSet;
 import java.util.function.BiFunction;
 
 /**
- * The whitelisted field catalogue. Each field's SQL is a constant over {@link SqlRuleCompiler#FROM}; user values
- * only ever reach the database as bound parameters. {@code :today} is the business date and {@code :since} the
- * first day of a windowed field's window, both bound by the compiler. A window of N days runs from today minus N
- * days to today, both included, like {@link Operator#WITHIN_LAST_DAYS}; purchases dated after today are outside.
- * STAGE fields are EXISTS subqueries the compiler completes.
+ * Segmentation's own part of the whitelisted field catalogue. Each field's SQL is a constant over
+ * {@link SqlRuleCompiler#FROM}; user values only ever reach the database as bound parameters. {@code :today} is the
+ * business date and {@code :since} the first day of a windowed field's window, both bound by the compiler. A window
+ * of N days runs from today minus N days to today, both included, like {@link Operator#WITHIN_LAST_DAYS}; purchases
+ * dated after today are outside.
  *
- * <p>Satisfaction fields (last NPS score, open complaints) wait for the survey module.
+ * <p>These are the fields over segmentation's own inputs (customer, metrics, purchases, channels). Fields over
+ * other modules' tables (pipeline stages, satisfaction) are {@link ProvidedField}s that those modules contribute
+ * through {@link SegmentFieldProvider}; {@link SegmentFieldCatalogue} holds both.
  */
-public enum SegmentField {
+public enum SegmentField implements CatalogueField {
     NAME(FieldType.TEXT, null, "c.name", (f, t) -> f.name()),
     GENDER(FieldType.ENUM, Gender.class, "c.gender", (f, t) -> f.gender()),
     AGE(
@@ -105,13 +105,7 @@ public enum SegmentField {
     /** RFM quintile scores 1–5 (5 best), empty for customers without purchases. */
     R_SCORE(FieldType.NUMBER, null, "m.r_score", (f, t) -> score(f.rScore())),
     F_SCORE(FieldType.NUMBER, null, "m.f_score", (f, t) -> score(f.fScore())),
-    M_SCORE(FieldType.NUMBER, null, "m.m_score", (f, t) -> score(f.mScore())),
-    OPEN_DEAL_STAGE(
-            FieldType.STAGE,
-            null,
-            "EXISTS (SELECT 1 FROM deal d JOIN pipeline_stage ds ON ds.id = d.stage_id"
-                    + " WHERE d.customer_id = c.id AND ds.kind = 'OPEN'",
-            (f, t) -> f.openDealStages().isEmpty() ? null : List.copyOf(new TreeSet<>(f.openDealStages())));
+    M_SCORE(FieldType.NUMBER, null, "m.m_score", (f, t) -> score(f.mScore()));
 
     public static final int MIN_WINDOW_DAYS = 1;
     public static final int MAX_WINDOW_DAYS = 3650;
@@ -159,6 +153,7 @@ public enum SegmentField {
     }
 
     /** Whether a condition on this field needs {@link RuleNode.Condition#windowDays()}. */
+    @Override
     public boolean windowed() {
         return windowed;
     }
@@ -168,11 +163,13 @@ public enum SegmentField {
         return today.minusDays(windowDays);
     }
 
+    @Override
     public FieldType type() {
         return type;
     }
 
     /** The enum whose names an ENUM field holds; null for other types. */
+    @Override
     public Class<? extends Enum<?>> enumType() {
         return enumType;
     }
@@ -181,15 +178,7 @@ public enum SegmentField {
         return sql;
     }
 
-    /** The field's value for one customer on the business date {@code today}, in its typed form. */
-    public Object valueOf(CustomerFacts facts, LocalDate today) {
-        return valueOf(facts, today, null);
-    }
-
-    /**
-     * As {@link #valueOf(CustomerFacts, LocalDate)}, over the last {@code windowDays} days for a windowed field.
-     * A STAGE field's value is the sorted list of stage ids with open deals, null when there are none.
-     */
+    @Override
     public Object valueOf(CustomerFacts facts, LocalDate today, Integer windowDays) {
         if (windowed && windowDays == null) {
             throw new IllegalArgumentException("window");
@@ -197,54 +186,21 @@ public enum SegmentField {
         return accessor.get(facts, today, windowed ? since(today, windowDays) : null);
     }
 
-    /**
-     * A value as typed by the user, in its typed form: String (TEXT, ENUM names), BigDecimal, LocalDate,
-     * Boolean, Long (channel and stage ids); for WITHIN_LAST_DAYS an Integer day count.
-     *
-     * @throws IllegalArgumentException when the text is no such value
-     */
-    public Object parse(Operator operator, String text) {
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("blank");
-        }
-        String v = text.strip();
-        if (operator == Operator.WITHIN_LAST_DAYS) {
-            int days = Integer.parseInt(v);
-            if (days < 0 || days > 36_500) {
-                throw new IllegalArgumentException("days");
-            }
-            return days;
-        }
-        return switch (type) {
-            case TEXT -> {
-                if (v.length() > MAX_TEXT) {
-                    throw new IllegalArgumentException("long");
-                }
-                yield v;
-            }
-            case NUMBER -> {
-                BigDecimal n = new BigDecimal(v);
-                if (n.scale() > 2 || n.abs().compareTo(MAX_NUMBER) > 0) {
-                    throw new IllegalArgumentException("number");
-                }
-                yield n;
-            }
-            case DATE -> LocalDate.parse(v);
-            case ENUM -> {
-                for (Enum<?> e : enumType.getEnumConstants()) {
-                    if (e.name().equals(v)) {
-                        yield v;
-                    }
-                }
-                throw new IllegalArgumentException("enum");
-            }
-            case BOOLEAN -> {
-                if (!v.equals("true") && !v.equals("false")) {
-                    throw new IllegalArgumentException("boolean");
-                }
-                yield Boolean.valueOf(v);
-            }
-            case CHANNEL, STAGE -> Long.valueOf(v);
+    @Override
+    public FieldGroup group() {
+        return switch (this) {
+            case NAME, GENDER, AGE, OCCUPATION, INCOME, PROVINCE, CITY, TAGS -> FieldGroup.PROFILE;
+            case SOURCE_CHANNEL, CHANNEL_CATEGORY, ACQUISITION_METHOD, REFERRED, REFERRED_COUNT ->
+                FieldGroup.ACQUISITION;
+            case NEED_TYPE, PURCHASE_STYLE, LOYALTY -> FieldGroup.PREFERENCES;
+            case LIFECYCLE, VALUE_LEVEL -> FieldGroup.LIFECYCLE;
+            default -> FieldGroup.PURCHASES;
         };
+    }
+
+    /** Declaration order: the order the rule builder has always shown. */
+    @Override
+    public int order() {
+        return ordinal();
     }
 }

@@ -39,14 +39,17 @@ public class SegmentRuleExport implements SheetExporter {
     private final KeyuanI18NProvider i18n;
     private final NamedParameterJdbcTemplate jdbc;
     private final SegmentCatalogueService catalogue;
+    private final SegmentFieldCatalogue fields;
 
     SegmentRuleExport(
             ExchangeService exchange,
             RuleDescriber describer,
             KeyuanI18NProvider i18n,
             NamedParameterJdbcTemplate jdbc,
-            SegmentCatalogueService catalogue) {
+            SegmentCatalogueService catalogue,
+            SegmentFieldCatalogue fields) {
         this.catalogue = catalogue;
+        this.fields = fields;
         this.exchange = exchange;
         this.describer = describer;
         this.i18n = i18n;
@@ -82,7 +85,8 @@ public class SegmentRuleExport implements SheetExporter {
             BooleanSupplier cancelled) {
         Locale lang = KeyuanI18NProvider.supported(locale);
         Map<Long, String> channels = describer.channelNames();
-        Map<Long, String> stages = catalogue.stageReferences();
+        Map<CatalogueField, Map<Long, String>> stages = new java.util.HashMap<>();
+        catalogue.allChoices().keySet().forEach(f -> stages.put(f, catalogue.references(f)));
         MapSqlParameterSource p = new MapSqlParameterSource();
         String where = "";
         if (ruleSetIds != null) {
@@ -100,7 +104,7 @@ public class SegmentRuleExport implements SheetExporter {
                         + where + " ORDER BY r.name, s.priority, s.id",
                 p,
                 (rs, i) -> {
-                    RuleNode rule = RuleText.tryRead(rs.getString(5)).orElse(null);
+                    RuleNode rule = RuleText.tryRead(rs.getString(5), fields).orElse(null);
                     if (rule == null) {
                         // written as stored, so that nothing is lost; importing it back names the row's problem
                         return row(
@@ -113,8 +117,8 @@ public class SegmentRuleExport implements SheetExporter {
                         String name = channels.get(Long.valueOf(id));
                         return name != null ? name : "#" + id;
                     });
-                    portable = SegmentRuleSheet.mapStages(portable, id -> {
-                        String name = stages.get(Long.valueOf(id));
+                    portable = SegmentRuleSheet.mapStages(portable, (field, id) -> {
+                        String name = stages.getOrDefault(field, Map.of()).get(Long.valueOf(id));
                         return name != null ? name : "#" + id;
                     });
                     return row(

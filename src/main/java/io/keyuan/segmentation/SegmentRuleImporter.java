@@ -41,10 +41,16 @@ class SegmentRuleImporter implements SheetImporter {
     private final Clock clock;
 
     private final SegmentCatalogueService catalogue;
+    private final SegmentFieldCatalogue fields;
 
     SegmentRuleImporter(
-            NamedParameterJdbcTemplate jdbc, ChannelService channels, Clock clock, SegmentCatalogueService catalogue) {
+            NamedParameterJdbcTemplate jdbc,
+            ChannelService channels,
+            Clock clock,
+            SegmentCatalogueService catalogue,
+            SegmentFieldCatalogue fields) {
         this.catalogue = catalogue;
+        this.fields = fields;
         this.jdbc = jdbc;
         this.channels = channels;
         this.clock = clock;
@@ -85,8 +91,13 @@ class SegmentRuleImporter implements SheetImporter {
     @Override
     @PreAuthorize(Roles.HAS_MANAGER)
     public void plan(List<ImportRow> rows, ImportContext context) {
-        Map<String, Long> stageIds = new HashMap<>();
-        catalogue.stageReferences().forEach((id, ref) -> stageIds.put(ref, id));
+        // per STAGE field: its values by the name the sheet gives them
+        Map<CatalogueField, Map<String, Long>> choiceIds = new HashMap<>();
+        catalogue.allChoices().forEach((field, choices) -> {
+            Map<String, Long> ids = new HashMap<>();
+            choices.forEach(c -> ids.putIfAbsent(c.reference(), c.stageId()));
+            choiceIds.put(field, ids);
+        });
         Map<String, Long> channelIds = new HashMap<>();
         for (ChannelSummary c : channels.summaries()) {
             channelIds.put(c.name().toLowerCase(Locale.ROOT), c.id());
@@ -108,7 +119,7 @@ class SegmentRuleImporter implements SheetImporter {
             }
             RuleNode rule;
             try {
-                rule = RuleText.read(row.text("rule"));
+                rule = RuleText.read(row.text("rule"), fields);
             } catch (IllegalArgumentException e) {
                 row.error("rule", "segment.import.bad-rule");
                 continue;
@@ -125,8 +136,8 @@ class SegmentRuleImporter implements SheetImporter {
                 row.error("rule", "segment.import.unknown-channel", unknown[0]);
                 continue;
             }
-            rule = SegmentRuleSheet.mapStages(rule, name -> {
-                Long id = stageIds.get(name.strip());
+            rule = SegmentRuleSheet.mapStages(rule, (field, name) -> {
+                Long id = choiceIds.getOrDefault(field, Map.of()).get(name.strip());
                 if (id == null && unknown[0] == null) {
                     unknown[0] = name;
                 }
@@ -375,7 +386,7 @@ class SegmentRuleImporter implements SheetImporter {
                                 rs.getInt(2),
                                 rs.getInt(3),
                                 rs.getLong(4),
-                                RuleText.read(rs.getString(5))))
+                                RuleText.read(rs.getString(5), fields)))
                 .stream()
                 .findFirst();
     }

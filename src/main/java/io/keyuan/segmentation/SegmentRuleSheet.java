@@ -5,6 +5,7 @@ import io.keyuan.exchange.SheetColumn;
 import io.keyuan.exchange.SheetSchema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -33,18 +34,18 @@ final class SegmentRuleSheet {
 
     /** The rule with each channel value replaced by {@code map} (id → name on export, name → id on import). */
     static RuleNode mapChannels(RuleNode node, Function<String, String> map) {
-        return mapValues(node, FieldType.CHANNEL, map);
+        return mapValues(node, FieldType.CHANNEL, (field, v) -> map.apply(v));
     }
 
     /**
-     * The rule with each pipeline stage value replaced by {@code map} (id → "pipeline › stage" on export and back
-     * on import), since ids differ between installations.
+     * The rule with each value of a STAGE field replaced by {@code map} of the field and the value (id → "pipeline ›
+     * stage" on export and back on import), since ids differ between installations.
      */
-    static RuleNode mapStages(RuleNode node, Function<String, String> map) {
+    static RuleNode mapStages(RuleNode node, BiFunction<CatalogueField, String, String> map) {
         return mapValues(node, FieldType.STAGE, map);
     }
 
-    private static RuleNode mapValues(RuleNode node, FieldType type, Function<String, String> map) {
+    private static RuleNode mapValues(RuleNode node, FieldType type, BiFunction<CatalogueField, String, String> map) {
         return switch (node) {
             case RuleNode.Group g -> {
                 List<RuleNode> children = new ArrayList<>();
@@ -55,7 +56,10 @@ final class SegmentRuleSheet {
             case RuleNode.Condition c
             when c.field() != null && c.field().type() == type ->
                 new RuleNode.Condition(
-                        c.field(), c.operator(), c.values().stream().map(map).toList(), c.windowDays());
+                        c.field(),
+                        c.operator(),
+                        c.values().stream().map(v -> map.apply(c.field(), v)).toList(),
+                        c.windowDays());
             case RuleNode.Condition c -> c;
         };
     }

@@ -51,6 +51,7 @@ public class SegmentService {
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final SegmentCatalogueService catalogue;
+    private final SegmentFieldCatalogue fields;
     private final DatabaseLocks locks;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
@@ -64,6 +65,7 @@ public class SegmentService {
             NamedParameterJdbcTemplate jdbc,
             Clock clock,
             SegmentCatalogueService catalogue,
+            SegmentFieldCatalogue fields,
             DatabaseLocks locks,
             PlatformTransactionManager transactions,
             ApplicationEventPublisher events) {
@@ -78,6 +80,7 @@ public class SegmentService {
         this.jdbc = jdbc;
         this.clock = clock;
         this.catalogue = catalogue;
+        this.fields = fields;
     }
 
     @PreAuthorize(Roles.HAS_STAFF)
@@ -295,7 +298,7 @@ public class SegmentService {
         if (versionNo == segment.getCurrentVersion()) {
             throw new KeyuanException("segment.error.restore-current", versionNo);
         }
-        RuleNode rule = RuleText.read(old.getRuleText());
+        RuleNode rule = RuleText.read(old.getRuleText(), fields);
         requireValid(rule);
         int next = segment.getCurrentVersion() + 1;
         versions.saveAndFlush(
@@ -348,6 +351,11 @@ public class SegmentService {
             Map<String, RuleNode.Condition> conditions = new LinkedHashMap<>();
             collect(rule, "", conditions);
             conditions.forEach((path, c) -> {
+                if (!fields.knows(c.field())) {
+                    problems.add(new RuleProblem(
+                            path, "segment.rule.error.unknown-field", c.field().name()));
+                    return;
+                }
                 if (c.field() == SegmentField.SOURCE_CHANNEL) {
                     for (String v : c.values()) {
                         long id = (Long) c.field().parse(c.operator(), v);
@@ -356,8 +364,8 @@ public class SegmentService {
                         }
                     }
                 }
-                if (c.field() == SegmentField.OPEN_DEAL_STAGE) {
-                    problems.addAll(catalogue.deletedStages(path, c));
+                if (c.field().type() == FieldType.STAGE) {
+                    problems.addAll(catalogue.deletedChoices(path, c));
                 }
             });
         }
@@ -393,6 +401,19 @@ public class SegmentService {
 
     private SqlRuleCompiler.CompiledRule compile(RuleNode rule) {
         RuleValidator.validate(rule);
+        // the whitelist: a field built in code but not in the catalogue never reaches the database
+        Map<String, RuleNode.Condition> conditions = new LinkedHashMap<>();
+        collect(rule, "", conditions);
+        List<RuleProblem> unknown = new ArrayList<>();
+        conditions.forEach((path, c) -> {
+            if (!fields.knows(c.field())) {
+                unknown.add(new RuleProblem(
+                        path, "segment.rule.error.unknown-field", c.field().name()));
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw new RuleException(unknown);
+        }
         return SqlRuleCompiler.compile(rule, today());
     }
 
@@ -434,7 +455,7 @@ public class SegmentService {
                         .orElse(null));
     }
 
-    private static SegmentSummary summary(Segment s, SegmentRuleVersion v) {
+    private SegmentSummary summary(Segment s, SegmentRuleVersion v) {
         if (v == null) {
             throw new NotFoundException("segment-rule-version", s.getId());
         }
@@ -455,8 +476,8 @@ public class SegmentService {
      * The stored rule, or null when it cannot be read (only a hand edit of the database does that): one bad row
      * must not hide its whole rule set or history from the editor, where a manager sees it and sets it again.
      */
-    private static RuleNode readable(SegmentRuleVersion v) {
-        RuleNode rule = RuleText.tryRead(v.getRuleText()).orElse(null);
+    private RuleNode readable(SegmentRuleVersion v) {
+        RuleNode rule = RuleText.tryRead(v.getRuleText(), fields).orElse(null);
         if (rule == null) {
             log.warn("Version {} of segment {} has a rule that cannot be read", v.getVersionNo(), v.getSegmentId());
         }

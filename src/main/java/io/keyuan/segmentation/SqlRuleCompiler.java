@@ -57,11 +57,11 @@ public final class SqlRuleCompiler {
     }
 
     private String condition(RuleNode.Condition c, LocalDate today) {
-        SegmentField field = c.field();
+        CatalogueField field = c.field();
         if (field.type() == FieldType.STAGE) {
             return stage(c);
         }
-        String expr = field.sql();
+        String expr = sql(field);
         if (field.windowed()) {
             expr = expr.replace(":since", bind(java.sql.Date.valueOf(SegmentField.since(today, c.windowDays()))));
         }
@@ -73,7 +73,7 @@ public final class SqlRuleCompiler {
     }
 
     private String exact(RuleNode.Condition c, String expr, String cmp, boolean text, LocalDate today) {
-        SegmentField field = c.field();
+        CatalogueField field = c.field();
         return switch (c.operator()) {
             // The exact comparison alone cannot use the column's index (its collation differs); an equal value
             // is also equal in the column's own collation, so that comparison narrows the rows without
@@ -109,7 +109,7 @@ public final class SqlRuleCompiler {
      * the exact comparison is, so the condition's result does not change. Null when there is no such range.
      */
     private String indexRange(RuleNode.Condition c, LocalDate today) {
-        SegmentField field = c.field();
+        CatalogueField field = c.field();
         if (field != SegmentField.AGE && field != SegmentField.DAYS_SINCE_LAST_PURCHASE) {
             return null;
         }
@@ -167,12 +167,28 @@ public final class SqlRuleCompiler {
         return (BigDecimal) c.field().parse(c.operator(), c.values().get(index));
     }
 
-    /** Never NULL: EXISTS over the customer's open deals, in the listed stages for IN and NOT_IN. */
+    /**
+     * A field's constant SQL. Only the catalogue's two kinds of fields exist (the interface is sealed), and a
+     * provided field's text was fixed when its module defined it.
+     */
+    private static String sql(CatalogueField field) {
+        return switch (field) {
+            case SegmentField f -> f.sql();
+            case ProvidedField<?> f -> f.sql();
+        };
+    }
+
+    /** Never NULL: EXISTS over the customer's rows (open deals), with the listed ids for IN and NOT_IN. */
     private String stage(RuleNode.Condition c) {
-        String exists = c.field().sql();
+        if (!(c.field() instanceof ProvidedField<?> field)) {
+            throw new IllegalStateException(
+                    "A STAGE field is a provided one: " + c.field().name());
+        }
+        String exists = "EXISTS (SELECT 1 FROM " + field.sql();
+        String ids = " AND " + field.setColumn() + " IN (";
         return switch (c.operator()) {
-            case IN -> exists + " AND d.stage_id IN (" + listParam(c) + "))";
-            case NOT_IN -> "NOT " + exists + " AND d.stage_id IN (" + listParam(c) + "))";
+            case IN -> exists + ids + listParam(c) + "))";
+            case NOT_IN -> "NOT " + exists + ids + listParam(c) + "))";
             case IS_EMPTY -> "NOT " + exists + ")";
             case IS_NOT_EMPTY -> exists + ")";
             default -> throw new IllegalStateException("No " + c.operator() + " for stages");

@@ -3,8 +3,9 @@ package io.keyuan.segmentation;
 import java.util.function.UnaryOperator;
 
 /**
- * An open pipeline stage a rule can name, shown as "pipeline › stage". A {@code *NameKey} is set for names that
- * translate (templates and their copies); the plain name is the fallback.
+ * A value a STAGE field offers (for the pipeline's field: an open stage), shown as "pipeline › stage", that is
+ * "group › name". A {@code *NameKey} is set for names that translate (templates and their copies); the plain name
+ * is the fallback.
  */
 public record StageChoice(
         long stageId, String pipelineName, String pipelineNameKey, String stageName, String stageNameKey) {

@@ -9,11 +9,13 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -32,6 +34,19 @@ abstract class ChromiumJourney {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final String PASSWORD = "journey-pass-1";
+
+    /** Rows of a vaadin-grid as they are rendered, each the texts of its cells. */
+    private static final String GRID_ROWS = """
+            const grid = document.getElementById(arguments[0]);
+            if (!grid || !grid.shadowRoot) return [];
+            return Array.from(grid.shadowRoot.querySelectorAll('tbody#items tr'))
+                .filter(tr => !tr.hidden && tr.index !== undefined && tr.index < grid.size)
+                .map(tr => Array.from(tr.querySelectorAll('td')).map(td => {
+                    const slot = td.querySelector('slot');
+                    const content = slot ? slot.assignedElements()[0] : null;
+                    return content ? content.textContent.trim() : '';
+                }));
+            """;
 
     @LocalServerPort
     int port;
@@ -146,5 +161,71 @@ abstract class ChromiumJourney {
         item.click();
         wait.until(d -> Boolean.TRUE.equals(js("return !window.keyuanBeforeLanguageSwitch"
                 + " && document.readyState === 'complete' && !!document.getElementById('main-nav')")));
+    }
+
+    /** Scrolls the element to the middle of the view and clicks it, as a user would. */
+    void click(By by) {
+        WebElement e = wait.until(ExpectedConditions.presenceOfElementLocated(by));
+        js("arguments[0].scrollIntoView({block: 'center'})", e);
+        wait.until(ExpectedConditions.elementToBeClickable(e)).click();
+    }
+
+    /** Opens a vaadin-select with a click and clicks the item with the text. */
+    void select(WebElement select, String item) {
+        select.click();
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-select-list-box vaadin-select-item")).stream()
+                        .filter(e -> e.isDisplayed() && e.getText().equals(item))
+                        .findFirst()
+                        .orElse(null))
+                .click();
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-select-list-box vaadin-select-item")).stream()
+                .noneMatch(WebElement::isDisplayed));
+    }
+
+    /** Types into a (single-value) combo box, replacing what it held, and clicks the item. */
+    void pick(WebElement combo, String item) {
+        pick(combo, item, item);
+    }
+
+    /**
+     * Types {@code typed} into a combo box (single or multi-select), replacing what it held, and clicks the item
+     * whose text is {@code item}; a single-value box then shows it.
+     */
+    void pick(WebElement combo, String typed, String item) {
+        WebElement input = combo.findElement(By.tagName("input"));
+        input.click();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), typed);
+        wait.until(
+                        d -> d
+                                .findElements(
+                                        By.cssSelector("vaadin-combo-box-item, vaadin-multi-select-combo-box-item"))
+                                .stream()
+                                .filter(e ->
+                                        e.isDisplayed() && e.getText().strip().equals(item))
+                                .findFirst()
+                                .orElse(null))
+                .click();
+        if ("vaadin-combo-box".equals(combo.getTagName())) {
+            wait.until(d -> item.equals(combo.findElement(By.tagName("input")).getDomProperty("value")));
+        }
+    }
+
+    /** Replaces the text of the input inside the element with the id, then leaves the field (Tab). */
+    void type(String id, String text) {
+        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#" + id + " input")));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text, Keys.TAB);
+    }
+
+    /** Types a date (yyyy-MM-dd) into the date picker with the id and commits it with Enter, closing its overlay. */
+    void date(String id, String isoDate) {
+        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#" + id + " input")));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), isoDate, Keys.ENTER);
+        wait.until(d -> d.findElement(By.id(id)).getDomAttribute("opened") == null);
+        wait.until(d -> isoDate.equals(d.findElement(By.id(id)).getDomProperty("value")));
+    }
+
+    @SuppressWarnings("unchecked")
+    List<List<String>> gridRows(String gridId) {
+        return (List<List<String>>) js(GRID_ROWS, gridId);
     }
 }

@@ -8,10 +8,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -75,12 +73,5 @@ class CustomerFormJourneyIT extends ChromiumJourney {
                 .isEqualTo("13800138000");
         assertThat(jdbc.queryForObject("SELECT email FROM customer WHERE name = ?", String.class, name))
                 .isEqualTo("li@example.com");
-    }
-
-    private void type(String id, String text) {
-        WebElement input = driver.findElement(By.cssSelector("#" + id + " input"));
-        input.clear();
-        input.sendKeys(text);
-        input.sendKeys(Keys.TAB);
     }
 }

@@ -29,19 +29,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the docs land in target/screenshots.
  */
 class SegmentJourneyIT extends ChromiumJourney {
-    /** Rows of a vaadin-grid as they are rendered, each the texts of its cells. */
-    private static final String GRID_ROWS = """
-            const grid = document.getElementById(arguments[0]);
-            if (!grid || !grid.shadowRoot) return [];
-            return Array.from(grid.shadowRoot.querySelectorAll('tbody#items tr'))
-                .filter(tr => !tr.hidden && tr.index !== undefined && tr.index < grid.size)
-                .map(tr => Array.from(tr.querySelectorAll('td')).map(td => {
-                    const slot = td.querySelector('slot');
-                    const content = slot ? slot.assignedElements()[0] : null;
-                    return content ? content.textContent.trim() : '';
-                }));
-            """;
-
     @Autowired
     CustomerService customers;
 
@@ -273,40 +260,8 @@ class SegmentJourneyIT extends ChromiumJourney {
         wait.until(d -> d.findElements(By.cssSelector(".segment-condition")).size() == before + 1);
     }
 
-    /** Scrolls the element to the middle of the view and clicks it, as a user would. */
-    private void click(By by) {
-        WebElement e = wait.until(ExpectedConditions.presenceOfElementLocated(by));
-        js("arguments[0].scrollIntoView({block: 'center'})", e);
-        wait.until(ExpectedConditions.elementToBeClickable(e)).click();
-    }
-
     private WebElement condition(int index) {
         return driver.findElements(By.cssSelector(".segment-condition")).get(index);
-    }
-
-    /** Opens a vaadin-select with a click and clicks the item with the text. */
-    private void select(WebElement select, String item) {
-        select.click();
-        wait.until(d -> d.findElements(By.cssSelector("vaadin-select-list-box vaadin-select-item")).stream()
-                        .filter(e -> e.isDisplayed() && e.getText().equals(item))
-                        .findFirst()
-                        .orElse(null))
-                .click();
-        wait.until(d -> d.findElements(By.cssSelector("vaadin-select-list-box vaadin-select-item")).stream()
-                .noneMatch(WebElement::isDisplayed));
-    }
-
-    /** Types into a (single-value) combo box, replacing what it held, and clicks the item. */
-    private void pick(WebElement combo, String item) {
-        WebElement input = combo.findElement(By.tagName("input"));
-        input.click();
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), item);
-        wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                        .filter(e -> e.isDisplayed() && e.getText().equals(item))
-                        .findFirst()
-                        .orElse(null))
-                .click();
-        wait.until(d -> item.equals(combo.findElement(By.tagName("input")).getDomProperty("value")));
     }
 
     private void radio(String groupId, String label) {
@@ -323,11 +278,6 @@ class SegmentJourneyIT extends ChromiumJourney {
             return List.of();
         }
         return gridRows("segment-sample").stream().map(List::getFirst).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<List<String>> gridRows(String gridId) {
-        return (List<List<String>>) js(GRID_ROWS, gridId);
     }
 
     private List<String> overviewRow(String segmentName) {

@@ -22,6 +22,7 @@ import io.keyuan.segmentation.SegmentSummary;
 import io.keyuan.shared.BusinessTime;
 import io.keyuan.shared.KeyuanException;
 import io.keyuan.shared.SystemActor;
+import io.keyuan.shared.jobs.JobService;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,9 @@ class TierServiceTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    JobService jobs;
 
     /** Customers of one city and the segments over them: local (city), rich (city and income ≥ 100000), other. */
     record World(
@@ -108,7 +112,14 @@ class TierServiceTests {
         t.setCode("T" + TestData.unique());
         t.setName(name + TestData.unique());
         t.setSegmentIds(Set.of(segmentIds));
-        return tiers.save(t);
+        PriceTier saved = tiers.save(t);
+        settled();
+        return saved;
+    }
+
+    /** Saving, moving, binding a tier or deleting a segment queues a derivation of everyone: wait for it. */
+    private void settled() {
+        TierDerivationWait.settled(tiers, jobs);
     }
 
     private Optional<TierAssignment> tierOf(Customer c) {
@@ -147,6 +158,7 @@ class TierServiceTests {
 
         // 标准 goes first: the wealthy customer is in two of its segments, the lower id names it
         tiers.moveUp(standard.getId());
+        settled();
         List<TierRow> order = tiers.tiers();
         assertThat(order).extracting(TierRow::id).containsSubsequence(standard.getId(), vip.getId());
         assertThat(w.local().id()).isLessThan(w.rich().id());
@@ -161,6 +173,7 @@ class TierServiceTests {
 
         // and back
         tiers.moveDown(standard.getId());
+        settled();
         assertTier(w.wealthy(), vip, TierSource.SEGMENT, w.rich().id());
         assertThat(tiers.tiers().stream()
                         .filter(r -> r.id() == vip.getId())
@@ -181,8 +194,10 @@ class TierServiceTests {
         assertThat(storedRow(w.modest()).get("assigned_at")).isEqualTo(before);
 
         tiers.unbind(vip.getId(), w.rich().id());
+        settled();
         assertTier(w.wealthy(), standard, TierSource.SEGMENT, w.local().id());
         tiers.bind(vip.getId(), w.rich().id());
+        settled();
         assertTier(w.wealthy(), vip, TierSource.SEGMENT, w.rich().id());
     }
 
@@ -269,6 +284,7 @@ class TierServiceTests {
         SegmentSummary other = SystemActor.call(() -> segments.segment(w.other().id()));
 
         SystemActor.run(() -> segments.deleteSegment(other.id(), other.version()));
+        settled();
 
         assertThat(tierOf(w.elsewhere())).isEmpty();
         assertTier(w.modest(), standard, TierSource.SEGMENT, w.local().id());

@@ -1,6 +1,7 @@
 package io.keyuan.segmentation;
 
 import io.keyuan.channel.ChannelCategory;
+import io.keyuan.pipeline.PipelineSegmentFields;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,18 +34,28 @@ final class RandomRules {
     private final List<Long> channels;
     private final List<ChannelCategory> categories;
     private final List<Long> stages;
+    private final List<CatalogueField> fields;
 
     /** {@code channels} are existing channel ids with their categories at the same positions. */
     RandomRules(Random random, List<Long> channels, List<ChannelCategory> categories) {
-        this(random, channels, categories, List.of(101L, 102L));
+        this(random, channels, categories, List.of(101L, 102L), TestCatalogue.FIELDS);
     }
 
-    /** {@code stages} are ids of open pipeline stages customers may have deals in. */
-    RandomRules(Random random, List<Long> channels, List<ChannelCategory> categories, List<Long> stages) {
+    /**
+     * {@code stages} are ids of open pipeline stages customers may have deals in; rules name the fields of
+     * {@code catalogue}.
+     */
+    RandomRules(
+            Random random,
+            List<Long> channels,
+            List<ChannelCategory> categories,
+            List<Long> stages,
+            SegmentFieldCatalogue catalogue) {
         this.random = random;
         this.channels = channels;
         this.categories = categories;
         this.stages = stages;
+        this.fields = catalogue.fields();
     }
 
     RuleNode rule(int depth) {
@@ -64,7 +75,7 @@ final class RandomRules {
     }
 
     RuleNode.Condition condition() {
-        SegmentField field = pick(SegmentField.values());
+        CatalogueField field = fields.get(random.nextInt(fields.size()));
         List<Operator> ops = new ArrayList<>(field.type().operators());
         Operator op = ops.get(random.nextInt(ops.size()));
         List<String> values = new ArrayList<>();
@@ -92,12 +103,26 @@ final class RandomRules {
         return new RuleNode.Condition(field, op, values, window);
     }
 
-    private String value(SegmentField field, Operator op) {
+    private String value(CatalogueField catalogued, Operator op) {
         if (op == Operator.WITHIN_LAST_DAYS) {
             return pick(WITHIN);
         }
         if (op == Operator.CONTAINS) {
             return pick(FRAGMENTS);
+        }
+        if (catalogued.equals(PipelineSegmentFields.OPEN_DEAL_STAGE)) {
+            return String.valueOf(random.nextInt(5) == 0 ? 0L : stages.get(random.nextInt(stages.size())));
+        }
+        if (!(catalogued instanceof SegmentField field)) {
+            return switch (catalogued.type()) {
+                case NUMBER -> pick(random.nextBoolean() ? COUNTS : SPENDS);
+                case BOOLEAN -> String.valueOf(random.nextBoolean());
+                case ENUM -> pick(catalogued.enumType().getEnumConstants()).name();
+                case DATE ->
+                    TODAY.minusDays(DATE_OFFSETS[random.nextInt(DATE_OFFSETS.length)])
+                            .toString();
+                default -> pick(TEXTS);
+            };
         }
         return switch (field) {
             case AGE -> pick(AGES);
@@ -106,8 +131,6 @@ final class RandomRules {
             case PURCHASE_COUNT, REFERRED_COUNT, PURCHASES_IN_WINDOW -> pick(COUNTS);
             case SPEND_IN_WINDOW -> pick(SPENDS);
             case R_SCORE, F_SCORE, M_SCORE -> pick(SCORES);
-            case OPEN_DEAL_STAGE ->
-                String.valueOf(random.nextInt(5) == 0 ? 0L : stages.get(random.nextInt(stages.size())));
             case TOTAL_SPEND -> pick(SPENDS);
             case AVERAGE_ORDER_VALUE -> pick(AVERAGES);
             case FIRST_PURCHASE, LAST_PURCHASE ->
@@ -161,7 +184,7 @@ final class RandomRules {
                 open.add(stage);
             }
         }
-        return new CustomerFacts(
+        CustomerFacts drawn = new CustomerFacts(
                 0,
                 pick(TEXTS),
                 enumName(io.keyuan.customer.Gender.class),
@@ -189,7 +212,42 @@ final class RandomRules {
                 metrics ? score() : null,
                 metrics ? score() : null,
                 purchases,
-                open);
+                java.util.Map.of());
+        // in memory the provided fields read what their sources would load from the rows inserted for these facts
+        return drawn.with(PipelineSegmentFields.OPEN_DEAL_STAGES, open).with(ProbeFields.PURCHASES, purchases);
+    }
+
+    /** A customer with nothing but an id and a name. */
+    static CustomerFacts emptyCustomer() {
+        return new CustomerFacts(
+                1,
+                "n",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                null,
+                null,
+                List.of(),
+                java.util.Map.of());
     }
 
     private Integer score() {

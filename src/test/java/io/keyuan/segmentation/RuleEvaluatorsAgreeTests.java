@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keyuan.TestData;
 import io.keyuan.channel.ChannelCategory;
+import io.keyuan.pipeline.PipelineSegmentFields;
 import io.keyuan.shared.db.TestDatabases;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -33,7 +34,11 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 class RuleEvaluatorsAgreeTests {
     private static final int CUSTOMERS = 150;
     private static final int RULES = 300;
-    private static final Set<SegmentField> COVERED = java.util.EnumSet.noneOf(SegmentField.class);
+    /** The application's fields, and probes of the kinds of provided fields the pipeline does not have. */
+    private static final SegmentFieldCatalogue CATALOGUE =
+            SegmentFieldCatalogue.of(() -> List.of(PipelineSegmentFields.OPEN_DEAL_STAGE), new ProbeFields());
+
+    private static final Set<CatalogueField> COVERED = new HashSet<>();
 
     private static NamedParameterJdbcTemplate jdbc;
     private static CustomerFactsLoader loader;
@@ -41,12 +46,15 @@ class RuleEvaluatorsAgreeTests {
     @BeforeContainer
     static void database() {
         jdbc = new NamedParameterJdbcTemplate(TestDatabases.migrated("rules"));
-        loader = new CustomerFactsLoader(jdbc);
+        loader = new CustomerFactsLoader(jdbc, CATALOGUE);
     }
 
     @AfterContainer
     static void everyFieldWasReached() {
-        assertThat(COVERED).as("fields the random rules reached").containsExactlyInAnyOrder(SegmentField.values());
+        assertThat(COVERED)
+                .as("fields the random rules reached")
+                .containsExactlyInAnyOrderElementsOf(CATALOGUE.fields());
+        assertThat(COVERED).as("provided fields among them").contains(PipelineSegmentFields.OPEN_DEAL_STAGE);
     }
 
     @Property(tries = 20)
@@ -67,7 +75,7 @@ class RuleEvaluatorsAgreeTests {
                 "SELECT MIN(id) FROM pipeline_stage WHERE pipeline_id = 1 AND kind = 'WON'",
                 new MapSqlParameterSource(),
                 Long.class);
-        RandomRules gen = new RandomRules(random, channels, categories, open);
+        RandomRules gen = new RandomRules(random, channels, categories, open, CATALOGUE);
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < CUSTOMERS; i++) {
             ids.add(insert(marker + "-" + i, gen.customer(), ids, random, won));
@@ -77,7 +85,7 @@ class RuleEvaluatorsAgreeTests {
 
         int checked = 0;
         int nonTrivial = 0;
-        Set<SegmentField> covered = java.util.EnumSet.noneOf(SegmentField.class);
+        Set<CatalogueField> covered = new HashSet<>();
         for (int i = 0; i < RULES; i++) {
             RuleNode rule = gen.rule(4);
             if (!RuleValidator.problems(rule).isEmpty()) {
@@ -119,7 +127,7 @@ class RuleEvaluatorsAgreeTests {
         }
     }
 
-    private static void fields(RuleNode node, Set<SegmentField> into) {
+    private static void fields(RuleNode node, Set<CatalogueField> into) {
         switch (node) {
             case RuleNode.Group g -> g.children().forEach(c -> fields(c, into));
             case RuleNode.Not n -> fields(n.child(), into);
@@ -199,7 +207,8 @@ class RuleEvaluatorsAgreeTests {
                             .addValue("amount", purchase.amount())
                             .addValue("now", now));
         }
-        List<Long> dealStages = new ArrayList<>(f.openDealStages());
+        Set<Long> open = f.provided(PipelineSegmentFields.OPEN_DEAL_STAGES);
+        List<Long> dealStages = new ArrayList<>(open == null ? Set.of() : open);
         if (random.nextInt(4) == 0) {
             dealStages.add(wonStage);
         }

@@ -3,6 +3,7 @@ package io.keyuan.segmentation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keyuan.channel.ChannelCategory;
+import io.keyuan.pipeline.PipelineSegmentFields;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Predicate;
@@ -20,7 +21,7 @@ class RulePropertyTests {
     void a_rule_reads_back_from_its_text_unchanged(@ForAll long seed) {
         RuleNode rule = generator(seed).rule(4);
 
-        assertThat(RuleText.read(RuleText.write(rule))).isEqualTo(rule);
+        assertThat(RuleText.read(RuleText.write(rule), TestCatalogue.FIELDS)).isEqualTo(rule);
     }
 
     @Property(tries = 300)
@@ -94,7 +95,7 @@ class RulePropertyTests {
                 null,
                 null,
                 List.of(),
-                java.util.Set.of());
+                java.util.Map.of());
         if (c.field() == SegmentField.NAME
                 || c.field() == SegmentField.REFERRED
                 || c.field() == SegmentField.REFERRED_COUNT
@@ -105,7 +106,7 @@ class RulePropertyTests {
         boolean result = PredicateCompiler.compile(c, RandomRules.TODAY).test(empty);
         // Without open deals NOT_IN holds: the customer has none in any listed stage.
         boolean expected = c.operator() == Operator.IS_EMPTY
-                || (c.field() == SegmentField.OPEN_DEAL_STAGE && c.operator() == Operator.NOT_IN);
+                || (c.field() == PipelineSegmentFields.OPEN_DEAL_STAGE && c.operator() == Operator.NOT_IN);
         assertThat(result).isEqualTo(expected);
     }
 }

@@ -7,6 +7,7 @@ import static io.keyuan.segmentation.RuleNode.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.keyuan.pipeline.PipelineSegmentFields;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -99,7 +100,7 @@ class RuleValidatorTests {
     void rule_text_keeps_quotes_and_backslashes() {
         RuleNode rule = when(SegmentField.NAME, Operator.IN, "a\"b", "c\\d", "x' OR '1'='1");
 
-        assertThat(RuleText.read(RuleText.write(rule))).isEqualTo(rule);
+        assertThat(RuleText.read(RuleText.write(rule), TestCatalogue.FIELDS)).isEqualTo(rule);
     }
 
     @Test
@@ -134,12 +135,12 @@ class RuleValidatorTests {
     void windows_survive_the_stored_text_and_texts_from_before_windows_still_read() {
         RuleNode rule = and(
                 RuleNode.within(30, SegmentField.SPEND_IN_WINDOW, Operator.GE, "100"),
-                when(SegmentField.OPEN_DEAL_STAGE, Operator.NOT_IN, "3", "4"));
+                when(PipelineSegmentFields.OPEN_DEAL_STAGE, Operator.NOT_IN, "3", "4"));
 
         assertThat(RuleText.write(rule))
                 .isEqualTo("AND(SPEND_IN_WINDOW[30] GE(\"100\"), OPEN_DEAL_STAGE NOT_IN(\"3\", \"4\"))");
-        assertThat(RuleText.read(RuleText.write(rule))).isEqualTo(rule);
-        assertThat(RuleText.read("AND(CITY IN(\"上海\"), NOT(AGE LT(\"30\")))"))
+        assertThat(RuleText.read(RuleText.write(rule), TestCatalogue.FIELDS)).isEqualTo(rule);
+        assertThat(RuleText.read("AND(CITY IN(\"上海\"), NOT(AGE LT(\"30\")))", TestCatalogue.FIELDS))
                 .isEqualTo(and(
                         when(SegmentField.CITY, Operator.IN, "上海"), not(when(SegmentField.AGE, Operator.LT, "30"))));
     }
@@ -148,7 +149,7 @@ class RuleValidatorTests {
     void stages_take_only_set_operators() {
         assertThat(FieldType.STAGE.operators())
                 .containsExactlyInAnyOrder(Operator.IN, Operator.NOT_IN, Operator.IS_EMPTY, Operator.IS_NOT_EMPTY);
-        assertThat(RuleValidator.problems(when(SegmentField.OPEN_DEAL_STAGE, Operator.EQ, "1")))
+        assertThat(RuleValidator.problems(when(PipelineSegmentFields.OPEN_DEAL_STAGE, Operator.EQ, "1")))
                 .containsExactly(new RuleProblem("", "segment.rule.error.operator", "OPEN_DEAL_STAGE", "EQ"));
     }
 }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keyuan.KeyuanIntegrationTest;
 import io.keyuan.TestData;
+import io.keyuan.pipeline.PipelineSegmentFields;
 import io.keyuan.shared.NotFoundException;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -55,7 +56,7 @@ class SegmentExplainServiceTests {
         RuleNode first = and(
                 when(SegmentField.CITY, Operator.EQ, city),
                 within(30, SegmentField.SPEND_IN_WINDOW, Operator.GE, "110"),
-                not(when(SegmentField.OPEN_DEAL_STAGE, Operator.IS_EMPTY)));
+                not(when(PipelineSegmentFields.OPEN_DEAL_STAGE, Operator.IS_EMPTY)));
         RuleNode second =
                 or(when(SegmentField.REFERRED_COUNT, Operator.GE, "1"), when(SegmentField.AGE, Operator.LT, "18"));
         RuleSetSummary set = segments.createRuleSet("为什么" + TestData.unique(), RuleSetMode.EXCLUSIVE);
@@ -73,7 +74,7 @@ class SegmentExplainServiceTests {
         assertThat(ax.nodes().get(1).value()).isEqualTo(city);
         assertThat((BigDecimal) ax.nodes().get(2).value()).isEqualByComparingTo("110.00");
         assertThat(ax.nodes().get(4).value()).isEqualTo(List.of(stage));
-        assertThat(ax.nodes().get(4).node()).isEqualTo(when(SegmentField.OPEN_DEAL_STAGE, Operator.IS_EMPTY));
+        assertThat(ax.nodes().get(4).node()).isEqualTo(when(PipelineSegmentFields.OPEN_DEAL_STAGE, Operator.IS_EMPTY));
         SegmentExplanation bx = forX.segments().get(1);
         assertThat(bx.nodes()).extracting(RuleNodeExplanation::result).containsExactly(true, true, false);
         assertThat((BigDecimal) bx.nodes().get(1).value()).isEqualByComparingTo("1");
@@ -102,7 +103,7 @@ class SegmentExplainServiceTests {
         long open = openStage();
 
         List<RuleProblem> problems = segments.check(
-                when(SegmentField.OPEN_DEAL_STAGE, Operator.IN, String.valueOf(open), "999999999", "" + won));
+                when(PipelineSegmentFields.OPEN_DEAL_STAGE, Operator.IN, String.valueOf(open), "999999999", "" + won));
 
         assertThat(problems)
                 .containsExactly(
@@ -116,14 +117,14 @@ class SegmentExplainServiceTests {
 
         assertThat(segments.check(within(30, SegmentField.PURCHASES_IN_WINDOW, Operator.GE, evil)))
                 .containsExactly(new RuleProblem("", "segment.rule.error.value.number", evil));
-        assertThat(segments.check(when(SegmentField.OPEN_DEAL_STAGE, Operator.IN, evil)))
+        assertThat(segments.check(when(PipelineSegmentFields.OPEN_DEAL_STAGE, Operator.IN, evil)))
                 .containsExactly(new RuleProblem("", "segment.rule.error.value.stage", evil));
         assertThat(segments.check(when(SegmentField.R_SCORE, Operator.EQ, "5; DROP TABLE customer")))
                 .extracting(RuleProblem::key)
                 .containsExactly("segment.rule.error.value.number");
         assertThatThrownBy(() -> segments.count(when(SegmentField.M_SCORE, Operator.EQ, evil)))
                 .isInstanceOf(RuleException.class);
-        assertThatThrownBy(() -> RuleText.read("SPEND_IN_WINDOW[30) OR (1=1] GE(\"1\")"))
+        assertThatThrownBy(() -> RuleText.read("SPEND_IN_WINDOW[30) OR (1=1] GE(\"1\")", TestCatalogue.FIELDS))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

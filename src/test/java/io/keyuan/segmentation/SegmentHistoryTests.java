@@ -14,6 +14,7 @@ import io.keyuan.channel.ChannelCategory;
 import io.keyuan.channel.ChannelDraft;
 import io.keyuan.channel.ChannelService;
 import io.keyuan.channel.ChannelSummary;
+import io.keyuan.pipeline.PipelineSegmentFields;
 import io.keyuan.shared.KeyuanException;
 import io.keyuan.shared.StaleEditException;
 import io.keyuan.shared.i18n.KeyuanI18NProvider;
@@ -50,13 +51,13 @@ class SegmentHistoryTests {
                 .copy(pipelines.templates().getFirst().id(), "流程" + TestData.unique())
                 .pipeline()
                 .id();
-        StageChoice stage = catalogue.stages().stream()
+        StageChoice stage = catalogue.choices(PipelineSegmentFields.OPEN_DEAL_STAGE).stream()
                 .filter(c -> pipelines.get(copy).stages().stream().anyMatch(st -> st.id() == c.stageId()))
                 .findFirst()
                 .orElseThrow();
         RuleNode rule = and(
                 RuleNode.within(30, SegmentField.SPEND_IN_WINDOW, Operator.GE, "100"),
-                when(SegmentField.OPEN_DEAL_STAGE, Operator.IN, String.valueOf(stage.stageId()), "999999999"));
+                when(PipelineSegmentFields.OPEN_DEAL_STAGE, Operator.IN, String.valueOf(stage.stageId()), "999999999"));
 
         List<String> zh = describer.describe(rule, KeyuanI18NProvider.ZH_CN).stream()
                 .map(RuleDescriber.Line::text)

@@ -19,6 +19,7 @@ import io.keyuan.exchange.ImportReport;
 import io.keyuan.exchange.ImportRequest;
 import io.keyuan.exchange.ImportService;
 import io.keyuan.exchange.ImportStatus;
+import io.keyuan.pipeline.PipelineSegmentFields;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
@@ -148,14 +149,14 @@ class SegmentRuleSheetTests {
                 .copy(pipelines.templates().getFirst().id(), "流程" + TestData.unique())
                 .pipeline()
                 .id();
-        StageChoice stage = catalogue.stages().stream()
+        StageChoice stage = catalogue.choices(PipelineSegmentFields.OPEN_DEAL_STAGE).stream()
                 .filter(c -> pipelines.get(copy).stages().stream().anyMatch(st -> st.id() == c.stageId()))
                 .findFirst()
                 .orElseThrow();
-        String ref = catalogue.stageReferences().get(stage.stageId());
+        String ref = catalogue.references(PipelineSegmentFields.OPEN_DEAL_STAGE).get(stage.stageId());
         RuleNode rule = and(
                 RuleNode.within(90, SegmentField.PURCHASES_IN_WINDOW, Operator.GE, "2"),
-                when(SegmentField.OPEN_DEAL_STAGE, Operator.IN, String.valueOf(stage.stageId())));
+                when(PipelineSegmentFields.OPEN_DEAL_STAGE, Operator.IN, String.valueOf(stage.stageId())));
         RuleSetSummary set = segments.createRuleSet("阶段" + TestData.unique(), RuleSetMode.OVERLAPPING);
         segments.createSegment(set.id(), "跟进中", rule, null);
         File file = dir.resolve("stages.xlsx").toFile();
@@ -183,7 +184,9 @@ class SegmentRuleSheetTests {
                         "OVERLAPPING",
                         "按名称|1|"
                                 + RuleText.write(when(
-                                        SegmentField.OPEN_DEAL_STAGE, Operator.IN, String.valueOf(stage.stageId()))));
+                                        PipelineSegmentFields.OPEN_DEAL_STAGE,
+                                        Operator.IN,
+                                        String.valueOf(stage.stageId()))));
     }
 
     @Test
@@ -194,7 +197,8 @@ class SegmentRuleSheetTests {
                 request(csv(row(set, "互斥", "官网客户", "1", "SOURCE_CHANNEL EQ(\"" + web.name() + "\")")
                         + row(set, "互斥", "未知渠道", "2", "SOURCE_CHANNEL IN(\"没有这个渠道\")")
                         + row(set, "互斥", "矛盾", "3", "AND(AGE GT(\"50\"), AGE LT(\"20\"))")
-                        + row(set, "互斥", "乱写", "4", "CITY 等于 上海"))),
+                        + row(set, "互斥", "乱写", "4", "CITY 等于 上海")
+                        + row(set, "互斥", "无此字段", "5", "LAST_NPS_SCORE GE(\"9\")"))),
                 ImportMode.SKIP_BAD,
                 ImportListener.NONE);
 
@@ -203,7 +207,8 @@ class SegmentRuleSheetTests {
                 .containsExactly(
                         "3 segment.import.unknown-channel [没有这个渠道]",
                         "4 segment.rule.error.contradiction [AGE]",
-                        "5 segment.import.bad-rule []");
+                        "5 segment.import.bad-rule []",
+                        "6 segment.import.bad-rule []");
         assertThat(snapshot(set)).containsExactly("EXCLUSIVE", "官网客户|1|SOURCE_CHANNEL EQ(\"" + web.id() + "\")");
     }
 

@@ -27,6 +27,9 @@ import io.keyuan.customer.CustomerMetrics;
 import io.keyuan.customer.CustomerMetricsService;
 import io.keyuan.customer.CustomerService;
 import io.keyuan.customer.DeletionImpact;
+import io.keyuan.customer.PurchaseReturnRow;
+import io.keyuan.customer.PurchaseReturns;
+import io.keyuan.customer.ReturnedTotals;
 import io.keyuan.customer.domain.Customer;
 import io.keyuan.customer.domain.Purchase;
 import io.keyuan.security.UserDirectory;
@@ -55,7 +58,11 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
     private final Map<Long, String> userNames;
     private final boolean manager;
     private final List<RecordSection> sections;
+    private final PurchaseReturns returns;
     private final Grid<Purchase> purchases = new Grid<>();
+    /** What is returned of the purchases on the grid's current page, read with the page. */
+    private final Map<Long, ReturnedTotals> returned = new java.util.HashMap<>();
+
     private Customer customer;
 
     public CustomerDetailView(
@@ -64,8 +71,10 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
             ChannelService channels,
             UserDirectory users,
             AuthenticationContext auth,
-            ObjectProvider<RecordSection> sections) {
+            ObjectProvider<RecordSection> sections,
+            PurchaseReturns returns) {
         this.customers = customers;
+        this.returns = returns;
         this.metricsService = metricsService;
         this.channels = channels;
         this.userNames = users.allUsers().stream().collect(Collectors.toMap(UserRef::id, UserRef::displayName));
@@ -138,7 +147,8 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
                 figure("customer.metric.referrals", String.valueOf(customers.referralCount(customer.getId()))),
                 figure("customer.metric.r-score", score(m.rScore())),
                 figure("customer.metric.f-score", score(m.fScore())),
-                figure("customer.metric.m-score", score(m.mScore())));
+                figure("customer.metric.m-score", score(m.mScore())),
+                figure("purchase.return.rate", returnRate()));
 
         add(top, figures, details(), purchasesSection());
         sections.stream()
@@ -146,6 +156,17 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
                 .filter(Objects::nonNull)
                 .forEach(this::add);
         add(audit());
+    }
+
+    /** Returned over purchased amount, as a percentage with one decimal; a dash when nothing was bought. */
+    private String returnRate() {
+        java.math.BigDecimal rate = returns.returnRate(customer.getId()).rate();
+        if (rate == null) {
+            return "—";
+        }
+        java.text.NumberFormat percent = java.text.NumberFormat.getPercentInstance(getLocale());
+        percent.setMaximumFractionDigits(1);
+        return percent.format(rate);
     }
 
     private static String score(Integer score) {
@@ -236,6 +257,8 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
         HorizontalLayout head = new HorizontalLayout(title, add);
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
 
+        // The page renders again after every change: the grid gets its columns afresh, not once more.
+        purchases.removeAllColumns();
         purchases.setId("purchase-grid");
         purchases.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         purchases.setEmptyStateText(getTranslation("purchase.empty"));
@@ -262,9 +285,27 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
                 .setHeader(getTranslation("purchase.field.channel"))
                 .setAutoWidth(true);
         purchases
+                .addColumn(this::returnedText)
+                .setHeader(getTranslation("purchase.return.column"))
+                .setKey("returned")
+                .setAutoWidth(true);
+        purchases
                 .addColumn(Purchase::getCreatedBy)
                 .setHeader(getTranslation("audit.created-by"))
                 .setAutoWidth(true);
+        purchases
+                .addComponentColumn(p -> {
+                    Button giveBack = new Button(
+                            VaadinIcon.ARROW_BACKWARD.create(), e -> new ReturnDialog(returns, p, this::render).open());
+                    giveBack.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+                    giveBack.addClassName("purchase-return-add");
+                    giveBack.setAriaLabel(getTranslation("purchase.return.add"));
+                    giveBack.setTooltipText(getTranslation("purchase.return.add"));
+                    return giveBack;
+                })
+                .setKey("return")
+                .setFlexGrow(0)
+                .setWidth("4rem");
         purchases
                 .addComponentColumn(p -> {
                     Button delete = new Button(VaadinIcon.TRASH.create(), e -> confirmDeletePurchase(p));
@@ -280,11 +321,83 @@ public class CustomerDetailView extends VerticalLayout implements BeforeEnterObs
         boolean few = customers.purchaseCount(id) <= 8;
         purchases.setAllRowsVisible(few);
         purchases.setHeight(few ? null : "22rem");
-        purchases.setItems(q -> customers.purchases(id, q.getOffset(), q.getLimit()).stream(), q ->
-                (int) customers.purchaseCount(id));
+        purchases.setItems(
+                q -> {
+                    List<Purchase> page = customers.purchases(id, q.getOffset(), q.getLimit());
+                    returned.putAll(
+                            returns.totals(page.stream().map(Purchase::getId).toList()));
+                    return page.stream();
+                },
+                q -> (int) customers.purchaseCount(id));
+        // A purchase with returns opens to list them (date, what, why, who).
+        purchases.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(this::returnsOf));
+        purchases.setDetailsVisibleOnClick(true);
         VerticalLayout box = new VerticalLayout(head, purchases);
         box.setPadding(false);
         return box;
+    }
+
+    private String returnedText(Purchase p) {
+        ReturnedTotals t = returned.get(p.getId());
+        if (t == null || !t.anyReturned()) {
+            return "";
+        }
+        return getTranslation(
+                "purchase.return.summary", t.returnedQuantity(), Formats.money(t.returnedAmount(), getLocale()));
+    }
+
+    /** The returns listed under a purchase when its row opens. */
+    Component returnsOf(Purchase p) {
+        VerticalLayout box = new VerticalLayout();
+        box.setPadding(false);
+        box.setSpacing(false);
+        box.addClassName("purchase-returns");
+        List<PurchaseReturnRow> rows = returns.ofPurchase(p.getId());
+        if (rows.isEmpty()) {
+            Span none = new Span(getTranslation("purchase.return.none"));
+            none.addClassName("keyuan-audit");
+            box.add(none);
+        }
+        for (PurchaseReturnRow r : rows) {
+            Span line = new Span(getTranslation(
+                    "purchase.return.line",
+                    Formats.date(r.date()),
+                    r.quantity(),
+                    Formats.money(r.amount(), getLocale()),
+                    r.reason(),
+                    r.recordedBy()));
+            line.addClassName("purchase-return-line");
+            Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> confirmDeleteReturn(r));
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+            remove.addClassName("purchase-return-delete");
+            remove.setAriaLabel(getTranslation("purchase.return.delete"));
+            remove.setTooltipText(getTranslation("purchase.return.delete"));
+            HorizontalLayout row = new HorizontalLayout(line, remove);
+            row.setAlignItems(FlexComponent.Alignment.CENTER);
+            box.add(row);
+        }
+        return box;
+    }
+
+    private void confirmDeleteReturn(PurchaseReturnRow r) {
+        ConfirmDialog d = new ConfirmDialog(
+                getTranslation("purchase.return.delete"),
+                getTranslation(
+                        "purchase.return.delete.text",
+                        Formats.date(r.date()),
+                        r.quantity(),
+                        Formats.money(r.amount(), getLocale())),
+                getTranslation("action.delete"),
+                e -> {
+                    if (Notifications.attempt(this, () -> returns.delete(r.id()))) {
+                        render();
+                    }
+                });
+        d.setId("return-delete-dialog");
+        d.setConfirmButtonTheme("error primary");
+        d.setCancelable(true);
+        d.setCancelText(getTranslation("action.cancel"));
+        d.open();
     }
 
     private void confirmDeletePurchase(Purchase p) {

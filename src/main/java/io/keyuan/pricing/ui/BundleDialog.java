@@ -102,7 +102,7 @@ class BundleDialog extends Dialog {
         validTo.setLabel(getTranslation("pricing.rule.field.valid-to"));
         validTo.setId("bundle-valid-to");
         validTo.setI18n(DatePickers.i18n(this));
-        active.setLabel(getTranslation("pricing.rule.field.active"));
+        active.setLabel(getTranslation("pricing.rule.active"));
         active.setId("bundle-active");
 
         itemGrid.setId("bundle-items");

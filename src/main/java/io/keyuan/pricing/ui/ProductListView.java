@@ -182,6 +182,8 @@ public class ProductListView extends VerticalLayout implements HasDynamicTitle {
 
     void refresh() {
         grid.getDataProvider().refreshAll();
+        // auto widths are measured on the first rows the grid got; a filter or a new row brings longer codes
+        grid.recalculateColumnWidths();
     }
 
     void edit(Product product) {

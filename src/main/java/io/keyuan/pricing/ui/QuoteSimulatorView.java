@@ -29,6 +29,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import io.keyuan.customer.CustomerRef;
 import io.keyuan.customer.Regions;
 import io.keyuan.pipeline.DealCard;
+import io.keyuan.pricing.CustomerPricing;
 import io.keyuan.pricing.QuotableProduct;
 import io.keyuan.pricing.QuoteDraft;
 import io.keyuan.pricing.QuoteExplanation;
@@ -37,6 +38,7 @@ import io.keyuan.pricing.QuoteService;
 import io.keyuan.pricing.QuoteSimulation;
 import io.keyuan.pricing.QuoteStatus;
 import io.keyuan.pricing.TierChoice;
+import io.keyuan.pricing.TierSource;
 import io.keyuan.pricing.domain.Quote;
 import io.keyuan.pricing.domain.QuoteLine;
 import io.keyuan.pricing.engine.BeatenRule;
@@ -75,6 +77,9 @@ public class QuoteSimulatorView extends VerticalLayout implements HasUrlParamete
     final ComboBox<String> province = new ComboBox<>();
     final ComboBox<String> city = new ComboBox<>();
     final DatePicker date = new DatePicker();
+    /** In place of tier and region once a customer is chosen: theirs, and why they have that tier. */
+    final Span pricedFor = new Span();
+
     final ComboBox<QuotableProduct> product = new ComboBox<>();
     final IntegerField quantity = new IntegerField();
     final Button addLine = new Button();
@@ -121,9 +126,10 @@ public class QuoteSimulatorView extends VerticalLayout implements HasUrlParamete
         customer.setWidth("20em");
         customer.addValueChangeListener(e -> {
             boolean none = e.getValue() == null;
-            tier.setEnabled(none);
-            province.setEnabled(none);
-            city.setEnabled(none);
+            tier.setVisible(none);
+            province.setVisible(none);
+            city.setVisible(none);
+            showPricedFor(e.getValue());
             refreshDeals();
             requote();
         });
@@ -152,7 +158,11 @@ public class QuoteSimulatorView extends VerticalLayout implements HasUrlParamete
         date.setI18n(DatePickers.i18n(this));
         date.setValue(LocalDate.now(Formats.ZONE));
         date.addValueChangeListener(e -> requote());
-        HorizontalLayout whom = new HorizontalLayout(customer, tier, province, city, date);
+        pricedFor.setId("quote-priced-for");
+        pricedFor.addClassName("keyuan-priced-for");
+        pricedFor.setVisible(false);
+        pricedFor.getStyle().set("align-self", "center").set("max-width", "36em");
+        HorizontalLayout whom = new HorizontalLayout(customer, tier, province, city, pricedFor, date);
         whom.setAlignItems(FlexComponent.Alignment.BASELINE);
         whom.setWrap(true);
 
@@ -369,7 +379,7 @@ public class QuoteSimulatorView extends VerticalLayout implements HasUrlParamete
 
         beaten.setId("quote-beaten");
         beaten.setAllRowsVisible(true);
-        beaten.addThemeVariants(GridVariant.LUMO_COMPACT);
+        beaten.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         beaten.addColumn(BeatenRow::lineNo)
                 .setHeader(getTranslation("pricing.quote.column.line"))
                 .setAutoWidth(true);
@@ -381,7 +391,8 @@ public class QuoteSimulatorView extends VerticalLayout implements HasUrlParamete
                 .setAutoWidth(true);
         beaten.addColumn(BeatenRow::reason)
                 .setHeader(getTranslation("pricing.quote.column.reason"))
-                .setKey("reason");
+                .setKey("reason")
+                .setFlexGrow(2);
 
         bundles.setId("quote-bundles");
         bundles.setAllRowsVisible(true);
@@ -485,6 +496,34 @@ public class QuoteSimulatorView extends VerticalLayout implements HasUrlParamete
     }
 
     // ---- pricing ----
+
+    private void showPricedFor(CustomerRef chosen) {
+        if (chosen == null) {
+            pricedFor.setVisible(false);
+            pricedFor.setText("");
+            return;
+        }
+        CustomerPricing p = quotes.customerPricing(chosen.id());
+        String tierText;
+        if (p.tier() == null) {
+            tierText = getTranslation("pricing.quote.priced-for.no-tier");
+        } else if (p.tier().source() == TierSource.MANUAL) {
+            tierText = getTranslation(
+                    "pricing.quote.priced-for.manual",
+                    p.tier().tierName(),
+                    p.tier().setBy());
+        } else {
+            tierText = getTranslation(
+                    "pricing.quote.priced-for.segment",
+                    p.tier().tierName(),
+                    p.tier().segmentName());
+        }
+        String region = p.province() == null
+                ? getTranslation("pricing.quote.priced-for.national")
+                : p.city() == null ? p.province() : p.province() + " " + p.city();
+        pricedFor.setText(getTranslation("pricing.quote.priced-for", tierText, region));
+        pricedFor.setVisible(true);
+    }
 
     void requote() {
         if (draft.isEmpty()) {

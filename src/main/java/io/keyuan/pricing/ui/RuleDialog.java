@@ -10,6 +10,8 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -128,7 +130,7 @@ class RuleDialog extends Dialog {
         priority.setLabel(getTranslation("pricing.rule.field.priority"));
         priority.setId("rule-priority");
         priority.setHelperText(getTranslation("pricing.rule.priority-help"));
-        active.setLabel(getTranslation("pricing.rule.field.active"));
+        active.setLabel(getTranslation("pricing.rule.active"));
         active.setId("rule-active");
         note.setLabel(getTranslation("pricing.rule.field.note"));
         note.setId("rule-note");
@@ -140,6 +142,11 @@ class RuleDialog extends Dialog {
         scopeChanged();
         kindChanged();
 
+        // Two columns of pairs (product or category, whichever the scope shows, beside the minimum quantity); the
+        // two switches share the last slot so that no pair is split.
+        HorizontalLayout flags = new HorizontalLayout(promotion, active);
+        flags.setAlignItems(FlexComponent.Alignment.CENTER);
+        flags.getStyle().set("align-self", "end");
         FormLayout form = new FormLayout(
                 code,
                 name,
@@ -148,7 +155,6 @@ class RuleDialog extends Dialog {
                 product,
                 category,
                 minQuantity,
-                promotion,
                 province,
                 city,
                 validFrom,
@@ -158,7 +164,7 @@ class RuleDialog extends Dialog {
                 rounding,
                 minMargin,
                 priority,
-                active,
+                flags,
                 note);
         form.setColspan(note, 2);
         add(form);

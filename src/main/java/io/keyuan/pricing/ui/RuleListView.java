@@ -226,6 +226,8 @@ public class RuleListView extends VerticalLayout implements HasDynamicTitle, Has
 
     void refresh() {
         grid.getDataProvider().refreshAll();
+        // auto widths are measured on the first rows the grid got; a filter or a new row brings longer codes
+        grid.recalculateColumnWidths();
     }
 
     void edit(RuleRow row) {

@@ -1,5 +1,7 @@
 package io.keyuan.pricing.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
@@ -11,6 +13,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -20,7 +23,13 @@ import io.keyuan.pricing.TierRow;
 import io.keyuan.pricing.TierService;
 import io.keyuan.pricing.domain.PriceTier;
 import io.keyuan.shared.Roles;
+import io.keyuan.shared.jobs.JobId;
+import io.keyuan.shared.jobs.JobService;
+import io.keyuan.shared.jobs.JobStatus;
+import io.keyuan.shared.jobs.JobView;
 import io.keyuan.shared.ui.Formats;
+import io.keyuan.shared.ui.JobTexts;
+import io.keyuan.shared.ui.JobWatch;
 import io.keyuan.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.HashMap;
@@ -30,7 +39,8 @@ import java.util.stream.Collectors;
 
 /**
  * Price tiers in priority order (the first whose segment holds a customer is theirs), the segments each follows and
- * how many customers each has. Managers add, edit and reorder; staff read.
+ * how many customers each has. Managers add, edit and reorder; staff read. A change re-derives every customer's tier
+ * as a job: the list follows it (also one another manager started) and shows the new counts at its end.
  */
 @Route("tiers")
 @Menu(title = "pricing.tier.nav", order = 51, icon = "vaadin:stairs")
@@ -38,14 +48,20 @@ import java.util.stream.Collectors;
 public class TierListView extends VerticalLayout
         implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
     private final TierService tiers;
+    private final JobService jobs;
     private final boolean manager;
     final Grid<TierRow> grid = new Grid<>();
     final Button create = new Button();
     final Button derive = new Button();
+    final Span deriving = new Span();
+    private final ProgressBar busy = new ProgressBar();
     private Map<Long, String> segmentNames = new HashMap<>();
+    private JobWatch watch;
+    private JobId watched;
 
-    public TierListView(TierService tiers, AuthenticationContext auth) {
+    public TierListView(TierService tiers, JobService jobs, AuthenticationContext auth) {
         this.tiers = tiers;
+        this.jobs = jobs;
         this.manager = auth.hasRole(Roles.MANAGER);
         addClassName("keyuan-view");
         setSizeFull();
@@ -64,15 +80,20 @@ public class TierListView extends VerticalLayout
         derive.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         derive.setVisible(manager);
         derive.addClickListener(e -> {
-            long[] n = {0};
-            if (Notifications.attempt(this, () -> n[0] = tiers.rederiveAll())) {
-                Notifications.success(this, "pricing.tier.derived", Formats.number(n[0], getLocale()));
-                load();
+            JobId[] job = {null};
+            if (Notifications.attempt(this, () -> job[0] = tiers.startRederive("manual"))) {
+                follow(job[0]);
             }
         });
+        deriving.setId("tier-deriving");
+        deriving.addClassName("keyuan-audit");
+        busy.setId("tier-derive-progress");
+        busy.setWidth("8em");
+        busy.setIndeterminate(true);
+        busy.setVisible(false);
         Span hint = new Span(getTranslation("pricing.tier.hint"));
         hint.addClassName("keyuan-audit");
-        HorizontalLayout toolbar = new HorizontalLayout(create, derive, hint);
+        HorizontalLayout toolbar = new HorizontalLayout(create, derive, busy, deriving, hint);
         toolbar.addClassName("keyuan-toolbar");
         toolbar.setAlignItems(Alignment.BASELINE);
 
@@ -123,7 +144,7 @@ public class TierListView extends VerticalLayout
 
     private void move(Runnable action) {
         if (Notifications.attempt(this, action)) {
-            load();
+            changed();
         }
     }
 
@@ -171,7 +192,80 @@ public class TierListView extends VerticalLayout
     }
 
     void edit(PriceTier tier) {
-        new TierDialog(tiers, tier, manager, this::load).open();
+        new TierDialog(tiers, tier, manager, this::changed).open();
+    }
+
+    /** After a save, a delete or a move: the list now, and the derivation the change started. */
+    private void changed() {
+        load();
+        followCurrent();
+    }
+
+    private void followCurrent() {
+        if (manager && watched == null) {
+            tiers.currentDerivation().ifPresent(job -> follow(job.id()));
+        }
+    }
+
+    private void follow(JobId job) {
+        stopFollowing();
+        watched = job;
+        derive.setEnabled(false);
+        busy.setVisible(true);
+        deriving.setText(getTranslation("pricing.tier.deriving"));
+        watch = JobWatch.follow(this, jobs, job, this::show);
+    }
+
+    /** The derivation as it moves; at its end the counts it changed. */
+    void show(JobView job) {
+        if (!job.id().equals(watched)) {
+            return;
+        }
+        if (job.active()) {
+            deriving.setText(
+                    job.progressKey() == null ? getTranslation("pricing.tier.deriving") : JobTexts.progress(this, job));
+            return;
+        }
+        stopFollowing();
+        watched = null;
+        busy.setVisible(false);
+        derive.setEnabled(true);
+        deriving.setText("");
+        load();
+        if (job.status() == JobStatus.SUCCEEDED) {
+            Object customers = job.summary().getOrDefault("customers", 0);
+            Notifications.success(
+                    this, "pricing.tier.derived", Formats.number(((Number) customers).longValue(), getLocale()));
+        } else if (job.status() == JobStatus.FAILED) {
+            Notifications.error(this, getTranslation("pricing.tier.derive-failed", JobTexts.error(this, job)));
+        }
+        // another change may have queued a derivation behind this one
+        followCurrent();
+    }
+
+    /** Whether a derivation is being followed now. */
+    boolean derivingNow() {
+        return watched != null;
+    }
+
+    private void stopFollowing() {
+        if (watch != null) {
+            watch.remove();
+            watch = null;
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        followCurrent();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        stopFollowing();
+        watched = null;
+        super.onDetach(detachEvent);
     }
 
     @Override

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import io.keyuan.segmentation.CatalogueField;
 import io.keyuan.segmentation.CustomerExplanation;
 import io.keyuan.segmentation.CustomerSegmentStay;
 import io.keyuan.segmentation.RuleDescriber;
@@ -20,7 +21,6 @@ import io.keyuan.segmentation.RuleSetExplanation;
 import io.keyuan.segmentation.RuleSetMode;
 import io.keyuan.segmentation.SegmentExplainService;
 import io.keyuan.segmentation.SegmentExplanation;
-import io.keyuan.segmentation.SegmentField;
 import io.keyuan.segmentation.SegmentMembershipService;
 import io.keyuan.shared.ui.Formats;
 import io.keyuan.shared.ui.RecordSection;
@@ -67,7 +67,7 @@ class CustomerSegmentsSection implements RecordSection {
     /** The section itself; built when the page renders, in the page's locale. */
     final class Panel extends VerticalLayout {
         private final Map<Long, String> channelNames;
-        private Map<Long, String> stageNames;
+        private final Map<CatalogueField, Map<Long, String>> stageNames = new java.util.HashMap<>();
 
         Panel(long customerId) {
             setId("customer-segments");
@@ -187,7 +187,7 @@ class CustomerSegmentsSection implements RecordSection {
             return row;
         }
 
-        private String show(SegmentField field, Object value) {
+        private String show(CatalogueField field, Object value) {
             if (value == null) {
                 return getTranslation("segment.why.empty");
             }
@@ -202,17 +202,18 @@ class CustomerSegmentsSection implements RecordSection {
                     value instanceof java.util.Collection<?> ids
                             ? ids.isEmpty()
                                     ? getTranslation("segment.why.empty")
-                                    : ids.stream().map(id -> stageName(id)).collect(Collectors.joining("、"))
+                                    : ids.stream()
+                                            .map(id -> stageName(field, id))
+                                            .collect(Collectors.joining("、"))
                             : String.valueOf(value);
                 default -> String.valueOf(value);
             };
         }
 
-        private String stageName(Object id) {
-            if (stageNames == null) {
-                stageNames = describer.stageNames(getLocale());
-            }
-            return stageNames.getOrDefault(id, "#" + id);
+        private String stageName(CatalogueField field, Object id) {
+            return stageNames
+                    .computeIfAbsent(field, f -> describer.stageNames(f, getLocale()))
+                    .getOrDefault(id, "#" + id);
         }
 
         private Component history(long customerId) {

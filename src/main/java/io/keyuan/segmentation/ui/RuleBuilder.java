@@ -8,6 +8,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -16,6 +17,8 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import io.keyuan.channel.ChannelSummary;
+import io.keyuan.segmentation.CatalogueField;
+import io.keyuan.segmentation.FieldGroup;
 import io.keyuan.segmentation.FieldType;
 import io.keyuan.segmentation.Operator;
 import io.keyuan.segmentation.RuleNode;
@@ -157,7 +160,7 @@ class RuleBuilder {
      */
     static class ConditionEditor extends HorizontalLayout implements Part {
         final Checkbox not = new Checkbox();
-        final Select<SegmentField> field = new Select<>();
+        final Select<CatalogueField> field = new Select<>();
         final IntegerField window = new IntegerField();
         final Select<Operator> operator = new Select<>();
         final HorizontalLayout valueBox = new HorizontalLayout();
@@ -171,8 +174,23 @@ class RuleBuilder {
             setDefaultVerticalComponentAlignment(Alignment.BASELINE);
             not.setLabel(getTranslation("segment.editor.not"));
             field.setLabel(getTranslation("segment.editor.field"));
-            field.setItems(SegmentField.values());
-            field.setItemLabelGenerator(f -> getTranslation("segment.field." + f.name()));
+            List<CatalogueField> fields = context.fields();
+            field.setItems(fields);
+            field.setItemLabelGenerator(f -> getTranslation(f.labelKey()));
+            // a heading before the first field of each group, as the catalogue orders them
+            FieldGroup heading = null;
+            for (CatalogueField f : fields) {
+                if (!f.group().equals(heading)) {
+                    heading = f.group();
+                    Span title = new Span(getTranslation(heading.labelKey()));
+                    title.addClassName("segment-field-group");
+                    title.getStyle()
+                            .set("font-size", "var(--lumo-font-size-s)")
+                            .set("color", "var(--lumo-secondary-text-color)")
+                            .set("padding", "var(--lumo-space-xs) var(--lumo-space-m)");
+                    field.prependComponents(f, title);
+                }
+            }
             window.setLabel(getTranslation("segment.editor.window"));
             window.setMin(SegmentField.MIN_WINDOW_DAYS);
             window.setMax(SegmentField.MAX_WINDOW_DAYS);
@@ -230,7 +248,7 @@ class RuleBuilder {
         private void buildValues(List<String> initial) {
             valueBox.removeAll();
             values = List::of;
-            SegmentField f = field.getValue();
+            CatalogueField f = field.getValue();
             Operator op = operator.getValue();
             if (f == null || op == null || op.maxValues() == 0) {
                 return;
@@ -288,7 +306,7 @@ class RuleBuilder {
                 values = () ->
                         picked.get().stream().map(c -> String.valueOf(c.id())).toList();
             } else if (f.type() == FieldType.STAGE) {
-                Map<Long, StageChoice> known = context.stages().stream()
+                Map<Long, StageChoice> known = context.choices(f).stream()
                         .collect(Collectors.toMap(
                                 StageChoice::stageId, c -> c, (a, b) -> a, java.util.LinkedHashMap::new));
                 for (String v : initial) {
@@ -386,7 +404,7 @@ class RuleBuilder {
 
         @Override
         public RuleNode toRule() {
-            SegmentField f = field.getValue();
+            CatalogueField f = field.getValue();
             RuleNode c = new RuleNode.Condition(
                     f, operator.getValue(), values.get(), f != null && f.windowed() ? window.getValue() : null);
             return not.getValue() ? new RuleNode.Not(c) : c;
@@ -399,8 +417,11 @@ class RuleBuilder {
 
         List<ChannelSummary> channels();
 
-        /** The open pipeline stages a condition may name; none by default. */
-        default List<StageChoice> stages() {
+        /** The fields a condition may name, in the catalogue's order. */
+        List<CatalogueField> fields();
+
+        /** What a STAGE field offers (open pipeline stages); none by default. */
+        default List<StageChoice> choices(CatalogueField field) {
             return List.of();
         }
 

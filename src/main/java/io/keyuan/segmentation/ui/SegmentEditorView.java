@@ -26,6 +26,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.keyuan.channel.ChannelService;
 import io.keyuan.channel.ChannelSummary;
+import io.keyuan.segmentation.CatalogueField;
 import io.keyuan.segmentation.CustomerMatch;
 import io.keyuan.segmentation.RuleDescriber;
 import io.keyuan.segmentation.RuleException;
@@ -45,6 +46,7 @@ import io.keyuan.shared.ui.ExportDialog;
 import io.keyuan.shared.ui.Notifications;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -69,7 +71,8 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
     private final io.keyuan.shared.jobs.JobService jobs;
     private final boolean manager;
     private final List<ChannelSummary> channelList;
-    private final List<StageChoice> stageList;
+    private final List<CatalogueField> fieldList;
+    private final Map<CatalogueField, List<StageChoice>> choiceLists;
     private final AtomicLong generation = new AtomicLong();
 
     final Select<RuleSetSummary> ruleSet = new Select<>();
@@ -109,7 +112,8 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
         this.manager = auth.hasRole(Roles.MANAGER);
         this.channelList = channels.summaries();
         this.settings = new RuleSetPanel(segments, membership, manager, set -> reloadSet(set.id()), this::reloadAll);
-        this.stageList = catalogue.stages();
+        this.fieldList = catalogue.fields();
+        this.choiceLists = catalogue.allChoices();
 
         ruleSet.setLabel(getTranslation("segment.editor.rule-set"));
         ruleSet.setId("segment-rule-set");
@@ -273,8 +277,13 @@ public class SegmentEditorView extends VerticalLayout implements HasDynamicTitle
     }
 
     @Override
-    public List<StageChoice> stages() {
-        return stageList;
+    public List<CatalogueField> fields() {
+        return fieldList;
+    }
+
+    @Override
+    public List<StageChoice> choices(CatalogueField field) {
+        return choiceLists.getOrDefault(field, List.of());
     }
 
     @Override

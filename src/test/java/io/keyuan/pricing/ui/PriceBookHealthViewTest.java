@@ -150,17 +150,25 @@ class PriceBookHealthViewTest extends KeyuanViewTest {
         navigate(PriceBookHealthView.class);
         PriceBookHealthView view = view();
         JobId followed = view.checkingJob();
+        JobId[] later = {null};
         if (followed != null) {
             // still running when the page opened: the page follows that job, and a click starts no other
             assertThat(followed).isEqualTo(started);
             view.start();
-            assertThat(view.checkingJob()).isEqualTo(started);
+            JobId after = view.checkingJob();
+            if (after != null && !after.equals(started)) {
+                // unless the first check ended between the two lines: then a click rightly starts a new one
+                assertThat(jobs.get(started).active()).isFalse();
+                later[0] = after;
+                jobs.await(after, WAIT);
+            }
         }
         assertThat(jobs.await(started, WAIT).status()).isEqualTo(JobStatus.SUCCEEDED);
         untilTheViewHasTheResult(view);
         assertThat(jobs.mine(5).stream()
                         .filter(j -> j.kind().equals("pricing-health-check"))
-                        .filter(j -> j.id().value() > started.value()))
+                        .filter(j -> j.id().value() > started.value())
+                        .filter(j -> !j.id().equals(later[0])))
                 .as("no second check was started")
                 .isEmpty();
     }

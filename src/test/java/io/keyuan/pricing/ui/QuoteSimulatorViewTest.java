@@ -97,6 +97,32 @@ class QuoteSimulatorViewTest extends KeyuanViewTest {
 
     @Test
     @AsStaff
+    void choosing_a_customer_shows_their_tier_and_region_in_place_of_the_tier_and_region_fields() {
+        long tier = pricing.tier("VT", "视图等级");
+        pricing.customerTier(customer.getId(), tier);
+        navigate(QuoteSimulatorView.class);
+        QuoteSimulatorView view = view();
+        assertThat(view.tier.isVisible()).isTrue();
+        assertThat(view.pricedFor.isVisible()).isFalse();
+
+        view.customer.setValue(new CustomerRef(customer.getId(), customer.getCode(), customer.getName()));
+
+        assertThat(view.tier.isVisible()).isFalse();
+        assertThat(view.province.isVisible()).isFalse();
+        assertThat(view.pricedFor.isVisible()).isTrue();
+        assertThat(view.pricedFor.getText())
+                .isEqualTo(t(
+                        "pricing.quote.priced-for",
+                        t("pricing.quote.priced-for.manual", "视图等级 " + pricing.tag, "test"),
+                        "浙江"));
+
+        view.customer.clear();
+        assertThat(view.tier.isVisible()).isTrue();
+        assertThat(view.pricedFor.isVisible()).isFalse();
+    }
+
+    @Test
+    @AsStaff
     void staff_saves_a_quote_and_moves_it_on_from_the_simulator() {
         navigate(QuoteSimulatorView.class);
         QuoteSimulatorView view = view();

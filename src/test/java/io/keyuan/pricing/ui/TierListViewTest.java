@@ -30,6 +30,12 @@ class TierListViewTest extends KeyuanViewTest {
     @Autowired
     SegmentService segments;
 
+    @Autowired
+    io.keyuan.segmentation.SegmentMembershipService membership;
+
+    @Autowired
+    io.keyuan.customer.CustomerService customers;
+
     private TierListView view() {
         return $(TierListView.class).single();
     }
@@ -124,6 +130,59 @@ class TierListViewTest extends KeyuanViewTest {
         test(fresh.save).click();
         assertThat(fresh.isOpened()).isTrue();
         assertThat(fresh.name.getErrorMessage()).isEqualTo(t("pricing.tier.error.name-taken", t.getName()));
+    }
+
+    @Test
+    @AsManager
+    void a_saved_tier_derives_its_customers_in_a_job_the_list_follows_to_the_new_count() throws Exception {
+        String u = unique();
+        String city = "等级城" + u;
+        io.keyuan.customer.ui.TestCustomers.inCity(customers, "TL" + u, "等级客" + u, city, null);
+        SegmentSummary s = SystemActor.call(() -> {
+            var set = segments.createRuleSet("等级派生" + u, RuleSetMode.OVERLAPPING);
+            return segments.createSegment(
+                    set.id(), "城中" + u, RuleNode.when(SegmentField.CITY, Operator.EQ, city), null);
+        });
+        SystemActor.run(() -> io.keyuan.segmentation.RefreshWait.ended(membership, membership.startRefresh()));
+        navigate(TierListView.class);
+
+        test($(Button.class).id("tier-new")).click();
+        TierDialog dialog = $(TierDialog.class).single();
+        test(dialog.code).setValue("DT" + u);
+        test(dialog.name).setValue("派生" + u);
+        dialog.segments.setValue(Set.of(dialog.segments
+                .getListDataView()
+                .getItems()
+                .filter(c -> c.id() == s.id())
+                .findFirst()
+                .orElseThrow()));
+        test(dialog.save).click();
+        assertThat(dialog.isOpened()).as(notificationTexts().toString()).isFalse();
+
+        // the save returned before the derivation ended; the list follows it and shows the count at its end
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+        runPendingUiTasks();
+        while (view().derivingNow() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            runPendingUiTasks();
+        }
+        assertThat(view().derivingNow()).as("the list saw the derivation end").isFalse();
+        TierRow created = grid().getRow(grid().size() - 1);
+        assertThat(created.name()).isEqualTo("派生" + u);
+        assertThat(grid().getCellText(rowOf(created.id()), 4)).isEqualTo("1");
+        assertThat(view().derive.isEnabled()).isTrue();
+
+        // "derive now" runs as a job too, and the list ends it with the number of customers with a tier
+        test(view().derive).click();
+        deadline = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+        while (view().derivingNow() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            runPendingUiTasks();
+        }
+        assertThat(view().derivingNow()).isFalse();
+        String derived = t("pricing.tier.derived", "#");
+        String before = derived.substring(0, derived.indexOf('#'));
+        assertThat(notificationTexts()).anySatisfy(n -> assertThat(n).startsWith(before));
     }
 
     @Test

@@ -61,11 +61,29 @@ class RoleMatrixTest extends KeyuanViewTest {
     @Autowired
     UserAdminService userAdmin;
 
+    @Autowired
+    io.keyuan.survey.FeedbackService feedback;
+
     private Customer customer;
+    private long feedbackId;
 
     @BeforeEach
     void aCustomer() {
         customer = TestCustomers.create(customers, "RM" + unique(), "矩阵" + unique());
+        // on a customer of its own: feedback keeps its customer from being deleted
+        Customer other = TestCustomers.create(customers, "RMF" + unique(), "矩阵反馈" + unique());
+        feedbackId = SystemActor.call(() -> feedback.create(new io.keyuan.survey.NewFeedback(
+                        io.keyuan.survey.FeedbackKind.SUGGESTION,
+                        io.keyuan.survey.FeedbackCategory.OTHER,
+                        io.keyuan.survey.FeedbackSeverity.LOW,
+                        "矩阵建议",
+                        null,
+                        other.getId(),
+                        null,
+                        null,
+                        null,
+                        null)))
+                .id();
     }
 
     /** Role, address ({id} is a customer), the view it must open, or null when the role must be refused. */
@@ -102,6 +120,8 @@ class RoleMatrixTest extends KeyuanViewTest {
             rows.add(Arguments.of(role, "campaigns", io.keyuan.survey.ui.CampaignListView.class));
             rows.add(
                     Arguments.of(role, "survey-results", manager ? io.keyuan.survey.ui.SurveyResultsView.class : null));
+            rows.add(Arguments.of(role, "feedback", io.keyuan.survey.ui.FeedbackListView.class));
+            rows.add(Arguments.of(role, "feedback/{feedback}", io.keyuan.survey.ui.FeedbackView.class));
             rows.add(Arguments.of(role, "admin/users", admin ? UserAdminView.class : null));
         }
         return rows.stream();
@@ -112,7 +132,8 @@ class RoleMatrixTest extends KeyuanViewTest {
     void each_role_opens_exactly_the_views_it_may(Role role, String location, Class<?> expected) {
         loginAs(role);
 
-        HasElement view = open(location.replace("{id}", String.valueOf(customer.getId())));
+        HasElement view = open(location.replace("{id}", String.valueOf(customer.getId()))
+                .replace("{feedback}", String.valueOf(feedbackId)));
 
         if (expected != null) {
             assertThat(view).isInstanceOf(expected);
@@ -154,6 +175,8 @@ class RoleMatrixTest extends KeyuanViewTest {
         }
         labels.addAll(List.of(t("pricing.nav.quote"), t("pricing.nav.quotes")));
         paths.addAll(List.of("quote", "quotes"));
+        labels.add(t("feedback.nav"));
+        paths.add("feedback");
         labels.addAll(List.of(t("nav.import"), t("nav.imports")));
         paths.addAll(List.of("imports/new", "imports"));
         if (role != Role.STAFF) {

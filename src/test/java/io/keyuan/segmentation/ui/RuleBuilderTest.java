@@ -6,6 +6,7 @@ import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import io.keyuan.TestData;
 import io.keyuan.pipeline.PipelineDetail;
+import io.keyuan.pipeline.PipelineSegmentFields;
 import io.keyuan.pipeline.PipelineService;
 import io.keyuan.pipeline.StageKind;
 import io.keyuan.pipeline.StageRow;
@@ -63,6 +64,28 @@ class RuleBuilderTest extends KeyuanViewTest {
 
     @Test
     @AsManager
+    void fields_are_listed_under_group_headings_with_the_pipelines_field_under_its_own() {
+        RuleBuilder.ConditionEditor condition = newCondition();
+
+        assertThat(condition.field.getListDataView().getItems())
+                .startsWith(SegmentField.NAME)
+                .endsWith(PipelineSegmentFields.OPEN_DEAL_STAGE);
+        assertThat(condition
+                        .field
+                        .getChildren()
+                        .filter(com.vaadin.flow.component.html.Span.class::isInstance)
+                        .map(c -> ((com.vaadin.flow.component.html.Span) c).getText()))
+                .containsExactly(
+                        condition.getTranslation("segment.group.profile"),
+                        condition.getTranslation("segment.group.acquisition"),
+                        condition.getTranslation("segment.group.preferences"),
+                        condition.getTranslation("segment.group.lifecycle"),
+                        condition.getTranslation("segment.group.purchases"),
+                        condition.getTranslation("segment.group.pipeline"));
+    }
+
+    @Test
+    @AsManager
     void open_stages_are_offered_as_pipeline_and_stage_and_stored_by_id() {
         PipelineDetail copy = SystemActor.call(() -> pipelines.copy(1, "分层漏斗" + TestData.unique()));
         StageRow open = copy.stages().stream()
@@ -93,6 +116,7 @@ class RuleBuilderTest extends KeyuanViewTest {
                 .isEqualTo(copy.pipeline().name() + " › " + condition.getTranslation(open.nameKey()));
         input.setValue(Set.of(choice));
         assertThat(condition.toRule())
-                .isEqualTo(RuleNode.when(SegmentField.OPEN_DEAL_STAGE, Operator.IN, String.valueOf(open.id())));
+                .isEqualTo(
+                        RuleNode.when(PipelineSegmentFields.OPEN_DEAL_STAGE, Operator.IN, String.valueOf(open.id())));
     }
 }

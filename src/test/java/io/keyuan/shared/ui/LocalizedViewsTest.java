@@ -103,6 +103,27 @@ class LocalizedViewsTest extends KeyuanViewTest {
     }
 
     @Test
+    @AsStaff
+    void the_feedback_list_speaks_each_language() {
+        open("feedback");
+        assertThat($(Button.class).id("feedback-new").getText()).isEqualTo("新建反馈");
+
+        setLocale(Locale.TRADITIONAL_CHINESE);
+        open("customers");
+        open("feedback");
+        assertThat($(Button.class).id("feedback-new").getText()).isEqualTo("新建回饋");
+
+        setLocale(Locale.ENGLISH);
+        open("customers");
+        open("feedback");
+        assertThat($(Button.class).id("feedback-new").getText()).isEqualTo("New feedback");
+        assertThat($(com.vaadin.flow.component.checkbox.Checkbox.class)
+                        .id("feedback-filter-overdue")
+                        .getLabel())
+                .isEqualTo("Overdue only");
+    }
+
+    @Test
     void the_language_chosen_in_the_user_menu_is_remembered_for_the_next_session() {
         String username = "view.lang." + unique();
         SystemActor.run(() -> userAdmin.create(username, "语言", "STAFF", "language-" + unique()));
@@ -135,6 +156,7 @@ class LocalizedViewsTest extends KeyuanViewTest {
                         "Bundles",
                         "Quote",
                         "Quotes",
+                        "Complaints and suggestions",
                         "Import",
                         "Import history",
                         "Survey campaigns");

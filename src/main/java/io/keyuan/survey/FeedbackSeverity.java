@@ -1,0 +1,9 @@
+package io.keyuan.survey;
+
+/** How much the feedback matters, lowest first. */
+public enum FeedbackSeverity {
+    LOW,
+    MEDIUM,
+    HIGH,
+    CRITICAL
+}
