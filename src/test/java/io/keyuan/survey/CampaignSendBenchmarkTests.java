@@ -11,6 +11,7 @@ import io.keyuan.segmentation.SegmentField;
 import io.keyuan.segmentation.SegmentService;
 import io.keyuan.segmentation.SegmentSummary;
 import io.keyuan.shared.SystemActor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +36,9 @@ class CampaignSendBenchmarkTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PublicAnswerService answer;
 
     @Test
     void send_to_a_hundred_thousand() {
@@ -70,7 +74,27 @@ class CampaignSendBenchmarkTests {
                             .toMillis());
             assertThat(sent.campaign().recipients()).isEqualTo(CUSTOMERS);
             assertThat(sent.tokens()).hasSize(CUSTOMERS);
+
+            // the public page's submit, through the service as the view calls it (no HTTP): 1,000 respondents
+            SurveyForm form = SystemActor.call(() -> t.surveys.form(survey.id()));
+            List<AnswerInput> answers = List.of(
+                    AnswerInput.score(form.questions().get(0).id(), 9),
+                    AnswerInput.score(form.questions().get(1).id(), 4),
+                    AnswerInput.text(form.questions().get(4).id(), "挺好的"));
+            long[] ms = new long[1000];
+            for (int i = 0; i < ms.length; i++) {
+                String token = sent.tokens().get(i);
+                long s0 = System.nanoTime();
+                answer.open(token, "bench-" + i);
+                answer.submit(token, "bench-" + i, answers);
+                ms[i] = (System.nanoTime() - s0) / 1000;
+            }
+            java.util.Arrays.sort(ms);
+            System.out.printf(
+                    "survey.public_answer_p95_ms: %.2f ms open+submit (median %.2f ms, %d respondents, service level)%n",
+                    ms[ms.length * 95 / 100] / 1000.0, ms[ms.length / 2] / 1000.0, ms.length);
         } finally {
+            jdbc.update("DELETE FROM survey_response WHERE campaign_id = ?", campaignId);
             jdbc.update("DELETE FROM survey_campaign WHERE id = ?", campaignId);
             jdbc.update("DELETE FROM segment_membership WHERE segment_id = ?", segment.id());
             jdbc.update("DELETE FROM customer WHERE code LIKE ?", "B" + u + "%");
