@@ -52,7 +52,10 @@ class ArchitectureTests {
             "io.keyuan.security.UserLocalePreferences.load",
             "io.keyuan.security.UserLocalePreferences.store",
             // startup and the command line: creates the first administrator only while there is no user at all
-            "io.keyuan.security.AdminBootstrap.ensureAdmin");
+            "io.keyuan.security.AdminBootstrap.ensureAdmin",
+            // the public survey answer page: anyone holding a link, whose token is the credential; rate-limited
+            "io.keyuan.survey.PublicAnswerService.open",
+            "io.keyuan.survey.PublicAnswerService.submit");
 
     /** Beans views reach that hold no records: Vaadin's translations. */
     private static final Set<String> RECORDLESS_BEANS = Set.of("io.keyuan.shared.i18n.KeyuanI18NProvider");

@@ -117,6 +117,9 @@ class RoleMatrixTest extends KeyuanViewTest {
             rows.add(Arguments.of(role, "quotes", io.keyuan.pricing.ui.QuoteListView.class));
             rows.add(Arguments.of(role, "feedback", io.keyuan.survey.ui.FeedbackListView.class));
             rows.add(Arguments.of(role, "feedback/{feedback}", io.keyuan.survey.ui.FeedbackView.class));
+            rows.add(Arguments.of(role, "surveys", manager ? io.keyuan.survey.ui.SurveyListView.class : null));
+            rows.add(Arguments.of(role, "surveys/new", manager ? io.keyuan.survey.ui.SurveyDesignerView.class : null));
+            rows.add(Arguments.of(role, "campaigns", io.keyuan.survey.ui.CampaignListView.class));
             rows.add(Arguments.of(role, "admin/users", admin ? UserAdminView.class : null));
         }
         return rows.stream();
@@ -175,6 +178,12 @@ class RoleMatrixTest extends KeyuanViewTest {
         labels.addAll(List.of(t("nav.import"), t("nav.imports")));
         paths.addAll(List.of("imports/new", "imports"));
         if (role != Role.STAFF) {
+            labels.add(t("survey.nav.surveys"));
+            paths.add("surveys");
+        }
+        labels.add(t("survey.nav.campaigns"));
+        paths.add("campaigns");
+        if (role != Role.STAFF) {
             labels.add(t("nav.lifecycle"));
             paths.add("settings/lifecycle");
             labels.add(t("pipeline.nav.settings"));
@@ -227,6 +236,29 @@ class RoleMatrixTest extends KeyuanViewTest {
         HasElement view = open("customers");
 
         assertThat(view).isInstanceOf(LoginView.class);
+    }
+
+    @Test
+    void anonymous_visitor_opens_a_survey_answer_link_without_signing_in_and_nothing_else() {
+        HasElement view = open("a/no-such-link-" + unique());
+
+        assertThat(view).isInstanceOf(io.keyuan.survey.ui.PublicAnswerView.class);
+        assertThat(view.getElement().getTextRecursively()).contains(t("survey.public.error.link"));
+        assertThat(open("surveys")).isInstanceOf(LoginView.class);
+        assertThat(open("campaigns")).isInstanceOf(LoginView.class);
+    }
+
+    @Test
+    void staff_cannot_design_surveys_or_run_campaigns_through_the_services() {
+        loginAs(Role.STAFF);
+        io.keyuan.survey.SurveyService surveys = applicationContext.getBean(io.keyuan.survey.SurveyService.class);
+        io.keyuan.survey.CampaignService campaigns = applicationContext.getBean(io.keyuan.survey.CampaignService.class);
+
+        assertThatThrownBy(() -> surveys.save(new io.keyuan.survey.SurveyDraft(
+                        null, 0, "RM-" + unique(), "矩阵", io.keyuan.survey.SurveyStatus.DRAFT, List.of())))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> campaigns.send(1, 0)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> campaigns.issueLink(1)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

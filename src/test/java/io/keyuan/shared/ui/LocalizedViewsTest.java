@@ -96,6 +96,23 @@ class LocalizedViewsTest extends KeyuanViewTest {
     }
 
     @Test
+    @AsManager
+    void survey_views_speak_the_ui_language() {
+        navigate(io.keyuan.survey.ui.SurveyListView.class);
+        assertThat($(Button.class).id("survey-new").getText()).isEqualTo("新建问卷");
+
+        setLocale(Locale.ENGLISH);
+        navigate(io.keyuan.survey.ui.CampaignListView.class);
+        assertThat($(Button.class).id("campaign-new").getText()).isEqualTo("New campaign");
+        navigate(io.keyuan.survey.ui.SurveyListView.class);
+        assertThat($(Button.class).id("survey-new").getText()).isEqualTo("New survey");
+
+        setLocale(Locale.TRADITIONAL_CHINESE);
+        navigate(io.keyuan.survey.ui.CampaignListView.class);
+        assertThat($(Button.class).id("campaign-new").getText()).isEqualTo("新建調查活動");
+    }
+
+    @Test
     void the_language_chosen_in_the_user_menu_is_remembered_for_the_next_session() {
         String username = "view.lang." + unique();
         SystemActor.run(() -> userAdmin.create(username, "语言", "STAFF", "language-" + unique()));
@@ -130,6 +147,7 @@ class LocalizedViewsTest extends KeyuanViewTest {
                         "Quotes",
                         "Complaints and suggestions",
                         "Import",
-                        "Import history");
+                        "Import history",
+                        "Survey campaigns");
     }
 }

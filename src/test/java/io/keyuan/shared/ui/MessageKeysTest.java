@@ -56,7 +56,12 @@ class MessageKeysTest {
         "io.keyuan.survey.FeedbackCategory",
         "io.keyuan.survey.FeedbackSeverity",
         "io.keyuan.survey.FeedbackStatus",
-        "io.keyuan.survey.FeedbackChange"
+        "io.keyuan.survey.FeedbackChange",
+        "io.keyuan.survey.SurveyStatus",
+        "io.keyuan.survey.QuestionKind",
+        "io.keyuan.survey.CampaignChannel",
+        "io.keyuan.survey.CampaignStatus",
+        "io.keyuan.survey.RecipientStatus"
     };
     /** A string literal shaped like a key ("customer.list.new"), unless it names a system property. */
     private static final Pattern KEY_LITERAL =
