@@ -31,6 +31,7 @@ class DemoStartup implements ApplicationRunner {
     private final PipelineDemoSeeder pipelineSeeder;
     private final SegmentDemoSeeder segmentSeeder;
     private final PricingDemoSeeder pricingSeeder;
+    private final SurveyDemoSeeder surveySeeder;
     private final boolean demo;
     private final int demoCustomers;
 
@@ -41,6 +42,7 @@ class DemoStartup implements ApplicationRunner {
             PipelineDemoSeeder pipelineSeeder,
             SegmentDemoSeeder segmentSeeder,
             PricingDemoSeeder pricingSeeder,
+            SurveyDemoSeeder surveySeeder,
             @Value("${keyuan.demo.enabled:}") String demoSetting,
             @Value("${keyuan.db.url:}") String databaseUrl,
             @Value("${keyuan.demo.seed-customers:3000}") int demoCustomers) {
@@ -50,6 +52,7 @@ class DemoStartup implements ApplicationRunner {
         this.pipelineSeeder = pipelineSeeder;
         this.segmentSeeder = segmentSeeder;
         this.pricingSeeder = pricingSeeder;
+        this.surveySeeder = surveySeeder;
         this.demo = demoWanted(demoSetting, databaseUrl);
         this.demoCustomers = demoCustomers;
     }
@@ -107,6 +110,8 @@ class DemoStartup implements ApplicationRunner {
             // After the segments: tiers bind to them, and follow their first membership refresh.
             log.info(
                     "Demo price book: {} rules", pricingSeeder.seed(LocalDate.now(io.keyuan.shared.BusinessTime.ZONE)));
+            // After the segments: the online campaign goes out once their first refresh has filled its segment.
+            log.info("Demo survey: {} campaigns", surveySeeder.seed());
         });
     }
 }

@@ -127,7 +127,7 @@ class CampaignSendJob implements JobHandler {
         } catch (RuntimeException | IOException e) {
             // nothing was frozen (the transaction rolled back): the campaign is a draft again, to send anew
             jdbc.update(
-                    "UPDATE survey_campaign SET status = 'DRAFT', send_job = NULL, version = version + 1"
+                    "UPDATE survey_campaign SET status = 'DRAFT', version = version + 1"
                             + " WHERE id = :id AND status = 'SENDING'",
                     Map.of("id", campaignId));
             throw e;

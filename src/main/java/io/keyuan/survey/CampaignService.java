@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -49,6 +50,7 @@ public class CampaignService {
     private final NamedParameterJdbcTemplate jdbc;
     private final AnswerLinks links;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     CampaignService(
             SurveyCampaignRepository campaigns,
@@ -59,7 +61,8 @@ public class CampaignService {
             StaleEdits staleEdits,
             NamedParameterJdbcTemplate jdbc,
             AnswerLinks links,
-            Clock clock) {
+            Clock clock,
+            org.springframework.transaction.support.TransactionTemplate transactions) {
         this.campaigns = campaigns;
         this.surveys = surveys;
         this.questions = questions;
@@ -69,6 +72,7 @@ public class CampaignService {
         this.jdbc = jdbc;
         this.links = links;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     /** Every campaign, the latest first, with how many recipients answered. */
@@ -190,7 +194,27 @@ public class CampaignService {
      * issuing each online or e-mail recipient a link (the job's result file lists them, for a mail merge).
      */
     @PreAuthorize(Roles.HAS_MANAGER)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public JobId send(long id, long expectedVersion) {
+        // the campaign is marked sending and committed first, so that the job (another thread) finds it so; the
+        // job is submitted after that commit, and a refused submit makes the campaign a draft again
+        transactions.executeWithoutResult(tx -> markSending(id, expectedVersion));
+        SurveyCampaign c = campaigns.findById(id).orElseThrow(StaleEditException::deleted);
+        JobId job;
+        try {
+            job = jobs.submit(JobRequest.of(CampaignSendJob.KIND, new CampaignSendJob.Parameters(id))
+                    .about("survey.campaign.job-subject", c.getName()));
+        } catch (RuntimeException e) {
+            jdbc.update(
+                    "UPDATE survey_campaign SET status = 'DRAFT', version = version + 1 WHERE id = :id AND status = 'SENDING'",
+                    Map.of("id", id));
+            throw e;
+        }
+        jdbc.update("UPDATE survey_campaign SET send_job = :job WHERE id = :id", Map.of("job", job.value(), "id", id));
+        return job;
+    }
+
+    private void markSending(long id, long expectedVersion) {
         SurveyCampaign c = campaigns.findById(id).orElseThrow(StaleEditException::deleted);
         if (c.getVersion() != expectedVersion) {
             throw new StaleEditException(c.getUpdatedBy(), c.getUpdatedAt());
@@ -208,16 +232,12 @@ public class CampaignService {
         if (c.getSegmentId() == null && pickCount(id) == 0) {
             throw KeyuanException.onField("audience", "survey.campaign.error.no-audience");
         }
-        JobId job = jobs.submit(JobRequest.of(CampaignSendJob.KIND, new CampaignSendJob.Parameters(id))
-                .about("survey.campaign.job-subject", c.getName()));
         c.setStatus(CampaignStatus.SENDING);
-        c.setSendJob(job.value());
         try {
             campaigns.saveAndFlush(c);
         } catch (ObjectOptimisticLockingFailureException e) {
             throw staleEdits.latest("survey_campaign", id);
         }
-        return job;
     }
 
     /** Stops the campaign taking answers. */

@@ -279,6 +279,16 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver,
             return;
         }
         download.removeAll();
+        if (campaign.status() == CampaignStatus.DRAFT && job.errorKey() != null) {
+            Span failed = new Span(getTranslation(
+                    "survey.campaign.send-failed",
+                    getTranslation(job.errorKey(), job.errorArgs().toArray())));
+            failed.setId("campaign-send-failed");
+            failed.getStyle().set("color", "var(--lumo-error-text-color)");
+            download.add(failed);
+            download.setVisible(true);
+            return;
+        }
         if (job.resultAvailable()) {
             Anchor a = JobDownloads.anchor(this, jobs, job.id());
             a.setText(getTranslation("survey.campaign.links-download"));

@@ -115,13 +115,13 @@ class RoleMatrixTest extends KeyuanViewTest {
                     role, "pricing-health", manager ? io.keyuan.pricing.ui.PriceBookHealthView.class : null));
             rows.add(Arguments.of(role, "quote", io.keyuan.pricing.ui.QuoteSimulatorView.class));
             rows.add(Arguments.of(role, "quotes", io.keyuan.pricing.ui.QuoteListView.class));
+            rows.add(Arguments.of(role, "feedback", io.keyuan.survey.ui.FeedbackListView.class));
+            rows.add(Arguments.of(role, "feedback/{feedback}", io.keyuan.survey.ui.FeedbackView.class));
             rows.add(Arguments.of(role, "surveys", manager ? io.keyuan.survey.ui.SurveyListView.class : null));
             rows.add(Arguments.of(role, "surveys/new", manager ? io.keyuan.survey.ui.SurveyDesignerView.class : null));
             rows.add(Arguments.of(role, "campaigns", io.keyuan.survey.ui.CampaignListView.class));
-            rows.add(
-                    Arguments.of(role, "survey-results", manager ? io.keyuan.survey.ui.SurveyResultsView.class : null));
-            rows.add(Arguments.of(role, "feedback", io.keyuan.survey.ui.FeedbackListView.class));
-            rows.add(Arguments.of(role, "feedback/{feedback}", io.keyuan.survey.ui.FeedbackView.class));
+            rows.add(Arguments.of(
+                    role, "survey-results", manager ? io.keyuan.survey.ui.SurveyResultsView.class : null));
             rows.add(Arguments.of(role, "admin/users", admin ? UserAdminView.class : null));
         }
         return rows.stream();

@@ -75,6 +75,27 @@ class LocalizedViewsTest extends KeyuanViewTest {
     }
 
     @Test
+    @AsStaff
+    void the_feedback_list_speaks_each_language() {
+        open("feedback");
+        assertThat($(Button.class).id("feedback-new").getText()).isEqualTo("新建反馈");
+
+        setLocale(Locale.TRADITIONAL_CHINESE);
+        open("customers");
+        open("feedback");
+        assertThat($(Button.class).id("feedback-new").getText()).isEqualTo("新建回饋");
+
+        setLocale(Locale.ENGLISH);
+        open("customers");
+        open("feedback");
+        assertThat($(Button.class).id("feedback-new").getText()).isEqualTo("New feedback");
+        assertThat($(com.vaadin.flow.component.checkbox.Checkbox.class)
+                        .id("feedback-filter-overdue")
+                        .getLabel())
+                .isEqualTo("Overdue only");
+    }
+
+    @Test
     @AsManager
     void survey_views_speak_the_ui_language() {
         navigate(io.keyuan.survey.ui.SurveyListView.class);
@@ -100,27 +121,6 @@ class LocalizedViewsTest extends KeyuanViewTest {
                         .id("results-by")
                         .getLabel())
                 .isEqualTo("細分維度");
-    }
-
-    @Test
-    @AsStaff
-    void the_feedback_list_speaks_each_language() {
-        open("feedback");
-        assertThat($(Button.class).id("feedback-new").getText()).isEqualTo("新建反馈");
-
-        setLocale(Locale.TRADITIONAL_CHINESE);
-        open("customers");
-        open("feedback");
-        assertThat($(Button.class).id("feedback-new").getText()).isEqualTo("新建回饋");
-
-        setLocale(Locale.ENGLISH);
-        open("customers");
-        open("feedback");
-        assertThat($(Button.class).id("feedback-new").getText()).isEqualTo("New feedback");
-        assertThat($(com.vaadin.flow.component.checkbox.Checkbox.class)
-                        .id("feedback-filter-overdue")
-                        .getLabel())
-                .isEqualTo("Overdue only");
     }
 
     @Test

@@ -52,16 +52,16 @@ class MessageKeysTest {
         "io.keyuan.pricing.RuleScope",
         "io.keyuan.pricing.RuleKind",
         "io.keyuan.pricing.Rounding",
-        "io.keyuan.survey.SurveyStatus",
-        "io.keyuan.survey.QuestionKind",
-        "io.keyuan.survey.CampaignChannel",
-        "io.keyuan.survey.CampaignStatus",
-        "io.keyuan.survey.RecipientStatus",
         "io.keyuan.survey.FeedbackKind",
         "io.keyuan.survey.FeedbackCategory",
         "io.keyuan.survey.FeedbackSeverity",
         "io.keyuan.survey.FeedbackStatus",
-        "io.keyuan.survey.FeedbackChange"
+        "io.keyuan.survey.FeedbackChange",
+        "io.keyuan.survey.SurveyStatus",
+        "io.keyuan.survey.QuestionKind",
+        "io.keyuan.survey.CampaignChannel",
+        "io.keyuan.survey.CampaignStatus",
+        "io.keyuan.survey.RecipientStatus"
     };
     /** A string literal shaped like a key ("customer.list.new"), unless it names a system property. */
     private static final Pattern KEY_LITERAL =
