@@ -113,19 +113,28 @@ public class SurveySegmentFields implements SegmentFieldProvider {
                     "OPEN_COMPLAINTS", FieldType.NUMBER, SATISFACTION, 30)
             .sql("(SELECT COUNT(*) FROM feedback fb WHERE fb.customer_id = c.id AND fb.kind = 'COMPLAINT'"
                     + " AND fb.status IN ('OPEN', 'IN_PROGRESS'))")
-            .from(FACTS, (f, today) -> BigDecimal.valueOf(
-                    f == null ? 0 : f.complaints().stream().filter(SurveyFacts.Complaint::open).count()));
+            .from(
+                    FACTS,
+                    (f, today) -> BigDecimal.valueOf(
+                            f == null
+                                    ? 0
+                                    : f.complaints().stream()
+                                            .filter(SurveyFacts.Complaint::open)
+                                            .count()));
 
     public static final ProvidedField<SurveyFacts> COMPLAINTS_IN_WINDOW = ProvidedField.define(
                     "COMPLAINTS_IN_WINDOW", FieldType.NUMBER, SATISFACTION, 40)
             .sql("(SELECT COUNT(*) FROM feedback fb WHERE fb.customer_id = c.id AND fb.kind = 'COMPLAINT'"
                     + " AND DATE(fb.created_at + INTERVAL " + OFFSET_SECONDS + " SECOND) BETWEEN :since AND :today)")
-            .windowedFrom(FACTS, (f, today, since) -> BigDecimal.valueOf(
-                    f == null
-                            ? 0
-                            : f.complaints().stream()
-                                    .filter(c -> !c.day().isBefore(since) && !c.day().isAfter(today))
-                                    .count()));
+            .windowedFrom(
+                    FACTS,
+                    (f, today, since) -> BigDecimal.valueOf(
+                            f == null
+                                    ? 0
+                                    : f.complaints().stream()
+                                            .filter(c -> !c.day().isBefore(since)
+                                                    && !c.day().isAfter(today))
+                                            .count()));
 
     private static BigDecimal number(Integer score) {
         return score == null ? null : BigDecimal.valueOf(score);

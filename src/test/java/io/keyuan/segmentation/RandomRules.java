@@ -113,6 +113,12 @@ final class RandomRules {
         if (catalogued.equals(PipelineSegmentFields.OPEN_DEAL_STAGE)) {
             return String.valueOf(random.nextInt(5) == 0 ? 0L : stages.get(random.nextInt(stages.size())));
         }
+        if (catalogued.equals(io.keyuan.survey.SurveySegmentFields.LAST_NPS_SCORE)) {
+            return pick(new String[] {"0", "6", "7", "8", "9", "10", "6.5"});
+        }
+        if (catalogued.equals(io.keyuan.survey.SurveySegmentFields.LAST_CSAT_SCORE)) {
+            return pick(new String[] {"1", "3", "4", "5", "3.5"});
+        }
         if (!(catalogued instanceof SegmentField field)) {
             return switch (catalogued.type()) {
                 case NUMBER -> pick(random.nextBoolean() ? COUNTS : SPENDS);
@@ -214,7 +220,37 @@ final class RandomRules {
                 purchases,
                 java.util.Map.of());
         // in memory the provided fields read what their sources would load from the rows inserted for these facts
-        return drawn.with(PipelineSegmentFields.OPEN_DEAL_STAGES, open).with(ProbeFields.PURCHASES, purchases);
+        return drawn.with(PipelineSegmentFields.OPEN_DEAL_STAGES, open)
+                .with(ProbeFields.PURCHASES, purchases)
+                .with(io.keyuan.survey.SurveySegmentFields.FACTS, surveyFacts());
+    }
+
+    /**
+     * Up to three responses (some without an NPS or CSAT score; two may share a time, when the later id wins) and up
+     * to three complaints received on days around today, some still open. Ids are the database's, so the drawn ones
+     * are placeholders; the rows inserted in this order get increasing ids.
+     */
+    private io.keyuan.survey.SurveySegmentFields.SurveyFacts surveyFacts() {
+        List<io.keyuan.survey.SurveySegmentFields.SurveyFacts.Answered> responses = new java.util.ArrayList<>();
+        int n = random.nextInt(4);
+        java.time.Instant base = TODAY.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        for (int i = 0; i < n; i++) {
+            java.time.Instant at = random.nextInt(4) == 0 && !responses.isEmpty()
+                    ? responses.getLast().at()
+                    : base.minusSeconds(3600L * random.nextInt(24 * 40));
+            responses.add(new io.keyuan.survey.SurveySegmentFields.SurveyFacts.Answered(
+                    at,
+                    i,
+                    random.nextInt(4) == 0 ? null : random.nextInt(11),
+                    random.nextInt(3) == 0 ? null : 1 + random.nextInt(5)));
+        }
+        List<io.keyuan.survey.SurveySegmentFields.SurveyFacts.Complaint> complaints = new java.util.ArrayList<>();
+        int m = random.nextInt(4);
+        for (int i = 0; i < m; i++) {
+            complaints.add(new io.keyuan.survey.SurveySegmentFields.SurveyFacts.Complaint(
+                    TODAY.minusDays(DATE_OFFSETS[random.nextInt(DATE_OFFSETS.length)]), random.nextBoolean()));
+        }
+        return new io.keyuan.survey.SurveySegmentFields.SurveyFacts(responses, complaints);
     }
 
     /** A customer with nothing but an id and a name. */

@@ -35,8 +35,10 @@ class RuleEvaluatorsAgreeTests {
     private static final int CUSTOMERS = 150;
     private static final int RULES = 300;
     /** The application's fields, and probes of the kinds of provided fields the pipeline does not have. */
-    private static final SegmentFieldCatalogue CATALOGUE =
-            SegmentFieldCatalogue.of(() -> List.of(PipelineSegmentFields.OPEN_DEAL_STAGE), new ProbeFields());
+    private static final SegmentFieldCatalogue CATALOGUE = SegmentFieldCatalogue.of(
+            () -> List.of(PipelineSegmentFields.OPEN_DEAL_STAGE),
+            new ProbeFields(),
+            new io.keyuan.survey.SurveySegmentFields());
 
     private static final Set<CatalogueField> COVERED = new HashSet<>();
 
@@ -54,7 +56,11 @@ class RuleEvaluatorsAgreeTests {
         assertThat(COVERED)
                 .as("fields the random rules reached")
                 .containsExactlyInAnyOrderElementsOf(CATALOGUE.fields());
-        assertThat(COVERED).as("provided fields among them").contains(PipelineSegmentFields.OPEN_DEAL_STAGE);
+        assertThat(COVERED)
+                .as("provided fields among them")
+                .contains(PipelineSegmentFields.OPEN_DEAL_STAGE)
+                .contains(io.keyuan.survey.SurveySegmentFields.LAST_NPS_SCORE)
+                .contains(io.keyuan.survey.SurveySegmentFields.COMPLAINTS_IN_WINDOW);
     }
 
     @Property(tries = 20)
@@ -212,6 +218,7 @@ class RuleEvaluatorsAgreeTests {
         if (random.nextInt(4) == 0) {
             dealStages.add(wonStage);
         }
+        insertSurveyRows(id, f.provided(io.keyuan.survey.SurveySegmentFields.FACTS), now, random);
         for (long stage : dealStages) {
             jdbc.update(
                     "INSERT INTO deal (pipeline_id, stage_id, title, customer_id, stage_entered_at, version,"
@@ -220,5 +227,69 @@ class RuleEvaluatorsAgreeTests {
                     new MapSqlParameterSource("id", id).addValue("stage", stage).addValue("now", now));
         }
         return id;
+    }
+
+    /** The survey and campaign the random responses belong to (rows need them), made once per database. */
+    private static long[] surveyAndCampaign;
+
+    private static synchronized long[] surveyAndCampaign(Object now) {
+        if (surveyAndCampaign == null) {
+            GeneratedKeyHolder keys = new GeneratedKeyHolder();
+            jdbc.update(
+                    "INSERT INTO survey (code, name, status, version, created_at, created_by, updated_at, updated_by)"
+                            + " VALUES (:code, 'rules', 'ACTIVE', 0, :now, 'test', :now, 'test')",
+                    new MapSqlParameterSource("code", "RULES-" + TestData.unique()).addValue("now", now),
+                    keys,
+                    new String[] {"id"});
+            long survey = keys.getKey().longValue();
+            keys = new GeneratedKeyHolder();
+            jdbc.update(
+                    "INSERT INTO survey_campaign (name, survey_id, channel, status, opens_at, closes_at, version,"
+                            + " created_at, created_by, updated_at, updated_by) VALUES ('rules', :survey, 'PHONE',"
+                            + " 'OPEN', :now, DATE_ADD(:now, INTERVAL 1 DAY), 0, :now, 'test', :now, 'test')",
+                    new MapSqlParameterSource("survey", survey).addValue("now", now),
+                    keys,
+                    new String[] {"id"});
+            surveyAndCampaign = new long[] {survey, keys.getKey().longValue()};
+        }
+        return surveyAndCampaign;
+    }
+
+    /** Responses (in the drawn order, so ids increase as drawn) and complaints for the drawn survey facts. */
+    private static void insertSurveyRows(
+            long customerId, io.keyuan.survey.SurveySegmentFields.SurveyFacts facts, Object now, Random random) {
+        if (facts == null) {
+            return;
+        }
+        long[] sc = surveyAndCampaign(now);
+        for (var r : facts.responses()) {
+            jdbc.update(
+                    "INSERT INTO survey_response (campaign_id, survey_id, customer_id, channel, answered_at, nps_score,"
+                            + " csat_score) VALUES (:campaign, :survey, :customer, 'PHONE', :at, :nps, :csat)",
+                    new MapSqlParameterSource("campaign", sc[1])
+                            .addValue("survey", sc[0])
+                            .addValue("customer", customerId)
+                            .addValue(
+                                    "at",
+                                    java.sql.Timestamp.valueOf(
+                                            java.time.LocalDateTime.ofInstant(r.at(), java.time.ZoneOffset.UTC)))
+                            .addValue("nps", r.nps())
+                            .addValue("csat", r.csat()));
+        }
+        int offset = io.keyuan.shared.BusinessTime.ZONE
+                .getRules()
+                .getOffset(java.time.Instant.now())
+                .getTotalSeconds();
+        for (var c : facts.complaints()) {
+            // received at a random time of the drawn business day, kept as UTC like every DATETIME
+            java.time.LocalDateTime local = c.day().atStartOfDay().plusMinutes(random.nextInt(24 * 60));
+            jdbc.update(
+                    "INSERT INTO feedback (kind, category, severity, status, title, customer_id, version, created_at,"
+                            + " created_by, updated_at, updated_by) VALUES ('COMPLAINT', 'OTHER', 'LOW', :status, 't',"
+                            + " :customer, 0, :at, 'test', :at, 'test')",
+                    new MapSqlParameterSource("status", c.open() ? "OPEN" : "CLOSED")
+                            .addValue("customer", customerId)
+                            .addValue("at", java.sql.Timestamp.valueOf(local.minusSeconds(offset))));
+        }
     }
 }

@@ -67,9 +67,9 @@ class SegmentFieldCatalogueTests {
 
     @Test
     void a_field_the_catalogue_does_not_know_is_refused() {
-        assertThatThrownBy(() -> RuleText.read("LAST_NPS_SCORE GE(\"9\")", catalogue))
+        assertThatThrownBy(() -> RuleText.read("NO_SUCH_FIELD GE(\"9\")", catalogue))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("LAST_NPS_SCORE");
+                .hasMessageContaining("NO_SUCH_FIELD");
         // built in code but provided by no module: never compiled against the database
         ProvidedField<Integer> stray = ProvidedField.define("STRAY_SCORE", FieldType.NUMBER, FieldGroup.PURCHASES, 1)
                 .sql("(SELECT 1)")

@@ -120,8 +120,8 @@ class RoleMatrixTest extends KeyuanViewTest {
             rows.add(Arguments.of(role, "surveys", manager ? io.keyuan.survey.ui.SurveyListView.class : null));
             rows.add(Arguments.of(role, "surveys/new", manager ? io.keyuan.survey.ui.SurveyDesignerView.class : null));
             rows.add(Arguments.of(role, "campaigns", io.keyuan.survey.ui.CampaignListView.class));
-            rows.add(Arguments.of(
-                    role, "survey-results", manager ? io.keyuan.survey.ui.SurveyResultsView.class : null));
+            rows.add(
+                    Arguments.of(role, "survey-results", manager ? io.keyuan.survey.ui.SurveyResultsView.class : null));
             rows.add(Arguments.of(role, "admin/users", admin ? UserAdminView.class : null));
         }
         return rows.stream();

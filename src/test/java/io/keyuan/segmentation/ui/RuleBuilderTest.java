@@ -64,7 +64,7 @@ class RuleBuilderTest extends KeyuanViewTest {
 
     @Test
     @AsManager
-    void fields_are_listed_under_group_headings_with_the_pipelines_field_under_its_own() {
+    void fields_are_listed_under_group_headings_with_the_provided_fields_under_their_own() {
         RuleBuilder.ConditionEditor condition = newCondition();
 
         assertThat(condition.field.getListDataView().getItems())
@@ -81,6 +81,7 @@ class RuleBuilderTest extends KeyuanViewTest {
                         condition.getTranslation("segment.group.preferences"),
                         condition.getTranslation("segment.group.lifecycle"),
                         condition.getTranslation("segment.group.purchases"),
+                        condition.getTranslation("segment.group.satisfaction"),
                         condition.getTranslation("segment.group.pipeline"));
     }
 
