@@ -107,6 +107,9 @@ class CampaignSendJob implements JobHandler {
         if (!CampaignStatus.SENDING.name().equals(c.get("status"))) {
             throw new KeyuanException("survey.campaign.error.not-sending");
         }
+        jdbc.update(
+                "UPDATE survey_campaign SET send_job = :job WHERE id = :id",
+                Map.of("job", context.id().value(), "id", campaignId));
         CampaignChannel channel = CampaignChannel.valueOf((String) c.get("channel"));
         Long segmentId = c.get("segment_id") == null ? null : ((Number) c.get("segment_id")).longValue();
         long total = segmentId != null ? membership.memberCount(segmentId) : picks(campaignId);

@@ -210,7 +210,8 @@ public class CampaignService {
                     Map.of("id", id));
             throw e;
         }
-        jdbc.update("UPDATE survey_campaign SET send_job = :job WHERE id = :id", Map.of("job", job.value(), "id", id));
+        // the job names itself on the campaign (CampaignSendJob): an update here would race the job's own writes
+        // to the campaign row and could deadlock with its recipient inserts
         return job;
     }
 

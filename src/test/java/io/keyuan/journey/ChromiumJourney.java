@@ -72,7 +72,12 @@ abstract class ChromiumJourney {
 
     /** Another browser of its own (own profile, own cookies), closed after the test like the first. */
     WebDriver newBrowser() throws Exception {
-        WebDriver browser = PortalTour.chromium(windowSize());
+        return newBrowser(windowSize());
+    }
+
+    /** Another browser with a window of its own size (width,height), a phone's say. */
+    WebDriver newBrowser(String size) throws Exception {
+        WebDriver browser = PortalTour.chromium(size);
         browsers.add(browser);
         return browser;
     }

@@ -147,6 +147,9 @@ public final class PortalTour {
                 "--window-size=" + windowSize,
                 "--lang=zh-CN",
                 "--user-data-dir=" + Files.createTempDirectory("keyuan-chromium"));
+        // headless Chromium asks for en-US whatever --lang says; pages that follow the browser (the public answer
+        // page) should meet a Chinese customer's browser
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(ChromiumJourney.CHROMEDRIVER))
                 .usingAnyFreePort()

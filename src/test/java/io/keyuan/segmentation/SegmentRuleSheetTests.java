@@ -198,7 +198,7 @@ class SegmentRuleSheetTests {
                         + row(set, "互斥", "未知渠道", "2", "SOURCE_CHANNEL IN(\"没有这个渠道\")")
                         + row(set, "互斥", "矛盾", "3", "AND(AGE GT(\"50\"), AGE LT(\"20\"))")
                         + row(set, "互斥", "乱写", "4", "CITY 等于 上海")
-                        + row(set, "互斥", "无此字段", "5", "LAST_NPS_SCORE GE(\"9\")"))),
+                        + row(set, "互斥", "无此字段", "5", "NO_SUCH_FIELD GE(\"9\")"))),
                 ImportMode.SKIP_BAD,
                 ImportListener.NONE);
 

@@ -3,6 +3,7 @@ package io.keyuan.survey.ui;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -38,10 +39,11 @@ class CampaignDialog extends Dialog {
     static final String PICKED = "picked";
 
     final TextField name = new TextField();
-    final Select<SurveyRow> survey = new Select<>();
+    // combo boxes, not selects: an installation has dozens of surveys and segments, and typing finds one
+    final ComboBox<SurveyRow> survey = new ComboBox<>();
     final Select<CampaignChannel> channel = new Select<>();
     final RadioButtonGroup<String> audience = new RadioButtonGroup<>();
-    final Select<SegmentOverviewRow> segment = new Select<>();
+    final ComboBox<SegmentOverviewRow> segment = new ComboBox<>();
     final MultiSelectComboBox<CustomerRef> customers = new MultiSelectComboBox<>();
     final DateTimePicker opensAt = new DateTimePicker();
     final DateTimePicker closesAt = new DateTimePicker();

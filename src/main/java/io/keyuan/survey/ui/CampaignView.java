@@ -26,6 +26,7 @@ import io.keyuan.customer.CustomerContacts;
 import io.keyuan.customer.CustomerService;
 import io.keyuan.segmentation.SegmentMembershipService;
 import io.keyuan.shared.Roles;
+import io.keyuan.shared.jobs.JobId;
 import io.keyuan.shared.jobs.JobService;
 import io.keyuan.shared.jobs.JobView;
 import io.keyuan.shared.ui.EnumLabels;
@@ -110,7 +111,7 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver,
         send.setId("campaign-send");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.addClickListener(e -> {
-            if (Notifications.attempt(this, () -> campaigns.send(campaign.id(), campaign.version()))) {
+            if (Notifications.attempt(this, () -> sentJob = campaigns.send(campaign.id(), campaign.version()))) {
                 reload();
             }
         });
@@ -205,6 +206,8 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver,
         show();
     }
 
+    private JobId sentJob;
+
     void reload() {
         campaign = campaigns.get(campaign.id());
         show();
@@ -242,12 +245,14 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver,
         download.setVisible(false);
         progress.setVisible(false);
         progressText.setVisible(false);
-        if (campaign.sendJob() == null || !manager) {
+        // the job writes its id on the campaign once it runs; until then the id the send returned stands for it
+        JobId sendJob = campaign.sendJob() != null ? campaign.sendJob() : sentJob;
+        if (sendJob == null || !manager) {
             return;
         }
         JobView job;
         try {
-            job = jobs.get(campaign.sendJob());
+            job = jobs.get(sendJob);
         } catch (RuntimeException e) {
             return; // a job of another manager's, or expired: nothing to follow
         }

@@ -131,8 +131,10 @@ public class SurveyResultsView extends VerticalLayout implements HasDynamicTitle
 
         configure(trend, "results-trend", ResultDimension.MONTH);
         trend.setAllRowsVisible(true);
+        fit(trend);
         configure(breakdown, "results-breakdown", null);
         breakdown.setAllRowsVisible(true);
+        fit(breakdown);
 
         export.setId("results-export");
         export.setHref((DownloadHandler) event -> {
@@ -194,7 +196,7 @@ public class SurveyResultsView extends VerticalLayout implements HasDynamicTitle
                 .setHeader(getTranslation(fixed == null ? "survey.results.group" : "survey.results.by.MONTH"))
                 .setKey("group")
                 .setAutoWidth(true)
-                .setFlexGrow(2);
+                .setFlexGrow(1);
         number(
                 grid,
                 "responses",
@@ -226,11 +228,11 @@ public class SurveyResultsView extends VerticalLayout implements HasDynamicTitle
                 "survey.results.col.detractors",
                 r -> r.scores().detractors());
         grid.addColumn(r -> percent(r.scores().csatPercent()))
-                .setHeader(getTranslation("survey.results.col.csat"))
+                .setHeader(getTranslation("survey.results.col.csat-short"))
                 .setKey("csat")
                 .setTextAlign(ColumnTextAlign.END);
         grid.addColumn(r -> decimal(r.scores().cesAverage()))
-                .setHeader(getTranslation("survey.results.col.ces"))
+                .setHeader(getTranslation("survey.results.col.ces-short"))
                 .setKey("ces")
                 .setTextAlign(ColumnTextAlign.END);
     }
@@ -241,6 +243,13 @@ public class SurveyResultsView extends VerticalLayout implements HasDynamicTitle
                 .setHeader(getTranslation(header))
                 .setKey(key)
                 .setTextAlign(ColumnTextAlign.END);
+    }
+
+    /** Figures take the width they need; the group's name takes the rest. */
+    private static void fit(Grid<ResultRow> grid) {
+        grid.getColumns().stream()
+                .filter(c -> !"group".equals(c.getKey()))
+                .forEach(c -> c.setAutoWidth(true).setFlexGrow(0));
     }
 
     String percent(BigDecimal v) {
