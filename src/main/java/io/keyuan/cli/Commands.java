@@ -23,7 +23,7 @@ class Commands {
                                      headers match is read unless --sheet names one
               inspect <file>         what the reader sees: sheets, header row and sheet type, the first problem
                                      per column; writes nothing
-              bench <suite> [flags]  run a benchmark suite; suites: grid, exchange, pipeline, segmentation, pricing
+              bench <suite> [flags]  run a benchmark suite; suites: grid, exchange, pipeline, segmentation, pricing, survey
                                      grid: --customers N (default 1,000,000) --repeat R (default 9)
                                      segmentation: --customers N (default 1,000,000) --repeat R (default 7)
                                      exchange: --rows N (default 1,000,000) [--no-export]
@@ -37,6 +37,7 @@ class Commands {
     private final PipelineBenchmark pipelineBenchmark;
     private final SegmentationBenchmark segmentationBenchmark;
     private final PricingBenchmark pricingBenchmark;
+    private final SurveyBenchmark surveyBenchmark;
 
     Commands(
             DemoSeeder seeder,
@@ -48,8 +49,10 @@ class Commands {
             ExchangeBenchmark exchangeBenchmark,
             PipelineBenchmark pipelineBenchmark,
             SegmentationBenchmark segmentationBenchmark,
-            PricingBenchmark pricingBenchmark) {
+            PricingBenchmark pricingBenchmark,
+            SurveyBenchmark surveyBenchmark) {
         this.pricingBenchmark = pricingBenchmark;
+        this.surveyBenchmark = surveyBenchmark;
         this.pipelineBenchmark = pipelineBenchmark;
         this.segmentationBenchmark = segmentationBenchmark;
         this.exchangeBenchmark = exchangeBenchmark;
@@ -136,7 +139,7 @@ class Commands {
     private int bench(String[] args) {
         if (args.length < 2) {
             throw new CommandException(
-                    "which suite? bench <suite>; suites: grid, exchange, pipeline, segmentation, pricing");
+                    "which suite? bench <suite>; suites: grid, exchange, pipeline, segmentation, pricing, survey");
         }
         Options o = new Options(args, 2);
         return switch (args[1]) {
@@ -145,12 +148,13 @@ class Commands {
             case "pipeline" -> pipelineBenchmark.run(o);
             case "segmentation" -> segmentationBenchmark.run(o);
             case "pricing" -> pricingBenchmark.run(o);
-            case "survey", "insight", "load" ->
+            case "survey" -> surveyBenchmark.run(o);
+            case "insight", "load" ->
                 throw new CommandException("suite '" + args[1]
-                        + "' arrives with its module; built so far: grid, exchange, pipeline, segmentation, pricing");
+                        + "' arrives with its module; built so far: grid, exchange, pipeline, segmentation, pricing, survey");
             default ->
                 throw new CommandException(
-                        "unknown suite '" + args[1] + "'; suites: grid, exchange, pipeline, segmentation, pricing");
+                        "unknown suite '" + args[1] + "'; suites: grid, exchange, pipeline, segmentation, pricing, survey");
         };
     }
 
