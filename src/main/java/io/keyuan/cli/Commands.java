@@ -150,11 +150,12 @@ class Commands {
             case "pricing" -> pricingBenchmark.run(o);
             case "survey" -> surveyBenchmark.run(o);
             case "insight", "load" ->
-                throw new CommandException("suite '" + args[1]
-                        + "' arrives with its module; built so far: grid, exchange, pipeline, segmentation, pricing, survey");
-            default ->
                 throw new CommandException(
-                        "unknown suite '" + args[1] + "'; suites: grid, exchange, pipeline, segmentation, pricing, survey");
+                        "suite '" + args[1]
+                                + "' arrives with its module; built so far: grid, exchange, pipeline, segmentation, pricing, survey");
+            default ->
+                throw new CommandException("unknown suite '" + args[1]
+                        + "'; suites: grid, exchange, pipeline, segmentation, pricing, survey");
         };
     }
 

@@ -143,10 +143,13 @@ class SurveyBenchmark {
             parts[3] = (t4 - t3) / 1e6;
             return n;
         });
-        double scan = Timing.median(1, 5, () -> jdbc.queryForObject(
-                "SELECT COUNT(*) + COALESCE(SUM(nps_score), 0) FROM survey_response WHERE survey_id = ?",
-                Long.class,
-                survey.id()));
+        double scan = Timing.median(
+                1,
+                5,
+                () -> jdbc.queryForObject(
+                        "SELECT COUNT(*) + COALESCE(SUM(nps_score), 0) FROM survey_response WHERE survey_id = ?",
+                        Long.class,
+                        survey.id()));
         System.out.printf(
                 "# results (last run): scores %.0f ms, month trend %.0f ms, by source channel %.0f ms, questions %.0f ms%n",
                 parts[0], parts[1], parts[2], parts[3]);
@@ -267,10 +270,10 @@ class SurveyBenchmark {
      * year and scores, with their answer rows; written again when their number differs.
      */
     private void ensureResponses(long surveyId, int wanted) {
-        Long campaign = jdbc.queryForList("SELECT id FROM survey_campaign WHERE name = ?", Long.class, CAMPAIGN)
-                .stream()
-                .findFirst()
-                .orElse(null);
+        Long campaign =
+                jdbc.queryForList("SELECT id FROM survey_campaign WHERE name = ?", Long.class, CAMPAIGN).stream()
+                        .findFirst()
+                        .orElse(null);
         if (campaign != null) {
             long have = jdbc.queryForObject(
                     "SELECT COUNT(*) FROM survey_response WHERE campaign_id = ?", Long.class, campaign);
@@ -285,13 +288,22 @@ class SurveyBenchmark {
                     "INSERT INTO survey_campaign (name, survey_id, channel, status, opens_at, closes_at, sent_at,"
                             + " closed_at, version, created_at, created_by, updated_at, updated_by) VALUES (?, ?,"
                             + " 'ONLINE', 'CLOSED', ?, ?, ?, ?, 0, ?, 'bench', ?, 'bench')",
-                    CAMPAIGN, surveyId, now, new Timestamp(now.getTime() + 1000), now, now, now, now);
+                    CAMPAIGN,
+                    surveyId,
+                    now,
+                    new Timestamp(now.getTime() + 1000),
+                    now,
+                    now,
+                    now,
+                    now);
             campaign = jdbc.queryForObject("SELECT id FROM survey_campaign WHERE name = ?", Long.class, CAMPAIGN);
         }
         List<Long> questions = jdbc.queryForList(
                 "SELECT id FROM survey_question WHERE survey_id = ? ORDER BY position", Long.class, surveyId);
         List<Long> options = jdbc.queryForList(
-                "SELECT id FROM survey_question_option WHERE question_id = ? ORDER BY position", Long.class, questions.get(3));
+                "SELECT id FROM survey_question_option WHERE question_id = ? ORDER BY position",
+                Long.class,
+                questions.get(3));
         long maxCustomer = jdbc.queryForObject("SELECT MAX(id) FROM customer", Long.class);
         long minCustomer = jdbc.queryForObject("SELECT MIN(id) FROM customer", Long.class);
         long started = System.nanoTime();
