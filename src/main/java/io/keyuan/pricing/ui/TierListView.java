@@ -43,7 +43,7 @@ import java.util.stream.Collectors;
  * as a job: the list follows it (also one another manager started) and shows the new counts at its end.
  */
 @Route("tiers")
-@Menu(title = "pricing.tier.nav", order = 51, icon = "vaadin:stairs")
+@Menu(title = "pricing.tier.nav", order = 51, icon = "vaadin:medal")
 @RolesAllowed(Roles.STAFF)
 public class TierListView extends VerticalLayout
         implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
