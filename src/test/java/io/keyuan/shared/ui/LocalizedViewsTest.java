@@ -156,7 +156,7 @@ class LocalizedViewsTest extends KeyuanViewTest {
                         "Bundles",
                         "Quote",
                         "Quotes",
-                        "Complaints and suggestions",
+                        "Feedback",
                         "Import",
                         "Import history",
                         "Survey campaigns");
