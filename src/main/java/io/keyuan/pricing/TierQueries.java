@@ -8,6 +8,14 @@ package io.keyuan.pricing;
 public final class TierQueries {
     private TierQueries() {}
 
+    /**
+     * {@code LEFT JOIN customer_price_tier <alias> ON <alias>.customer_id = <customerId>}; {@code <alias>.tier_id}
+     * is then the customer's tier now (null without one).
+     */
+    public static String join(String alias, String customerId) {
+        return " LEFT JOIN customer_price_tier " + alias + " ON " + alias + ".customer_id = " + customerId;
+    }
+
     /** The customer's current tier id, null for a customer without a tier. */
     public static String tierId(String customerId) {
         return "(SELECT tq.tier_id FROM customer_price_tier tq WHERE tq.customer_id = " + customerId + ")";

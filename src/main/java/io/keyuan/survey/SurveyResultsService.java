@@ -62,6 +62,48 @@ public class SurveyResultsService {
         this.i18n = i18n;
     }
 
+    /** What the results page shows at once: the scores, the monthly trend, one breakdown, each question. */
+    public record ResultPage(
+            ResultRow overview, List<ResultRow> trend, List<ResultRow> breakdown, List<QuestionResult> questions) {}
+
+    /**
+     * The whole page in as few passes as it takes: the overall scores are the sum of the months' (every response
+     * falls in one month), so the responses are read once for both; the questions only when a survey is chosen.
+     */
+    public ResultPage page(ResultFilter filter, ResultDimension by) {
+        List<ResultRow> months = breakdown(ResultDimension.MONTH, filter);
+        long[] sum = new long[8];
+        for (ResultRow m : months) {
+            Scores s = m.scores();
+            long[] v = {
+                s.responses(),
+                s.npsAnswers(),
+                s.promoters(),
+                s.detractors(),
+                s.csatAnswers(),
+                s.csatSatisfied(),
+                s.cesAnswers(),
+                s.cesSum()
+            };
+            for (int i = 0; i < 8; i++) {
+                sum[i] += v[i];
+            }
+        }
+        Scores all = new Scores(sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7]);
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        long[] rate = jdbc.queryForObject(
+                "SELECT COUNT(*), COALESCE(SUM(rc.status = 'ANSWERED'), 0) FROM survey_recipient rc WHERE "
+                        + recipients(filter, p),
+                p,
+                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)});
+        List<ResultRow> grouped = by == ResultDimension.MONTH ? months : breakdown(by, filter);
+        return new ResultPage(
+                new ResultRow(null, null, all, rate[0], rate[1]),
+                months,
+                grouped,
+                filter.surveyId() == null ? List.of() : questions(filter));
+    }
+
     /** The scores of every response the filter takes, with the response rate as a row without key. */
     public ResultRow overview(ResultFilter filter) {
         MapSqlParameterSource p = new MapSqlParameterSource();
@@ -126,15 +168,22 @@ public class SurveyResultsService {
         MapSqlParameterSource p = new MapSqlParameterSource();
         String where = responses(filter, p);
         Map<Long, Map<String, Long>> counts = new HashMap<>();
-        jdbc.query(
-                "SELECT a.question_id, COALESCE(CAST(a.score AS CHAR), CAST(a.option_id AS CHAR)), COUNT(*)"
-                        + " FROM survey_response r JOIN survey_answer a ON a.response_id = r.id"
-                        + " WHERE " + where + " AND a.text_value IS NULL GROUP BY a.question_id, a.score, a.option_id",
-                p,
-                rs -> {
-                    counts.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
-                            .merge(rs.getString(2), rs.getLong(3), Long::sum);
-                });
+        if (onlySurvey(filter)) {
+            // every answer of the survey counts: each question's scores and options straight from the answer
+            // indexes (question, score) and (question, option), with no response row read
+            countAnswersOf(form, counts);
+        } else {
+            jdbc.query(
+                    "SELECT a.question_id, COALESCE(CAST(a.score AS CHAR), CAST(a.option_id AS CHAR)), COUNT(*)"
+                            + " FROM survey_response r JOIN survey_answer a ON a.response_id = r.id"
+                            + " WHERE " + where
+                            + " AND a.text_value IS NULL GROUP BY a.question_id, a.score, a.option_id",
+                    p,
+                    rs -> {
+                        counts.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                                .merge(rs.getString(2), rs.getLong(3), Long::sum);
+                    });
+        }
         List<QuestionResult> results = new ArrayList<>();
         for (SurveyForm.Question q : form.questions()) {
             Map<String, Long> c = counts.getOrDefault(q.id(), Map.of());
@@ -268,6 +317,42 @@ public class SurveyResultsService {
         return i18n.getTranslation(key, locale, args);
     }
 
+    private static boolean onlySurvey(ResultFilter f) {
+        return f.campaignId() == null && f.channel() == null && f.from() == null && f.to() == null;
+    }
+
+    private void countAnswersOf(SurveyForm form, Map<Long, Map<String, Long>> counts) {
+        List<Long> scored = form.questions().stream()
+                .filter(q -> q.kind().scored())
+                .map(SurveyForm.Question::id)
+                .toList();
+        List<Long> choices = form.questions().stream()
+                .filter(q -> q.kind().choice())
+                .map(SurveyForm.Question::id)
+                .toList();
+        if (!scored.isEmpty()) {
+            jdbc.query(
+                    "SELECT a.question_id, a.score, COUNT(*) FROM survey_answer a"
+                            + " WHERE a.question_id IN (:ids) AND a.score IS NOT NULL GROUP BY a.question_id, a.score",
+                    new MapSqlParameterSource("ids", scored),
+                    rs -> {
+                        counts.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                                .put(rs.getString(2), rs.getLong(3));
+                    });
+        }
+        if (!choices.isEmpty()) {
+            jdbc.query(
+                    "SELECT a.question_id, a.option_id, COUNT(*) FROM survey_answer a"
+                            + " WHERE a.question_id IN (:ids) AND a.option_id IS NOT NULL"
+                            + " GROUP BY a.question_id, a.option_id",
+                    new MapSqlParameterSource("ids", choices),
+                    rs -> {
+                        counts.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                                .put(rs.getString(2), rs.getLong(3));
+                    });
+        }
+    }
+
     /** The surveys results can be filtered by, newest first. */
     public List<SurveyRow> surveys() {
         return surveys.list();
@@ -291,9 +376,15 @@ public class SurveyResultsService {
                         k -> "NULL");
             case SEGMENT ->
                 new Grouping("sm.segment_id", SegmentQueries.membershipJoin("sm", customerId), SegmentQueries::name);
-            case SOURCE_CHANNEL -> new Grouping(CustomerQueries.sourceChannelId(customerId), "", ChannelQueries::name);
-            case ACQUISITION_METHOD -> new Grouping(CustomerQueries.acquisitionMethod(customerId), "", k -> "NULL");
-            case PRICE_TIER -> new Grouping(TierQueries.tierId(customerId), "", TierQueries::name);
+            case SOURCE_CHANNEL ->
+                new Grouping(
+                        CustomerQueries.sourceChannel("cu"),
+                        CustomerQueries.join("cu", customerId),
+                        ChannelQueries::name);
+            case ACQUISITION_METHOD ->
+                new Grouping(
+                        CustomerQueries.acquisitionMethodOf("cu"), CustomerQueries.join("cu", customerId), k -> "NULL");
+            case PRICE_TIER -> new Grouping("tq.tier_id", TierQueries.join("tq", customerId), TierQueries::name);
             case SURVEY_CHANNEL ->
                 new Grouping(
                         "rc".equals(alias)

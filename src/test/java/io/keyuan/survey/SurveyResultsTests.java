@@ -263,6 +263,20 @@ class SurveyResultsTests {
     }
 
     @Test
+    void a_whole_survey_counted_from_the_answer_indexes_matches_the_count_over_its_responses() {
+        // the survey's answers all came through this campaign: both ways of counting see the same answers
+        List<QuestionResult> fromIndexes =
+                SystemActor.call(() -> results.questions(ResultFilter.all().withSurvey(survey.id())));
+        List<QuestionResult> fromResponses = SystemActor.call(() -> results.questions(mine().withSurvey(survey.id())));
+        assertThat(fromIndexes).isEqualTo(fromResponses);
+        // and the page's overall scores, summed from its months, are the overview's
+        SurveyResultsService.ResultPage page =
+                SystemActor.call(() -> results.page(mine(), ResultDimension.SOURCE_CHANNEL));
+        assertThat(page.overview()).isEqualTo(SystemActor.call(() -> results.overview(mine())));
+        assertThat(page.questions()).isEmpty();
+    }
+
+    @Test
     void the_breakdown_exports_as_a_workbook_with_a_row_per_group() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SystemActor.run(() ->

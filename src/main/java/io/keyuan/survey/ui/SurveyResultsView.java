@@ -109,7 +109,8 @@ public class SurveyResultsView extends VerticalLayout implements HasDynamicTitle
         by.setLabel(getTranslation("survey.results.filter.by"));
         by.setItems(ResultDimension.values());
         by.setItemLabelGenerator(d -> getTranslation("survey.results.by." + d.name()));
-        by.setValue(ResultDimension.SEGMENT);
+        // where customers came from first: which source brings satisfied customers is the question managers ask
+        by.setValue(ResultDimension.SOURCE_CHANNEL);
         survey.addValueChangeListener(e -> changed());
         channel.addValueChangeListener(e -> changed());
         from.addValueChangeListener(e -> changed());
@@ -285,7 +286,8 @@ public class SurveyResultsView extends VerticalLayout implements HasDynamicTitle
 
     void load() {
         ResultFilter f = filter();
-        ResultRow all = results.overview(f);
+        SurveyResultsService.ResultPage page = results.page(f, by.getValue());
+        ResultRow all = page.overview();
         Scores s = all.scores();
         responses.setText(Formats.number(s.responses(), getLocale()));
         rate.setText(percent(all.responseRate()));
@@ -298,17 +300,17 @@ public class SurveyResultsView extends VerticalLayout implements HasDynamicTitle
         csat.setText(percent(s.csatPercent()));
         ces.setText(decimal(s.cesAverage()));
         empty.setVisible(s.responses() == 0);
-        trend.setItems(results.breakdown(ResultDimension.MONTH, f));
-        breakdown.setItems(results.breakdown(by.getValue(), f));
+        trend.setItems(page.trend());
+        breakdown.setItems(page.breakdown());
         breakdown
                 .getColumnByKey("group")
                 .setHeader(getTranslation("survey.results.by." + by.getValue().name()));
         breakdown.getColumnByKey("recipients").setVisible(by.getValue().hasResponseRate());
         breakdown.getColumnByKey("rate").setVisible(by.getValue().hasResponseRate());
-        showQuestions(f);
+        showQuestions(f, page.questions());
     }
 
-    private void showQuestions(ResultFilter f) {
+    private void showQuestions(ResultFilter f, List<QuestionResult> answered) {
         questions.removeAll();
         if (f.surveyId() == null) {
             Span hint = new Span(getTranslation("survey.results.pick-survey"));
@@ -319,7 +321,7 @@ public class SurveyResultsView extends VerticalLayout implements HasDynamicTitle
         }
         questions.add(new H3(getTranslation("survey.results.questions")));
         int n = 0;
-        for (QuestionResult q : results.questions(f)) {
+        for (QuestionResult q : answered) {
             n++;
             Div box = new Div();
             box.setId("results-question-" + q.question().id());
