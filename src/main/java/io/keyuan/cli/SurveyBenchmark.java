@@ -364,6 +364,15 @@ class SurveyBenchmark {
                     "INSERT INTO survey_answer (response_id, question_id, score, option_id) VALUES (?, ?, ?, ?)",
                     answerRows);
         }
+        // who answered, as the recorder keeps them with each response
+        jdbc.update(
+                "UPDATE survey_response r JOIN customer c ON c.id = r.customer_id SET r.source_channel_id ="
+                        + " c.source_channel_id, r.acquisition_method = c.acquisition_method WHERE r.campaign_id = ?",
+                finalCampaign);
+        jdbc.update(
+                "UPDATE survey_response r JOIN customer_price_tier t ON t.customer_id = r.customer_id"
+                        + " SET r.tier_id = t.tier_id WHERE r.campaign_id = ?",
+                finalCampaign);
         System.out.printf(
                 "# survey: %,d responses with their answers written in %.1f s%n",
                 wanted, (System.nanoTime() - started) / 1e9);

@@ -86,10 +86,14 @@ class ResponseRecorder {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         try {
             jdbc.update(
-                    """
-                    INSERT INTO survey_response (campaign_id, survey_id, recipient_id, customer_id, channel, answered_at,
-                                                 entered_by, nps_score, csat_score, ces_score)
-                    VALUES (:campaign, :survey, :recipient, :customer, :channel, :at, :by, :nps, :csat, :ces)""",
+                    // the respondent as they are now, kept with the answer: results group by these columns alone
+                    "INSERT INTO survey_response (campaign_id, survey_id, recipient_id, customer_id, channel,"
+                            + " answered_at, entered_by, nps_score, csat_score, ces_score, source_channel_id,"
+                            + " acquisition_method, tier_id) VALUES (:campaign, :survey, :recipient, :customer,"
+                            + " :channel, :at, :by, :nps, :csat, :ces, "
+                            + io.keyuan.customer.CustomerQueries.sourceChannelId(":customer") + ", "
+                            + io.keyuan.customer.CustomerQueries.acquisitionMethod(":customer") + ", "
+                            + io.keyuan.pricing.TierQueries.tierId(":customer") + ")",
                     new MapSqlParameterSource("campaign", target.campaignId())
                             .addValue("survey", target.surveyId())
                             .addValue("recipient", target.recipientId())

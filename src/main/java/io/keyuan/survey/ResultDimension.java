@@ -2,7 +2,8 @@ package io.keyuan.survey;
 
 /**
  * What results break down by: the month answered (business time), the segments the respondent is in now, their
- * source channel and acquisition method, their price tier now, the channel the survey went through, the campaign.
+ * source channel, acquisition method and price tier when they answered (kept on the response), the channel the
+ * survey went through, the campaign. Response rates group recipients by the customer as they are now.
  */
 public enum ResultDimension {
     MONTH,

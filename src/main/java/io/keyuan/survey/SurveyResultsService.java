@@ -376,15 +376,26 @@ public class SurveyResultsService {
                         k -> "NULL");
             case SEGMENT ->
                 new Grouping("sm.segment_id", SegmentQueries.membershipJoin("sm", customerId), SegmentQueries::name);
+            // a response keeps its respondent's channel, method and tier as they were when they answered; a
+            // recipient is grouped by the customer as they are now
             case SOURCE_CHANNEL ->
-                new Grouping(
-                        CustomerQueries.sourceChannel("cu"),
-                        CustomerQueries.join("cu", customerId),
-                        ChannelQueries::name);
+                "r".equals(alias)
+                        ? new Grouping("r.source_channel_id", "", ChannelQueries::name)
+                        : new Grouping(
+                                CustomerQueries.sourceChannel("cu"),
+                                CustomerQueries.join("cu", customerId),
+                                ChannelQueries::name);
             case ACQUISITION_METHOD ->
-                new Grouping(
-                        CustomerQueries.acquisitionMethodOf("cu"), CustomerQueries.join("cu", customerId), k -> "NULL");
-            case PRICE_TIER -> new Grouping("tq.tier_id", TierQueries.join("tq", customerId), TierQueries::name);
+                "r".equals(alias)
+                        ? new Grouping("r.acquisition_method", "", k -> "NULL")
+                        : new Grouping(
+                                CustomerQueries.acquisitionMethodOf("cu"),
+                                CustomerQueries.join("cu", customerId),
+                                k -> "NULL");
+            case PRICE_TIER ->
+                "r".equals(alias)
+                        ? new Grouping("r.tier_id", "", TierQueries::name)
+                        : new Grouping("tq.tier_id", TierQueries.join("tq", customerId), TierQueries::name);
             case SURVEY_CHANNEL ->
                 new Grouping(
                         "rc".equals(alias)

@@ -225,6 +225,23 @@ class SurveyResultsTests {
     }
 
     @Test
+    void a_response_keeps_its_respondent_as_they_were_when_they_answered() {
+        SystemActor.run(() -> {
+            Customer c = customers.get(world.members().get(3).getId());
+            c.setAcquisitionMethod(AcquisitionMethod.REFERRAL);
+            customers.save(c);
+        });
+        Map<String, ResultRow> byHow =
+                SystemActor.call(() -> results.breakdown(ResultDimension.ACQUISITION_METHOD, mine())).stream()
+                        .collect(Collectors.toMap(ResultRow::key, Function.identity()));
+        // c3 answered as an advertising customer: that answer stays there
+        assertThat(byHow.get("ADVERTISING").scores().responses()).isEqualTo(1);
+        assertThat(byHow.get("REFERRAL").scores().responses()).isEqualTo(3);
+        // the response rate counts recipients as they are now: four referral customers, three of them answered
+        assertThat(byHow.get("REFERRAL").recipients()).isEqualTo(4);
+    }
+
+    @Test
     void a_period_before_the_answers_counts_none_of_them() {
         LocalDate today = LocalDate.now(BusinessTime.ZONE);
         ResultRow before =
