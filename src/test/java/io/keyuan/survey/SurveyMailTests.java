@@ -26,27 +26,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * E-mail campaigns through a real SMTP server (GreenMail, in this JVM on a loopback port): only these tests
- * configure {@code spring.mail.*}, so the rest of the suite runs without SMTP.
+ * E-mail campaigns through a real SMTP server (GreenMail, in this JVM on a loopback port). Only these tests have a
+ * mail sender: each puts one (what Spring Boot makes of {@code spring.mail.host} and {@code spring.mail.port}) into
+ * the suite's one application context and takes it out afterwards, so the rest of the suite runs without SMTP. (A
+ * second context with {@code spring.mail.*} properties would run a second job engine on the same database and
+ * broke the tests that ran after it.)
  */
 @KeyuanIntegrationTest
 class SurveyMailTests {
     private static final int PORT = freePort();
     private static final Pattern TOKEN = Pattern.compile("/a/([A-Za-z0-9_-]{24})");
-
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> PORT);
-        registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> 2_000);
-        registry.add("spring.mail.properties.mail.smtp.timeout", () -> 2_000);
-    }
+    private static final String SENDER = "surveyMailTestsSender";
 
     @Autowired
     ApplicationContext context;
@@ -64,13 +61,25 @@ class SurveyMailTests {
     void start() {
         smtp = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(PORT);
+        sender.setDefaultEncoding("UTF-8");
+        sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
+        sender.getJavaMailProperties().put("mail.smtp.timeout", "2000");
+        factory().registerSingleton(SENDER, sender);
         t = TestSurveys.from(context);
         TestSurveys.forgetRateLimits(context);
     }
 
     @AfterEach
     void stop() {
+        factory().destroySingleton(SENDER);
         smtp.stop();
+    }
+
+    private DefaultListableBeanFactory factory() {
+        return (DefaultListableBeanFactory) ((ConfigurableApplicationContext) context).getBeanFactory();
     }
 
     /** Three customers of a new segment, the first two with an e-mail address. */
