@@ -2,6 +2,7 @@ package io.keyuan.cli;
 
 import static io.keyuan.segmentation.RuleNode.when;
 
+import io.keyuan.exchange.WorkbookRows;
 import io.keyuan.segmentation.Operator;
 import io.keyuan.segmentation.RuleSetMode;
 import io.keyuan.segmentation.RuleSetSummary;
@@ -31,8 +32,11 @@ import io.keyuan.survey.SurveyResultsService;
 import io.keyuan.survey.SurveyRow;
 import io.keyuan.survey.SurveyService;
 import io.keyuan.survey.SurveyStatus;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -57,7 +61,7 @@ import org.springframework.stereotype.Component;
  *       (the scores, the monthly trend, the breakdown by source channel and every question's answers), against
  *       the floor of one plain pass over the same responses;
  *   <li>{@code campaign_send_100k_seconds}: sending an online campaign to a segment of 100,000 customers through
- *       the campaign service and its job (recipients frozen with a link token each, the links file written),
+ *       the campaign service and its job (recipients frozen with a link token each, the links workbook written),
  *       against the floor of a bare INSERT … SELECT of the same 100,000 recipient rows;
  *   <li>{@code public_answer_p95_ms}: a respondent opening their link and submitting three answers, through the
  *       public answer service as the page calls it (hash lookup, rate limits, checks, response, answers, the
@@ -74,7 +78,7 @@ class SurveyBenchmark {
     static final String SURVEY_CODE = "BENCH-SURVEY";
     static final String CAMPAIGN = "BENCH survey responses";
     static final String RULE_SET = "BENCH survey send";
-    private static final Pattern TOKEN = Pattern.compile("/a/([A-Za-z0-9_-]+)");
+    private static final Pattern TOKEN = Pattern.compile("/a/([A-Za-z0-9_-]+)$");
 
     private final JdbcTemplate jdbc;
     private final DemoSeeder seeder;
@@ -232,16 +236,34 @@ class SurveyBenchmark {
         return 0;
     }
 
-    /** The links of the job's result file (the links CSV only the job's owner may read), in file order. */
+    /**
+     * The links of the job's result workbook (only the job's owner may read it), in row order, read through the
+     * exchange module's streaming reader until {@code wanted} are found.
+     */
     private List<String> tokens(JobId job, int wanted) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        jobs.download(job).transferTo(out);
-        Matcher m = TOKEN.matcher(out.toString(StandardCharsets.UTF_8));
-        List<String> tokens = new ArrayList<>();
-        while (m.find() && tokens.size() < wanted) {
-            tokens.add(m.group(1));
+        try {
+            Path file = Files.createTempFile("bench-links-", ".xlsx");
+            try {
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    jobs.download(job).transferTo(out);
+                }
+                List<String> tokens = new ArrayList<>();
+                WorkbookRows.read(file, cells -> {
+                    for (String cell : cells) {
+                        Matcher m = TOKEN.matcher(cell == null ? "" : cell);
+                        if (m.find()) {
+                            tokens.add(m.group(1));
+                        }
+                    }
+                    return tokens.size() < wanted;
+                });
+                return tokens;
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return tokens;
     }
 
     private SurveyDetail ensureSurvey() {

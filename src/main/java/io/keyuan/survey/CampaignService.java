@@ -49,6 +49,7 @@ public class CampaignService {
     private final StaleEdits staleEdits;
     private final NamedParameterJdbcTemplate jdbc;
     private final AnswerLinks links;
+    private final CampaignMailer mailer;
     private final Clock clock;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
 
@@ -61,6 +62,7 @@ public class CampaignService {
             StaleEdits staleEdits,
             NamedParameterJdbcTemplate jdbc,
             AnswerLinks links,
+            CampaignMailer mailer,
             Clock clock,
             org.springframework.transaction.support.TransactionTemplate transactions) {
         this.campaigns = campaigns;
@@ -71,6 +73,7 @@ public class CampaignService {
         this.staleEdits = staleEdits;
         this.jdbc = jdbc;
         this.links = links;
+        this.mailer = mailer;
         this.clock = clock;
         this.transactions = transactions;
     }
@@ -196,13 +199,25 @@ public class CampaignService {
     @PreAuthorize(Roles.HAS_MANAGER)
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public JobId send(long id, long expectedVersion) {
+        return send(id, expectedVersion, null);
+    }
+
+    /**
+     * The same, the links workbook's headers in {@code locale} (the sender's language; null is zh-CN). An e-mail
+     * campaign is mailed to every recipient with an address when SMTP is configured ({@link #mailConfigured}).
+     */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public JobId send(long id, long expectedVersion, java.util.Locale locale) {
         // the campaign is marked sending and committed first, so that the job (another thread) finds it so; the
         // job is submitted after that commit, and a refused submit makes the campaign a draft again
         transactions.executeWithoutResult(tx -> markSending(id, expectedVersion));
         SurveyCampaign c = campaigns.findById(id).orElseThrow(StaleEditException::deleted);
         JobId job;
         try {
-            job = jobs.submit(JobRequest.of(CampaignSendJob.KIND, new CampaignSendJob.Parameters(id))
+            job = jobs.submit(JobRequest.of(
+                            CampaignSendJob.KIND,
+                            new CampaignSendJob.Parameters(id, locale == null ? null : locale.toLanguageTag()))
                     .about("survey.campaign.job-subject", c.getName()));
         } catch (RuntimeException e) {
             jdbc.update(
@@ -213,6 +228,13 @@ public class CampaignService {
         // the job names itself on the campaign (CampaignSendJob): an update here would race the job's own writes
         // to the campaign row and could deadlock with its recipient inserts
         return job;
+    }
+
+    /** Whether SMTP is configured: e-mail campaigns are then mailed, else their links are only in the workbook. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public boolean mailConfigured() {
+        return mailer.configured();
     }
 
     private void markSending(long id, long expectedVersion) {

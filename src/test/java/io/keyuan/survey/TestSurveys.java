@@ -7,6 +7,7 @@ import io.keyuan.TestData;
 import io.keyuan.customer.CustomerService;
 import io.keyuan.customer.domain.Customer;
 import io.keyuan.customer.ui.TestCustomers;
+import io.keyuan.exchange.WorkbookRows;
 import io.keyuan.segmentation.Operator;
 import io.keyuan.segmentation.RefreshWait;
 import io.keyuan.segmentation.RuleSetMode;
@@ -20,7 +21,11 @@ import io.keyuan.shared.jobs.JobId;
 import io.keyuan.shared.jobs.JobService;
 import io.keyuan.shared.jobs.JobStatus;
 import io.keyuan.shared.jobs.JobView;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,7 +36,11 @@ import java.util.regex.Pattern;
 
 /** Surveys, segments and sent campaigns for the survey tests, made through the services as the system actor. */
 public class TestSurveys {
-    private static final Pattern TOKEN = Pattern.compile("/a/([A-Za-z0-9_-]+)");
+    private static final Pattern TOKEN = Pattern.compile("/a/([A-Za-z0-9_-]+)$");
+    /** The links workbook's columns: code, name, e-mail, link, closes on. */
+    public static final int EMAIL_COLUMN = 2;
+
+    public static final int LINK_COLUMN = 3;
 
     public final SurveyService surveys;
     public final CampaignService campaigns;
@@ -107,13 +116,20 @@ public class TestSurveys {
     public record World(String city, SegmentSummary segment, long ruleSetId, List<Customer> members) {}
 
     public World segmentOf(int n) {
+        return segmentOf(n, (i, c) -> {});
+    }
+
+    /** The same, each customer {@code i} (from 0) adjusted by {@code more} before it is saved. */
+    public World segmentOf(int n, java.util.function.ObjIntConsumer<Customer> more) {
         String u = TestData.unique();
         String city = "调" + u;
         List<Customer> made = new ArrayList<>();
         for (int i = 0; i < n; i++) {
+            int index = i;
             made.add(TestCustomers.create(customers, "SV" + u + i, "客户" + i + u, c -> {
                 c.setCity(city);
                 c.setPhone(null);
+                more.accept(c, index);
             }));
         }
         RuleSetSummary set = SystemActor.call(() -> segments.createRuleSet("调查" + u, RuleSetMode.OVERLAPPING));
@@ -143,8 +159,11 @@ public class TestSurveys {
                 now.plus(7, ChronoUnit.DAYS));
     }
 
-    /** A campaign sent (as the system actor): its detail and the links of the job's result file, in order. */
-    public record Sent(CampaignDetail campaign, List<String> tokens, JobView job) {}
+    /**
+     * A campaign sent (as the system actor): its detail, the links' tokens of the job's result workbook in order, the
+     * workbook's rows (header first; code, name, e-mail, link, closes on) and the job.
+     */
+    public record Sent(CampaignDetail campaign, List<String> tokens, List<String[]> rows, JobView job) {}
 
     public Sent send(CampaignDraft draft) {
         return SystemActor.call(() -> {
@@ -152,16 +171,35 @@ public class TestSurveys {
             JobId job = campaigns.send(c.id(), c.version());
             JobView done = jobs.await(job, Duration.ofMinutes(2));
             assertThat(done.status()).as("send job " + done).isEqualTo(JobStatus.SUCCEEDED);
+            List<String[]> rows = done.resultAvailable() ? workbook(job) : List.of();
             List<String> tokens = new ArrayList<>();
-            if (done.resultAvailable()) {
-                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-                jobs.download(job).transferTo(out);
-                Matcher m = TOKEN.matcher(out.toString(StandardCharsets.UTF_8));
-                while (m.find()) {
+            for (String[] row : rows) {
+                String link = row.length > LINK_COLUMN ? row[LINK_COLUMN] : null;
+                Matcher m = TOKEN.matcher(link == null ? "" : link);
+                if (m.find()) {
                     tokens.add(m.group(1));
                 }
             }
-            return new Sent(campaigns.get(c.id()), tokens, done);
+            return new Sent(campaigns.get(c.id()), tokens, rows, done);
         });
+    }
+
+    /** The rows of the job's result workbook, read through the exchange module's reader. */
+    public List<String[]> workbook(JobId job) {
+        try {
+            Path file = Files.createTempFile("campaign-links-", ".xlsx");
+            try {
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    jobs.download(job).transferTo(out);
+                }
+                List<String[]> rows = new ArrayList<>();
+                WorkbookRows.read(file, rows::add);
+                return rows;
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -111,7 +111,8 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver,
         send.setId("campaign-send");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.addClickListener(e -> {
-            if (Notifications.attempt(this, () -> sentJob = campaigns.send(campaign.id(), campaign.version()))) {
+            if (Notifications.attempt(
+                    this, () -> sentJob = campaigns.send(campaign.id(), campaign.version(), getLocale()))) {
                 reload();
             }
         });
@@ -227,6 +228,13 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver,
                 Formats.number(c.answered(), getLocale()),
                 Formats.number(c.recipients(), getLocale()))));
         boolean draft = c.status() == CampaignStatus.DRAFT;
+        if (c.channel() == CampaignChannel.EMAIL && draft) {
+            // said before sending, so that a manager knows whether the send mails anyone
+            Paragraph how = new Paragraph(
+                    getTranslation(campaigns.mailConfigured() ? "survey.mail.will-mail" : "survey.mail.off-draft"));
+            how.setId("campaign-mail-plan");
+            facts.add(how);
+        }
         edit.setVisible(manager && draft);
         send.setVisible(manager && draft);
         delete.setVisible(manager && draft);
@@ -296,11 +304,39 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver,
         }
         if (job.resultAvailable()) {
             Anchor a = JobDownloads.anchor(this, jobs, job.id());
-            a.setText(getTranslation("survey.campaign.links-download"));
+            a.setText(getTranslation("survey.mail.workbook-download"));
             a.setId("campaign-links-download");
             download.add(a, new Span(getTranslation("survey.campaign.links-note")));
             download.setVisible(true);
         }
+        if (campaign.channel() == CampaignChannel.EMAIL) {
+            download.add(mailOutcome(job));
+            download.setVisible(true);
+        }
+    }
+
+    /** What the send job mailed (its summary), or why nothing was mailed. */
+    private Span mailOutcome(JobView job) {
+        Object configured = job.summary().get("mailConfigured");
+        Span mail = new Span();
+        mail.setId("campaign-mail");
+        if (Boolean.TRUE.equals(configured)) {
+            mail.setText(getTranslation(
+                    "survey.mail.outcome",
+                    Formats.number(count(job, "mailSent"), getLocale()),
+                    Formats.number(count(job, "mailFailed"), getLocale()),
+                    Formats.number(count(job, "mailNoAddress"), getLocale())));
+            if (count(job, "mailFailed") > 0) {
+                mail.getStyle().set("color", "var(--lumo-error-text-color)");
+            }
+        } else {
+            mail.setText(getTranslation("survey.mail.off"));
+        }
+        return mail;
+    }
+
+    private static long count(JobView job, String key) {
+        return job.summary().get(key) instanceof Number n ? n.longValue() : 0;
     }
 
     void loadRecipients() {

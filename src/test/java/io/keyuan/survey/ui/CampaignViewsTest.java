@@ -86,6 +86,33 @@ class CampaignViewsTest extends KeyuanViewTest {
     }
 
     @Test
+    @AsManager
+    void an_email_campaign_without_smtp_says_nothing_is_mailed_and_offers_the_links_workbook() {
+        SurveyDetail s = t.activeSurvey();
+        Customer a = TestCustomers.create(
+                customers, "CV" + unique(), "丙" + unique(), c -> c.setEmail("cv" + unique() + "@example.com"));
+        CampaignDetail draft = SystemActor.call(
+                () -> t.campaigns.save(t.draft(s.id(), CampaignChannel.EMAIL, null, List.of(a.getId()))));
+        CampaignView view = (CampaignView) open("campaigns/" + draft.id());
+        assertThat(texts(view.facts)).contains(view.getTranslation("survey.mail.off-draft"));
+
+        test(view.send).click();
+        var job = SystemActor.call(() -> t.campaigns.get(view.campaign().id())).sendJob();
+        SystemActor.call(() -> t.jobs().await(job, java.time.Duration.ofMinutes(1)));
+        view.reload();
+
+        assertThat(view.campaign().status()).isEqualTo(CampaignStatus.OPEN);
+        assertThat(view.download.isVisible()).isTrue();
+        List<String> shown = texts(view.download);
+        assertThat(shown)
+                .contains(view.getTranslation("survey.mail.workbook-download"), view.getTranslation("survey.mail.off"));
+    }
+
+    private static List<String> texts(com.vaadin.flow.component.Component parent) {
+        return parent.getChildren().map(c -> c.getElement().getText()).toList();
+    }
+
+    @Test
     @AsStaff
     void staff_see_campaigns_but_not_the_managers_buttons() {
         SurveyDetail s = t.activeSurvey();
