@@ -209,6 +209,11 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver,
 
     private JobId sentJob;
 
+    /** The send job this page started (its id reaches the campaign row only once the job runs). */
+    JobId sentJob() {
+        return sentJob;
+    }
+
     void reload() {
         campaign = campaigns.get(campaign.id());
         show();

@@ -75,7 +75,7 @@ class CampaignViewsTest extends KeyuanViewTest {
         assertThat(view.campaign().name()).isEqualTo(name);
         assertThat(view.campaign().status()).isEqualTo(CampaignStatus.DRAFT);
         test(view.send).click();
-        var job = SystemActor.call(() -> t.campaigns.get(view.campaign().id())).sendJob();
+        var job = view.sentJob();
         SystemActor.call(() -> t.jobs().await(job, java.time.Duration.ofMinutes(1)));
         view.reload();
 
@@ -97,7 +97,7 @@ class CampaignViewsTest extends KeyuanViewTest {
         assertThat(texts(view.facts)).contains(view.getTranslation("survey.mail.off-draft"));
 
         test(view.send).click();
-        var job = SystemActor.call(() -> t.campaigns.get(view.campaign().id())).sendJob();
+        var job = view.sentJob();
         SystemActor.call(() -> t.jobs().await(job, java.time.Duration.ofMinutes(1)));
         view.reload();
 
