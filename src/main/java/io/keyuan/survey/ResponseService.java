@@ -164,6 +164,28 @@ public class ResponseService {
         return views;
     }
 
+    /** The response with its survey's and campaign's names and its answers. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public ResponseSummary summary(long responseId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                SELECT r.id, r.channel, r.answered_at, c.id AS campaign_id, c.name AS campaign_name, s.name AS survey_name
+                FROM survey_response r JOIN survey_campaign c ON c.id = r.campaign_id JOIN survey s ON s.id = r.survey_id
+                WHERE r.id = :id""", Map.of("id", responseId));
+        if (rows.isEmpty()) {
+            throw new NotFoundException("survey-response", responseId);
+        }
+        Map<String, Object> r = rows.getFirst();
+        return new ResponseSummary(
+                responseId,
+                (String) r.get("survey_name"),
+                ((Number) r.get("campaign_id")).longValue(),
+                (String) r.get("campaign_name"),
+                CampaignChannel.valueOf((String) r.get("channel")),
+                ((Timestamp) r.get("answered_at")).toLocalDateTime().toInstant(ZoneOffset.UTC),
+                answers(responseId));
+    }
+
     private ResponseRecorder.Target phoneTarget(long recipientId) {
         List<Map<String, Object>> rows = jdbc.queryForList("""
                 SELECT r.id, r.customer_id, c.id AS campaign_id, c.survey_id, c.channel, c.status, c.opens_at, c.closes_at

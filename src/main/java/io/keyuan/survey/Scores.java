@@ -20,6 +20,19 @@ public record Scores(
 
     public static final Scores NONE = new Scores(0, 0, 0, 0, 0, 0, 0, 0);
 
+    /** The scores of both sets together (sets that share no response). */
+    public Scores plus(Scores o) {
+        return new Scores(
+                responses + o.responses,
+                npsAnswers + o.npsAnswers,
+                promoters + o.promoters,
+                detractors + o.detractors,
+                csatAnswers + o.csatAnswers,
+                csatSatisfied + o.csatSatisfied,
+                cesAnswers + o.cesAnswers,
+                cesSum + o.cesSum);
+    }
+
     /** % promoters minus % detractors, −100 to 100, one decimal, half up. */
     public BigDecimal nps() {
         if (npsAnswers == 0) {

@@ -67,36 +67,59 @@ public class SurveyResultsService {
             ResultRow overview, List<ResultRow> trend, List<ResultRow> breakdown, List<QuestionResult> questions) {}
 
     /**
-     * The whole page in as few passes as it takes: the overall scores are the sum of the months' (every response
-     * falls in one month), so the responses are read once for both; the questions only when a survey is chosen.
+     * The whole page in as few passes as it takes: the responses are read once for the monthly trend and the
+     * breakdown together (grouped by month and the dimension's key; every response falls in one month and, but for
+     * segments, in one group), the overall scores are the sum of the months', the overall response rate the sum of
+     * the groups' (a recipient is in one group); the questions only when a survey is chosen. A respondent in several
+     * segments counts in each, so a breakdown by segment is read on its own.
      */
     public ResultPage page(ResultFilter filter, ResultDimension by) {
-        List<ResultRow> months = breakdown(ResultDimension.MONTH, filter);
-        long[] sum = new long[8];
-        for (ResultRow m : months) {
-            Scores s = m.scores();
-            long[] v = {
-                s.responses(),
-                s.npsAnswers(),
-                s.promoters(),
-                s.detractors(),
-                s.csatAnswers(),
-                s.csatSatisfied(),
-                s.cesAnswers(),
-                s.cesSum()
-            };
-            for (int i = 0; i < 8; i++) {
-                sum[i] += v[i];
+        List<ResultRow> months;
+        List<ResultRow> grouped;
+        long[] rate;
+        if (by == ResultDimension.MONTH || by == ResultDimension.SEGMENT) {
+            months = breakdown(ResultDimension.MONTH, filter);
+            grouped = by == ResultDimension.MONTH ? months : breakdown(by, filter);
+            rate = totalRate(filter);
+        } else {
+            MapSqlParameterSource p = new MapSqlParameterSource();
+            Grouping month = grouping(ResultDimension.MONTH, "r.customer_id", "r");
+            Grouping g = grouping(by, "r.customer_id", "r");
+            Map<String, Scores> byMonth = new HashMap<>();
+            Map<String, Scores> byKey = new HashMap<>();
+            Map<String, String> labels = new HashMap<>();
+            jdbc.query(
+                    "SELECT g.*, " + g.label("g.k") + " AS label FROM (SELECT " + month.key() + " AS m, " + g.key()
+                            + " AS k, " + SCORES + " FROM survey_response r" + g.join() + " WHERE "
+                            + responses(filter, p) + " GROUP BY 1, 2) g",
+                    p,
+                    rs -> {
+                        Scores s = scores(rs);
+                        byMonth.merge(month(rs.getString("m")), s, Scores::plus);
+                        String key = rs.getString("k");
+                        byKey.merge(key, s, Scores::plus);
+                        labels.put(key, rs.getString("label"));
+                    });
+            Map<String, long[]> rates = rates(by, filter);
+            months = new ArrayList<>();
+            byMonth.forEach((m, s) -> months.add(new ResultRow(m, null, s, null, null)));
+            months.sort(order(ResultDimension.MONTH));
+            grouped = new ArrayList<>();
+            byKey.forEach((k, s) -> {
+                long[] r = rates.get(k);
+                grouped.add(new ResultRow(k, labels.get(k), s, r == null ? 0L : r[0], r == null ? 0L : r[1]));
+            });
+            grouped.sort(order(by));
+            rate = new long[2];
+            for (long[] r : rates.values()) {
+                rate[0] += r[0];
+                rate[1] += r[1];
             }
         }
-        Scores all = new Scores(sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6], sum[7]);
-        MapSqlParameterSource p = new MapSqlParameterSource();
-        long[] rate = jdbc.queryForObject(
-                "SELECT COUNT(*), COALESCE(SUM(rc.status = 'ANSWERED'), 0) FROM survey_recipient rc WHERE "
-                        + recipients(filter, p),
-                p,
-                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)});
-        List<ResultRow> grouped = by == ResultDimension.MONTH ? months : breakdown(by, filter);
+        Scores all = Scores.NONE;
+        for (ResultRow m : months) {
+            all = all.plus(m.scores());
+        }
         return new ResultPage(
                 new ResultRow(null, null, all, rate[0], rate[1]),
                 months,
@@ -110,12 +133,18 @@ public class SurveyResultsService {
         String where = responses(filter, p);
         Scores scores = jdbc.queryForObject(
                 "SELECT " + SCORES + " FROM survey_response r WHERE " + where, p, (rs, i) -> scores(rs));
-        long[] rate = jdbc.queryForObject(
+        long[] rate = totalRate(filter);
+        return new ResultRow(null, null, scores, rate[0], rate[1]);
+    }
+
+    /** The filter's recipients and how many of them answered. */
+    private long[] totalRate(ResultFilter filter) {
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        return jdbc.queryForObject(
                 "SELECT COUNT(*), COALESCE(SUM(rc.status = 'ANSWERED'), 0) FROM survey_recipient rc WHERE "
                         + recipients(filter, p),
                 p,
                 (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)});
-        return new ResultRow(null, null, scores, rate[0], rate[1]);
     }
 
     /**
@@ -127,21 +156,10 @@ public class SurveyResultsService {
         Grouping g = grouping(dimension, "r.customer_id", "r");
         String sql = "SELECT g.*, " + g.label("g.k") + " AS label FROM (SELECT " + g.key() + " AS k, " + SCORES
                 + " FROM survey_response r" + g.join() + " WHERE " + responses(filter, p) + " GROUP BY 1) g";
+        Map<String, long[]> rates = dimension.hasResponseRate() ? rates(dimension, filter) : Map.of();
         List<ResultRow> rows = new ArrayList<>();
-        Map<String, long[]> rates = new HashMap<>();
-        if (dimension.hasResponseRate()) {
-            Grouping rg = grouping(dimension, "rc.customer_id", "rc");
-            jdbc.query(
-                    "SELECT " + rg.key() + " AS k, COUNT(*), COALESCE(SUM(rc.status = 'ANSWERED'), 0)"
-                            + " FROM survey_recipient rc" + rg.join() + " WHERE " + recipients(filter, p)
-                            + " GROUP BY 1",
-                    p,
-                    rs -> {
-                        rates.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
-                    });
-        }
         jdbc.query(sql, p, rs -> {
-            String key = rs.getString("k");
+            String key = dimension == ResultDimension.MONTH ? month(rs.getString("k")) : rs.getString("k");
             long[] rate = rates.get(key);
             rows.add(new ResultRow(
                     key,
@@ -150,13 +168,33 @@ public class SurveyResultsService {
                     dimension.hasResponseRate() ? (rate == null ? 0L : rate[0]) : null,
                     dimension.hasResponseRate() ? (rate == null ? 0L : rate[1]) : null));
         });
-        java.util.Comparator<ResultRow> order = dimension == ResultDimension.MONTH
+        rows.sort(order(dimension));
+        return rows;
+    }
+
+    /** The recipients of the filter's campaigns grouped as the dimension groups them: key → {recipients, answered}. */
+    private Map<String, long[]> rates(ResultDimension dimension, ResultFilter filter) {
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        Grouping rg = grouping(dimension, "rc.customer_id", "rc");
+        Map<String, long[]> rates = new HashMap<>();
+        jdbc.query(
+                "SELECT " + rg.key() + " AS k, COUNT(*), COALESCE(SUM(rc.status = 'ANSWERED'), 0)"
+                        + " FROM survey_recipient rc" + rg.join() + " WHERE " + recipients(filter, p)
+                        + " GROUP BY 1",
+                p,
+                rs -> {
+                    rates.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                });
+        return rates;
+    }
+
+    /** Months in order; other groups by responses (most first), the group without a value last. */
+    private static java.util.Comparator<ResultRow> order(ResultDimension dimension) {
+        return dimension == ResultDimension.MONTH
                 ? java.util.Comparator.comparing(ResultRow::key, java.util.Comparator.nullsLast(String::compareTo))
                 : java.util.Comparator.comparing((ResultRow r) -> r.key() == null)
                         .thenComparing(r -> -r.scores().responses())
                         .thenComparing(ResultRow::key, java.util.Comparator.nullsLast(String::compareTo));
-        rows.sort(order);
-        return rows;
     }
 
     /** Each question of the filter's survey with its answers counted; the filter must name a survey. */
@@ -371,7 +409,9 @@ public class SurveyResultsService {
         return switch (d) {
             case MONTH ->
                 new Grouping(
-                        "DATE_FORMAT(" + alias + ".answered_at + INTERVAL " + zoneOffsetSeconds() + " SECOND, '%Y-%m')",
+                        // a number (202611) groups faster than a formatted string; month() writes it as 2026-11
+                        "EXTRACT(YEAR_MONTH FROM " + alias + ".answered_at + INTERVAL " + zoneOffsetSeconds()
+                                + " SECOND)",
                         "",
                         k -> "NULL");
             case SEGMENT ->
@@ -409,6 +449,11 @@ public class SurveyResultsService {
                         "",
                         k -> "(SELECT scn.name FROM survey_campaign scn WHERE scn.id = " + k + ")");
         };
+    }
+
+    /** A month as the database groups it ({@code 202611}) written as keys are ({@code 2026-11}). */
+    private static String month(String yearMonth) {
+        return yearMonth == null ? null : yearMonth.substring(0, 4) + "-" + yearMonth.substring(4);
     }
 
     /** The business zone's offset now; the zone is a fixed-offset one (Asia/Shanghai) unless configured otherwise. */

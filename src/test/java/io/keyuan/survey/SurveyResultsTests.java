@@ -294,6 +294,23 @@ class SurveyResultsTests {
     }
 
     @Test
+    void the_page_read_in_one_pass_equals_each_breakdown_read_on_its_own() {
+        // the page groups by month and the dimension at once and sums; each part must be what its own query says
+        for (ResultDimension by : ResultDimension.values()) {
+            SurveyResultsService.ResultPage page = SystemActor.call(() -> results.page(mine(), by));
+            assertThat(page.trend())
+                    .as("trend with %s", by)
+                    .isEqualTo(SystemActor.call(() -> results.breakdown(ResultDimension.MONTH, mine())));
+            assertThat(page.breakdown())
+                    .as("breakdown by %s", by)
+                    .isEqualTo(SystemActor.call(() -> results.breakdown(by, mine())));
+            assertThat(page.overview())
+                    .as("overview with %s", by)
+                    .isEqualTo(SystemActor.call(() -> results.overview(mine())));
+        }
+    }
+
+    @Test
     void the_breakdown_exports_as_a_workbook_with_a_row_per_group() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SystemActor.run(() ->

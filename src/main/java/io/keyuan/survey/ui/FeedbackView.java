@@ -34,6 +34,7 @@ import io.keyuan.shared.ui.DatePickers;
 import io.keyuan.shared.ui.EnumLabels;
 import io.keyuan.shared.ui.Formats;
 import io.keyuan.shared.ui.Notifications;
+import io.keyuan.survey.AnswerView;
 import io.keyuan.survey.FeedbackCategory;
 import io.keyuan.survey.FeedbackChange;
 import io.keyuan.survey.FeedbackDetail;
@@ -42,6 +43,8 @@ import io.keyuan.survey.FeedbackHistoryEntry;
 import io.keyuan.survey.FeedbackService;
 import io.keyuan.survey.FeedbackSeverity;
 import io.keyuan.survey.FeedbackStatus;
+import io.keyuan.survey.ResponseService;
+import io.keyuan.survey.ResponseSummary;
 import io.keyuan.survey.domain.Feedback;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
@@ -59,6 +62,7 @@ import java.util.stream.Collectors;
 public class FeedbackView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final FeedbackService feedback;
     private final CustomerService customers;
+    private final ResponseService responses;
     private final List<UserRef> activeUsers;
     private final Map<Long, String> userNames;
     private FeedbackDetail item;
@@ -81,9 +85,11 @@ public class FeedbackView extends VerticalLayout implements BeforeEnterObserver,
     final Button addComment = new Button();
     final VerticalLayout timeline = new VerticalLayout();
 
-    public FeedbackView(FeedbackService feedback, CustomerService customers, UserDirectory users) {
+    public FeedbackView(
+            FeedbackService feedback, CustomerService customers, ResponseService responses, UserDirectory users) {
         this.feedback = feedback;
         this.customers = customers;
+        this.responses = responses;
         this.activeUsers = users.activeUsers();
         this.userNames = users.allUsers().stream().collect(Collectors.toMap(UserRef::id, UserRef::displayName));
         addClassName("keyuan-view");
@@ -254,11 +260,48 @@ public class FeedbackView extends VerticalLayout implements BeforeEnterObserver,
                             .orElse("#" + item.purchaseId())));
         }
         if (item.responseId() != null) {
-            fact("feedback.field.response", new Span("#" + item.responseId()));
+            fact("feedback.field.response", response(responses.summary(item.responseId())));
         }
         fact(
                 "feedback.field.opened",
                 new Span(getTranslation("feedback.opened-by", item.createdBy(), Formats.dateTime(item.createdAt()))));
+    }
+
+    /** The response that opened the item: survey, campaign (a link), channel and time, then each answer. */
+    private Component response(ResponseSummary r) {
+        Div box = new Div();
+        box.setId("feedback-response");
+        Anchor campaign = new Anchor("campaigns/" + r.campaignId(), r.campaignName());
+        campaign.setId("feedback-response-campaign");
+        Span about = new Span(getTranslation(
+                "feedback.response.about",
+                r.surveyName(),
+                EnumLabels.label(this, r.channel()),
+                Formats.dateTime(r.answeredAt())));
+        box.add(new Div(about), new Div(campaign));
+        for (AnswerView a : r.answers()) {
+            Div line = new Div();
+            line.addClassName("feedback-answer");
+            // setText: whatever the respondent typed is shown as text, never interpreted as HTML
+            Span v = new Span(
+                    getTranslation("feedback.response.answer", a.question().in(getLocale()), answerText(a)));
+            v.getStyle().set("white-space", "pre-wrap");
+            line.add(v);
+            box.add(line);
+        }
+        return box;
+    }
+
+    private String answerText(AnswerView a) {
+        if (a.score() != null) {
+            return String.valueOf(a.score());
+        }
+        if (!a.options().isEmpty()) {
+            return a.options().stream()
+                    .map(o -> o.in(getLocale()))
+                    .collect(Collectors.joining(getTranslation("feedback.response.option-separator")));
+        }
+        return a.text() == null ? getTranslation("feedback.response.unanswered") : a.text();
     }
 
     private void fact(String labelKey, Component value) {

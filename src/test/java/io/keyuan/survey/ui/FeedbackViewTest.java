@@ -37,6 +37,12 @@ class FeedbackViewTest extends KeyuanViewTest {
     @Autowired
     CustomerService customers;
 
+    @Autowired
+    io.keyuan.survey.ResponseService responses;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     private FeedbackView view() {
         return $(FeedbackView.class).single();
     }
@@ -168,6 +174,61 @@ class FeedbackViewTest extends KeyuanViewTest {
 
         assertThat(view().comment.isInvalid()).isTrue();
         assertThat(entries()).hasSize(1);
+    }
+
+    @Test
+    @AsStaff
+    void an_item_opened_by_a_response_names_its_survey_and_campaign_and_shows_the_answers_as_text() {
+        io.keyuan.survey.TestSurveys t = io.keyuan.survey.TestSurveys.from(context);
+        Customer c = TestFeedback.customer(customers, null);
+        io.keyuan.survey.SurveyDetail survey = t.activeSurvey();
+        io.keyuan.survey.TestSurveys.Sent sent =
+                t.send(t.draft(survey.id(), io.keyuan.survey.CampaignChannel.PHONE, null, List.of(c.getId())));
+        io.keyuan.survey.SurveyForm form =
+                responses.campaignForm(sent.campaign().id());
+        long recipient =
+                responses.nextCall(sent.campaign().id(), 0).orElseThrow().recipientId();
+        List<io.keyuan.survey.AnswerInput> answers = new java.util.ArrayList<>();
+        // a promoter: no follow-up opens by itself, so this test links a suggestion to the response
+        answers.add(
+                io.keyuan.survey.AnswerInput.score(form.questions().getFirst().id(), 10));
+        form.questions().stream()
+                .filter(q -> q.kind() == io.keyuan.survey.QuestionKind.FREE_TEXT)
+                .findFirst()
+                .ifPresent(q -> answers.add(io.keyuan.survey.AnswerInput.text(q.id(), "<i>太慢</i>")));
+        long responseId = responses.recordPhone(recipient, answers);
+        FeedbackDetail f = SystemActor.call(() -> feedback.create(new NewFeedback(
+                FeedbackKind.SUGGESTION,
+                FeedbackCategory.SERVICE,
+                FeedbackSeverity.LOW,
+                "回访",
+                null,
+                c.getId(),
+                null,
+                null,
+                null,
+                responseId)));
+
+        open("feedback/" + f.id());
+
+        Div shown = $(Div.class).id("feedback-response");
+        String text = textOf(shown);
+        assertThat(text)
+                .contains(survey.name())
+                .contains(sent.campaign().name())
+                .contains("<i>太慢</i>");
+        assertThat(text)
+                .contains(t(
+                        "feedback.response.answer",
+                        form.questions().getFirst().text().in(java.util.Locale.SIMPLIFIED_CHINESE),
+                        "10"));
+        // the typed markup is a span's text, not elements
+        assertThat($(com.vaadin.flow.component.html.Span.class, shown).all())
+                .anyMatch(span -> span.getText().contains("<i>太慢</i>"));
+        assertThat($(com.vaadin.flow.component.html.Anchor.class)
+                        .id("feedback-response-campaign")
+                        .getHref())
+                .isEqualTo("campaigns/" + sent.campaign().id());
     }
 
     @Test
