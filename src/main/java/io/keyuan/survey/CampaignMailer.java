@@ -5,8 +5,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,11 +38,19 @@ class CampaignMailer {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignMailer.class);
 
-    /** One mail to send: the address, the greeting's name and the link. */
-    record Mail(String email, String name, String link) {}
+    /** One mail to send: the recipient's customer, the address, the greeting's name and the link. */
+    record Mail(long customerId, String email, String name, String link) {}
 
-    /** What became of a batch of mails. */
-    record Outcome(int sent, int failed) {}
+    /** What became of a batch of mails: the customers mailed and those whose mail failed. */
+    record Outcome(List<Long> sentTo, List<Long> failedFor) {
+        int sent() {
+            return sentTo.size();
+        }
+
+        int failed() {
+            return failedFor.size();
+        }
+    }
 
     private final ObjectProvider<JavaMailSender> senders;
     private final KeyuanI18NProvider i18n;
@@ -61,36 +73,42 @@ class CampaignMailer {
     /** Sends one batch (at most {@link #BATCH}) of mails for the survey, which closes at {@code closesAt}. */
     Outcome send(List<Mail> batch, String surveyName, Instant closesAt) {
         JavaMailSender sender = senders.getIfAvailable();
+        List<Long> failed = new ArrayList<>();
         if (sender == null || batch.isEmpty()) {
-            return new Outcome(0, batch.size());
+            batch.forEach(m -> failed.add(m.customerId()));
+            return new Outcome(List.of(), failed);
         }
-        List<MimeMessage> messages = new ArrayList<>(batch.size());
-        int failed = 0;
+        // which customer each prepared message is for, by identity: the server names the messages it refused
+        Map<MimeMessage, Long> messages = new IdentityHashMap<>();
         for (Mail m : batch) {
             try {
-                messages.add(message(sender, m, surveyName, closesAt));
+                messages.put(message(sender, m, surveyName, closesAt), m.customerId());
             } catch (MessagingException | RuntimeException e) {
-                failed++; // an address the mail library refuses
+                failed.add(m.customerId()); // an address the mail library refuses
                 log.warn("Survey mail not prepared: {}", e.getMessage());
             }
         }
         if (messages.isEmpty()) {
-            return new Outcome(0, failed);
+            return new Outcome(List.of(), failed);
         }
+        Set<Object> refused = Collections.newSetFromMap(new IdentityHashMap<>());
         try {
-            sender.send(messages.toArray(MimeMessage[]::new));
-            return new Outcome(messages.size(), failed);
+            sender.send(messages.keySet().toArray(MimeMessage[]::new));
         } catch (MailSendException e) {
-            // per message: the server refused some, or the connection failed (then all the rest count as failed)
-            int refused = e.getFailedMessages().isEmpty()
-                    ? messages.size()
-                    : e.getFailedMessages().size();
-            log.warn("Survey mails failed: {} of {}: {}", refused, messages.size(), e.getMessage());
-            return new Outcome(messages.size() - refused, failed + refused);
+            // per message: the server refused some, or the connection failed (then all of them count as failed)
+            if (e.getFailedMessages().isEmpty()) {
+                refused.addAll(messages.keySet());
+            } else {
+                refused.addAll(e.getFailedMessages().keySet());
+            }
+            log.warn("Survey mails failed: {} of {}: {}", refused.size(), messages.size(), e.getMessage());
         } catch (MailException e) {
+            refused.addAll(messages.keySet());
             log.warn("Survey mails failed: {}", e.getMessage());
-            return new Outcome(0, failed + messages.size());
         }
+        List<Long> sent = new ArrayList<>();
+        messages.forEach((message, customer) -> (refused.contains(message) ? failed : sent).add(customer));
+        return new Outcome(sent, failed);
     }
 
     private MimeMessage message(JavaMailSender sender, Mail m, String surveyName, Instant closes)

@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
@@ -164,9 +165,14 @@ class CampaignSendJob implements JobHandler {
                             LINKS,
                             locale,
                             sink -> frozen[0] = transactions.execute(tx -> freeze(
-                                    context, campaignId, channel, segmentId, total, (code, name, email, link) -> {
+                                    context,
+                                    campaignId,
+                                    channel,
+                                    segmentId,
+                                    total,
+                                    (customer, code, name, email, link) -> {
                                         sink.accept(new Object[] {code, name, email, link, closes});
-                                        audience.add(email, name, link);
+                                        audience.add(customer, email, name, link);
                                     })),
                             out);
                 }
@@ -184,7 +190,7 @@ class CampaignSendJob implements JobHandler {
             throw e;
         }
         if (channel == CampaignChannel.EMAIL) {
-            mail(context, audience, surveyName, closesAt);
+            mail(context, campaignId, audience, surveyName, closesAt);
         }
         context.progress(total, total);
     }
@@ -194,7 +200,7 @@ class CampaignSendJob implements JobHandler {
      * slow or down never holds the recipients' transaction, and a failed mail only counts as failed (its link is in
      * the workbook). Not cancellable: the campaign is open already, and a cancelled job would lose the workbook.
      */
-    private void mail(JobContext context, Audience audience, String surveyName, Instant closesAt) {
+    private void mail(JobContext context, long campaignId, Audience audience, String surveyName, Instant closesAt) {
         context.summary(MAIL_CONFIGURED, audience.mailing);
         context.summary(MAIL_NO_ADDRESS, audience.noAddress);
         if (!audience.mailing) {
@@ -206,10 +212,15 @@ class CampaignSendJob implements JobHandler {
         for (int from = 0; from < mails.size(); from += CampaignMailer.BATCH) {
             CampaignMailer.Outcome o = mailer.send(
                     mails.subList(from, Math.min(mails.size(), from + CampaignMailer.BATCH)), surveyName, closesAt);
+            markMailed(jdbc, campaignId, o);
             sent += o.sent();
             failed += o.failed();
             context.progress(sent + failed, mails.size(), "survey.mail.progress", sent, failed);
         }
+        // whoever was not mailed had no address
+        jdbc.update(
+                "UPDATE survey_recipient SET mail_status = 'NO_ADDRESS' WHERE campaign_id = :id AND mail_status IS NULL",
+                Map.of("id", campaignId));
         context.summary(MAIL_SENT, sent);
         context.summary(MAIL_FAILED, failed);
     }
@@ -217,7 +228,7 @@ class CampaignSendJob implements JobHandler {
     /** Receives each linked recipient as it is frozen. */
     @FunctionalInterface
     private interface LinkSink {
-        void accept(String code, String name, String email, String link);
+        void accept(long customerId, String code, String name, String email, String link);
     }
 
     /** Who of an e-mail campaign is to be mailed (kept only when SMTP is configured) and who has no address. */
@@ -230,11 +241,25 @@ class CampaignSendJob implements JobHandler {
             this.mailing = mailing;
         }
 
-        void add(String email, String name, String link) {
+        void add(long customerId, String email, String name, String link) {
             if (email == null || email.isBlank()) {
                 noAddress++;
             } else if (mailing) {
-                mails.add(new CampaignMailer.Mail(email, name, link));
+                mails.add(new CampaignMailer.Mail(customerId, email, name, link));
+            }
+        }
+    }
+
+    /** Writes what became of a batch's mails onto the campaign's recipients (a customer is a recipient once). */
+    static void markMailed(NamedParameterJdbcTemplate jdbc, long campaignId, CampaignMailer.Outcome o) {
+        for (var status : Map.of("SENT", o.sentTo(), "FAILED", o.failedFor()).entrySet()) {
+            if (!status.getValue().isEmpty()) {
+                jdbc.update(
+                        "UPDATE survey_recipient SET mail_status = :status"
+                                + " WHERE campaign_id = :id AND customer_id IN (:customers)",
+                        new MapSqlParameterSource("status", status.getKey())
+                                .addValue("id", campaignId)
+                                .addValue("customers", status.getValue()));
             }
         }
     }
@@ -263,7 +288,12 @@ class CampaignSendJob implements JobHandler {
                 String token = links.newToken();
                 hashes.add(AnswerLinks.hash(token));
                 CustomerContact contact = emails.get(m.customerId());
-                out.accept(m.code(), m.name(), contact == null ? null : contact.email(), links.link(token));
+                out.accept(
+                        m.customerId(),
+                        m.code(),
+                        m.name(),
+                        contact == null ? null : contact.email(),
+                        links.link(token));
             }
             plain.batchUpdate(
                     "INSERT INTO survey_recipient (campaign_id, customer_id, token_hash, status) VALUES (?, ?, ?, 'PENDING')",

@@ -230,6 +230,29 @@ public class CampaignService {
         return job;
     }
 
+    /**
+     * Mails again, as a job, the recipients of an open e-mail campaign who have not answered and whose mail failed
+     * or who had no address then — each with their address as it is now and a fresh link ({@link CampaignRemailJob}).
+     */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public JobId remail(long id) {
+        SurveyCampaign c = campaigns.findById(id).orElseThrow(StaleEditException::deleted);
+        CampaignRemailJob.check(c.getChannel(), c.getStatus(), c.getClosesAt(), clock.instant(), mailConfigured());
+        if (CampaignRemailJob.toRemail(jdbc, id) == 0) {
+            throw new KeyuanException("survey.mail.error.nothing-to-remail");
+        }
+        return jobs.submit(JobRequest.of(CampaignRemailJob.KIND, new CampaignRemailJob.Parameters(id))
+                .about("survey.mail.remail-subject", c.getName()));
+    }
+
+    /** How many recipients {@link #remail} would try: not answered, and their mail failed or had no address. */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public long toRemail(long id) {
+        return CampaignRemailJob.toRemail(jdbc, id);
+    }
+
     /** Whether SMTP is configured: e-mail campaigns are then mailed, else their links are only in the workbook. */
     @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(propagation = Propagation.SUPPORTS)

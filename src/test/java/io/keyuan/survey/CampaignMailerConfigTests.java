@@ -48,10 +48,10 @@ class CampaignMailerConfigTests {
                         CampaignMailer mailer = context.getBean(CampaignMailer.class);
                         assertThat(mailer.configured()).isTrue();
                         CampaignMailer.Outcome o = mailer.send(
-                                List.of(new CampaignMailer.Mail("a@example.com", "王先生", "http://localhost/a/x")),
+                                List.of(new CampaignMailer.Mail(1L, "a@example.com", "王先生", "http://localhost/a/x")),
                                 "春季满意度",
                                 Instant.now().plus(3, ChronoUnit.DAYS));
-                        assertThat(o).isEqualTo(new CampaignMailer.Outcome(1, 0));
+                        assertThat(o).isEqualTo(new CampaignMailer.Outcome(List.of(1L), List.of()));
                     });
             MimeMessage[] got = smtp.getReceivedMessages();
             assertThat(got).hasSize(1);
@@ -75,11 +75,13 @@ class CampaignMailerConfigTests {
                         CampaignMailer.Outcome o = context.getBean(CampaignMailer.class)
                                 .send(
                                         List.of(
-                                                new CampaignMailer.Mail("not an address", "甲", "http://localhost/a/1"),
-                                                new CampaignMailer.Mail("b@example.com", "乙", "http://localhost/a/2")),
+                                                new CampaignMailer.Mail(
+                                                        1L, "not an address", "甲", "http://localhost/a/1"),
+                                                new CampaignMailer.Mail(
+                                                        2L, "b@example.com", "乙", "http://localhost/a/2")),
                                         "调查",
                                         Instant.now().plus(1, ChronoUnit.DAYS));
-                        assertThat(o).isEqualTo(new CampaignMailer.Outcome(1, 1));
+                        assertThat(o).isEqualTo(new CampaignMailer.Outcome(List.of(2L), List.of(1L)));
                     });
             assertThat(smtp.getReceivedMessages()).hasSize(1);
         } finally {

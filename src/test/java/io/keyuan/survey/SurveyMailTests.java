@@ -1,6 +1,7 @@
 package io.keyuan.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -169,6 +170,89 @@ class SurveyMailTests {
         assertThat(sent.tokens()).hasSize(3);
         assertThat(answers.open(sent.tokens().getFirst(), "198.51.100.77").surveyId())
                 .isEqualTo(survey.id());
+    }
+
+    @Test
+    void undelivered_mails_go_again_with_fresh_links_to_those_who_have_not_answered_and_have_an_address_now()
+            throws Exception {
+        SurveyDetail survey = t.activeSurvey();
+        String u = TestData.unique();
+        TestSurveys.World w = threeOfWhichTwoHaveEmail(u);
+        smtp.stop();
+        TestSurveys.Sent sent =
+                t.send(t.draft(survey.id(), CampaignChannel.EMAIL, w.segment().id(), null));
+        long campaign = sent.campaign().id();
+        assertThat(mailStatuses(campaign)).containsExactly("FAILED", "FAILED", "NO_ADDRESS");
+        assertThat(io.keyuan.shared.SystemActor.call(() -> t.campaigns.toRemail(campaign)))
+                .isEqualTo(3);
+
+        // meanwhile: the first answers through the workbook's link, the third is given an address
+        String first = token(row(sent, w.members().get(0)));
+        String second = token(row(sent, w.members().get(1)));
+        SurveyForm form = answers.open(first, "198.51.100.20");
+        answers.submit(
+                first,
+                "198.51.100.20",
+                List.of(AnswerInput.score(form.questions().getFirst().id(), 9)));
+        jdbc.update(
+                "UPDATE customer SET email = ? WHERE id = ?",
+                "later." + u + "@example.com",
+                w.members().get(2).getId());
+        smtp = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+
+        io.keyuan.shared.jobs.JobId job = io.keyuan.shared.SystemActor.call(() -> t.campaigns.remail(campaign));
+        io.keyuan.shared.jobs.JobView done =
+                io.keyuan.shared.SystemActor.call(() -> t.jobs().await(job, java.time.Duration.ofMinutes(1)));
+
+        assertThat(number(done.summary(), "mailSent")).isEqualTo(2);
+        assertThat(number(done.summary(), "mailFailed")).isZero();
+        assertThat(number(done.summary(), "mailNoAddress")).isZero();
+        MimeMessage[] mails = smtp.getReceivedMessages();
+        assertThat(mails).hasSize(2);
+        assertThat(Arrays.stream(mails)
+                        .map(m -> {
+                            try {
+                                return m.getAllRecipients()[0].toString();
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        })
+                        .toList())
+                .containsExactlyInAnyOrder(w.members().get(1).getEmail(), "later." + u + "@example.com");
+        // each mail's link is new and works; the second's old link (never delivered) works no more
+        for (MimeMessage mail : mails) {
+            Matcher m = TOKEN.matcher(text(mail, "text/plain"));
+            assertThat(m.find()).isTrue();
+            assertThat(m.group(1)).isNotIn(sent.tokens());
+            assertThat(answers.open(m.group(1), "198.51.100.21").surveyId()).isEqualTo(survey.id());
+        }
+        assertThatThrownBy(() -> answers.open(second, "198.51.100.22"))
+                .isInstanceOf(io.keyuan.shared.KeyuanException.class);
+        assertThat(mailStatuses(campaign)).containsExactly("FAILED", "SENT", "SENT");
+        assertThat(io.keyuan.shared.SystemActor.call(() -> t.campaigns.toRemail(campaign)))
+                .isZero();
+        // nothing left to mail again; and a staff member may not
+        assertThatThrownBy(() -> io.keyuan.shared.SystemActor.call(() -> t.campaigns.remail(campaign)))
+                .isInstanceOfSatisfying(
+                        io.keyuan.shared.KeyuanException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("survey.mail.error.nothing-to-remail"));
+        assertThatThrownBy(() -> TestData.as("remail-staff", () -> t.campaigns.remail(campaign), "STAFF"))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    private List<String> mailStatuses(long campaign) {
+        return jdbc.queryForList(
+                "SELECT mail_status FROM survey_recipient WHERE campaign_id = ? ORDER BY customer_id",
+                String.class,
+                campaign);
+    }
+
+    private static String[] row(TestSurveys.Sent sent, Customer c) {
+        return sent.rows().stream()
+                .filter(r -> r[0] != null && r[0].equals(c.getCode()))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test

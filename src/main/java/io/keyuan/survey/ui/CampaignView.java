@@ -68,6 +68,8 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver,
     final Button edit = new Button();
     final Button send = new Button();
     final Button close = new Button();
+    final Button remail = new Button();
+    final Span remailOutcome = new Span();
     final Button delete = new Button();
     final Button phone = new Button();
     final ProgressBar progress = new ProgressBar();
@@ -77,6 +79,7 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver,
     final Grid<RecipientRow> grid = new Grid<>();
     private CampaignDetail campaign;
     private JobWatch watch;
+    private JobWatch remailWatch;
 
     public CampaignView(
             CampaignService campaigns,
@@ -120,6 +123,11 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver,
         close.setIcon(VaadinIcon.STOP.create());
         close.setId("campaign-close");
         close.addClickListener(e -> confirmClose());
+        remail.setIcon(VaadinIcon.ENVELOPE_O.create());
+        remail.setId("campaign-remail");
+        remail.addClickListener(e -> startRemail());
+        remailOutcome.setId("campaign-remail-outcome");
+        remailOutcome.setVisible(false);
         delete.setText(getTranslation("survey.campaign.delete"));
         delete.setId("campaign-delete");
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
@@ -136,7 +144,7 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver,
                 getTranslation("survey.campaign.back"), e -> getUI().ifPresent(ui -> ui.navigate("campaigns")));
         back.setIcon(VaadinIcon.ARROW_LEFT.create());
         back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout actions = new HorizontalLayout(back, edit, send, close, delete, phone);
+        HorizontalLayout actions = new HorizontalLayout(back, edit, send, close, remail, delete, phone);
         actions.addClassName("keyuan-toolbar");
         actions.getStyle().set("flex-wrap", "wrap");
         progress.setId("campaign-progress");
@@ -176,7 +184,7 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver,
         grid.addComponentColumn(this::rowActions)
                 .setHeader(getTranslation("survey.campaign.recipient.actions"))
                 .setAutoWidth(true);
-        add(actions, title, facts, progress, progressText, download, filter, grid);
+        add(actions, title, facts, progress, progressText, download, remailOutcome, filter, grid);
     }
 
     private HorizontalLayout rowActions(RecipientRow r) {
@@ -244,6 +252,7 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver,
         send.setVisible(manager && draft);
         delete.setVisible(manager && draft);
         close.setVisible(manager && c.status() == CampaignStatus.OPEN);
+        showRemail();
         phone.setVisible(c.channel() == CampaignChannel.PHONE && c.status() == CampaignStatus.OPEN);
         followSend();
         loadRecipients();
@@ -421,6 +430,78 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver,
         d.add(field);
         d.getFooter().add(new Button(getTranslation("survey.campaign.answers-close"), e -> d.close()), copy);
         d.open();
+        loadRecipients();
+    }
+
+    /**
+     * Offered to managers on an open e-mail campaign with SMTP configured while someone's mail failed or they had no
+     * address, and has not answered; names how many.
+     */
+    private void showRemail() {
+        CampaignDetail c = campaign;
+        boolean offered = manager
+                && c.channel() == CampaignChannel.EMAIL
+                && c.status() == CampaignStatus.OPEN
+                && (remailWatch == null)
+                && campaigns.mailConfigured();
+        long n = offered ? campaigns.toRemail(c.id()) : 0;
+        remail.setVisible(n > 0);
+        remail.setText(getTranslation("survey.mail.remail", Formats.number(n, getLocale())));
+    }
+
+    void startRemail() {
+        JobId[] job = new JobId[1];
+        if (!Notifications.attempt(this, () -> job[0] = campaigns.remail(campaign.id()))) {
+            return;
+        }
+        remailJob = job[0];
+        remail.setVisible(false);
+        remailOutcome.setVisible(true);
+        remailOutcome.setText(getTranslation("survey.mail.remailing"));
+        remailWatch = JobWatch.follow(this, jobs, job[0], this::showRemailJob);
+        if (remailFinished(jobs.get(job[0]))) {
+            stopRemailWatch();
+        }
+    }
+
+    private JobId remailJob;
+
+    /** The re-mail job this page started last, for tests to follow. */
+    JobId remailJob() {
+        return remailJob;
+    }
+
+    private static boolean remailFinished(JobView job) {
+        return !job.active();
+    }
+
+    private void showRemailJob(JobView job) {
+        if (job.active()) {
+            remailOutcome.setText(getTranslation(
+                    "survey.mail.progress",
+                    Formats.number(count(job, "mailSent"), getLocale()),
+                    Formats.number(count(job, "mailFailed"), getLocale())));
+            return;
+        }
+        if (job.errorKey() != null) {
+            remailOutcome.setText(getTranslation(job.errorKey(), job.errorArgs().toArray()));
+        } else {
+            remailOutcome.setText(getTranslation(
+                    "survey.mail.remail-outcome",
+                    Formats.number(count(job, "mailSent"), getLocale()),
+                    Formats.number(count(job, "mailFailed"), getLocale()),
+                    Formats.number(count(job, "mailNoAddress"), getLocale())));
+        }
+        // called from follow() itself when the job ended at once: startRemail stops the watch then
+        if (remailWatch != null) {
+            stopRemailWatch();
+        }
+    }
+
+    private void stopRemailWatch() {
+        remailWatch.remove();
+        remailWatch = null;
+        showRemail();
         loadRecipients();
     }
 

@@ -108,6 +108,52 @@ class CampaignViewsTest extends KeyuanViewTest {
                 .contains(view.getTranslation("survey.mail.workbook-download"), view.getTranslation("survey.mail.off"));
     }
 
+    @Test
+    @AsManager
+    void a_manager_mails_again_the_recipients_whose_mail_failed() throws Exception {
+        // a mail server that refuses every connection: both mails fail, at the send and again at the re-mail
+        var factory = (org.springframework.beans.factory.support.DefaultListableBeanFactory)
+                ((org.springframework.context.ConfigurableApplicationContext) applicationContext).getBeanFactory();
+        org.springframework.mail.javamail.JavaMailSenderImpl sender =
+                new org.springframework.mail.javamail.JavaMailSenderImpl();
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            sender.setPort(s.getLocalPort());
+        }
+        sender.setHost("127.0.0.1");
+        sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
+        factory.registerSingleton("campaignViewsTestSender", sender);
+        try {
+            SurveyDetail s = t.activeSurvey();
+            List<Long> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                ids.add(TestCustomers.create(
+                                customers,
+                                "CV" + unique(),
+                                "丁" + unique(),
+                                c -> c.setEmail("cv" + unique() + "@example.com"))
+                        .getId());
+            }
+            TestSurveys.Sent sent = t.send(t.draft(s.id(), CampaignChannel.EMAIL, null, ids));
+            CampaignView view =
+                    (CampaignView) open("campaigns/" + sent.campaign().id());
+            assertThat(view.remail.isVisible()).isTrue();
+            assertThat(view.remail.getText()).isEqualTo(view.getTranslation("survey.mail.remail", "2"));
+
+            test(view.remail).click();
+            var job = view.remailJob();
+            var done = SystemActor.call(() -> t.jobs().await(job, java.time.Duration.ofMinutes(1)));
+
+            assertThat(view.remailOutcome.isVisible()).isTrue();
+            assertThat(done.summary()).containsEntry("mailFailed", 2);
+            // still undelivered: both are still to mail again
+            assertThat(SystemActor.call(
+                            () -> t.campaigns.toRemail(sent.campaign().id())))
+                    .isEqualTo(2);
+        } finally {
+            factory.destroySingleton("campaignViewsTestSender");
+        }
+    }
+
     private static List<String> texts(com.vaadin.flow.component.Component parent) {
         return parent.getChildren().map(c -> c.getElement().getText()).toList();
     }
