@@ -216,7 +216,7 @@ public class CustomerSnapshots {
 
     /** Nightly, as the system: every node fires, the firing's key lets one job through. */
     @Scheduled(cron = "${keyuan.insight.rebuild-cron:0 50 2 * * *}", zone = "${keyuan.zone:Asia/Shanghai}")
-    public void nightly() {
+    void nightly() {
         String firing = java.time.ZonedDateTime.now(clock)
                 .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
                 .toLocalDateTime()

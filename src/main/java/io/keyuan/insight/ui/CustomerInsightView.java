@@ -22,7 +22,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import io.keyuan.customer.CustomerInsights;
 import io.keyuan.customer.CustomerInsights.RfmCell;
@@ -363,10 +362,7 @@ public class CustomerInsightView extends VerticalLayout implements HasDynamicTit
         cellCustomers.setId("rfm-cell-customers");
         cellCustomers.addThemeVariants(GridVariant.LUMO_COMPACT);
         cellCustomers
-                .addComponentColumn(c -> new RouterLink(
-                        c.name() + " (" + c.code() + ")",
-                        io.keyuan.customer.ui.CustomerDetailView.class,
-                        new com.vaadin.flow.router.RouteParameters("id", String.valueOf(c.id()))))
+                .addComponentColumn(c -> new Anchor("customers/" + c.id(), c.name() + " (" + c.code() + ")"))
                 .setHeader(getTranslation("insight.rfm.col.customer"))
                 .setFlexGrow(1);
         cellCustomers
