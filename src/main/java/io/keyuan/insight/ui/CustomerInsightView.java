@@ -364,6 +364,7 @@ public class CustomerInsightView extends VerticalLayout implements HasDynamicTit
         cellCustomers
                 .addComponentColumn(c -> new Anchor("customers/" + c.id(), c.name() + " (" + c.code() + ")"))
                 .setHeader(getTranslation("insight.rfm.col.customer"))
+                .setAutoWidth(true)
                 .setFlexGrow(1);
         cellCustomers
                 .addColumn(c -> Formats.money(c.spend(), getLocale()))
@@ -380,7 +381,13 @@ public class CustomerInsightView extends VerticalLayout implements HasDynamicTit
                 .setAutoWidth(true);
         List<RfmCustomer> list = customers.rfmCell(r, f, 100);
         cellCustomers.setItems(list);
-        cellCustomers.setWidth("44rem");
+        cellCustomers.setWidth("48rem");
+        // A short list takes its own height; a long one scrolls inside the dialog.
+        if (list.size() <= 12) {
+            cellCustomers.setAllRowsVisible(true);
+        } else {
+            cellCustomers.setHeight("26rem");
+        }
         Paragraph note = new Paragraph(getTranslation("insight.rfm.top", list.size()));
         note.addClassName("keyuan-audit");
         Button close = new Button(getTranslation("action.close"), e -> cellDialog.close());
