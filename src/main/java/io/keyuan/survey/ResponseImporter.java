@@ -358,7 +358,10 @@ class ResponseImporter implements SheetImporter {
             if (row.value("answeredAt") instanceof LocalDateTime at) {
                 answeredAt = at.atZone(BusinessTime.ZONE).toInstant();
                 if (answeredAt.isAfter(now)) {
-                    row.error("answeredAt", "survey.import.error.answered-in-future", at.toString());
+                    row.error(
+                            "answeredAt",
+                            "survey.import.error.answered-in-future",
+                            at.toString().replace('T', ' '));
                 } else if (answeredAt.isBefore(campaign.opensAt())) {
                     row.error("answeredAt", "survey.import.error.answered-before-campaign", campaign.opensAt());
                 }

@@ -20,7 +20,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * The one way a response is written, whichever path it came by (public link, phone entry): checks the answers
+ * The one way a response is written, whichever path it came by (public link, phone entry, a sheet's import): checks the answers
  * against the survey's questions, writes the response and its answers and marks the recipient answered in the
  * caller's transaction, and publishes {@link ResponseRecorded} (heard after the commit by transactional
  * listeners). A recipient answers once: the conditional update and the unique recipient of survey_response refuse a
