@@ -357,6 +357,57 @@ class PurchaseReturnsTests {
         assertThat(returns.returnRate(c.getId()).percent()).isEqualByComparingTo("50");
     }
 
+    private io.keyuan.exchange.ImportReport importPurchases(String csv, io.keyuan.exchange.ImportMode mode)
+            throws Exception {
+        java.io.File sheet =
+                dir.resolve("purchases-" + TestData.unique() + ".csv").toFile();
+        java.nio.file.Files.writeString(sheet.toPath(), csv, java.nio.charset.StandardCharsets.UTF_8);
+        return TestData.as(
+                "returns-staff",
+                () -> imports.commit(
+                        imports.inspect("purchases", sheet, sheet.getName())
+                                .request("purchases", sheet, sheet.getName(), java.util.Locale.CHINA),
+                        mode,
+                        io.keyuan.exchange.ImportListener.NONE),
+                "STAFF");
+    }
+
+    @Test
+    void a_purchase_import_keeps_a_purchase_with_returns_with_its_customer_and_above_what_was_returned()
+            throws Exception {
+        Customer c = customer();
+        Customer other = customer();
+        Purchase tea = purchase(c, LocalDate.of(2026, 1, 5), 4, "200.00");
+        returns.record(give(tea, 2, "50.00"));
+        String header = "记录号,客户编号,购买日期,产品,数量,金额,销售渠道\n";
+        String row = tea.getId() + ",%s,2026-01-05,退货商品,%d,%s,门店\n";
+
+        var moved = importPurchases(
+                header + row.formatted(other.getCode(), 4, "200.00"), io.keyuan.exchange.ImportMode.ALL_OR_NOTHING);
+        var shrunk = importPurchases(
+                header + row.formatted(c.getCode(), 1, "49.99"), io.keyuan.exchange.ImportMode.ALL_OR_NOTHING);
+
+        assertThat(moved.errors())
+                .extracting(io.keyuan.exchange.RowError::columnKey, io.keyuan.exchange.RowError::messageKey)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("customer", "purchase.import.error.returns-keep-customer"));
+        assertThat(shrunk.errors())
+                .extracting(io.keyuan.exchange.RowError::columnKey, io.keyuan.exchange.RowError::messageKey)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("amount", "purchase.import.error.below-returned"),
+                        org.assertj.core.groups.Tuple.tuple("quantity", "purchase.import.error.below-returned"));
+        assertThat(customers.purchaseCount(other.getId())).isZero();
+        assertThat(returns.totals(tea.getId()).purchasedAmount()).isEqualByComparingTo("200.00");
+
+        // down to exactly what was returned is fine, and the rate follows at once
+        var corrected = importPurchases(
+                header + row.formatted(c.getCode(), 2, "100.00"), io.keyuan.exchange.ImportMode.ALL_OR_NOTHING);
+        assertThat(corrected.errors()).isEmpty();
+        assertThat(corrected.updated()).isEqualTo(1);
+        assertThat(metricsReturned(c)).isEqualByComparingTo("50.00");
+        assertThat(returns.returnRate(c.getId()).percent()).isEqualByComparingTo("50");
+    }
+
     @Test
     void a_caller_without_the_staff_role_is_refused() {
         Purchase p = purchase(customer(), today(), 2, "40.00");
