@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Segmentation at scale: the live count of a typical 5-condition rule, of a 12-condition nested one and of a return
- * rate rule alone and within two cities (through {@link SegmentService#count}, as the editor calls it), against the baseline of a plain count over the rule's
- * joined tables; and the refresh of 20 segments in three rule sets with membership history, first from empty
+ * rate rule alone and within two cities (through {@link SegmentService#count}, as the editor calls it), against the
+ * baseline of a plain count over the rule's joined tables; and the refresh of 20 segments in three rule sets with membership history, first from empty
  * membership and again after a slice of customers changed. Its rule sets are named {@value #PREFIX}… and
  * replaced on every run.
  */

@@ -36,10 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Derives recency, frequency, monetary, lifecycle, value and RFM scores from purchases, and the amount returned
  * from their returns, as SQL aggregates written to customer_metrics: one customer when their purchases or returns
- * change, everyone when the thresholds change and nightly
- * (lifecycle moves with the calendar even when nothing is bought). The full refresh also recomputes the RFM
- * quintile cuts (see V6__customer_rfm_scores.sql for how ties fall); other refreshes score against the stored
- * cuts. The refresh of everyone is long work and runs as a job ({@link MetricsRefreshJob}).
+ * change, everyone when the thresholds change and nightly (lifecycle moves with the calendar even when nothing is
+ * bought). The full refresh also recomputes the RFM quintile cuts (see V6__customer_rfm_scores.sql for how ties
+ * fall); other refreshes score against the stored cuts. The refresh of everyone is long work and runs as a job ({@link MetricsRefreshJob}).
  */
 @Service
 public class CustomerMetricsService {
