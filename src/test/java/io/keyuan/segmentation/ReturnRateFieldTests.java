@@ -165,6 +165,32 @@ class ReturnRateFieldTests {
     }
 
     @Test
+    void a_rule_on_a_rate_above_zero_reads_only_the_customers_who_returned_something() {
+        for (RuleNode needsReturns : List.of(
+                when(SegmentField.RETURN_RATE, Operator.GT, "20"),
+                when(SegmentField.RETURN_RATE, Operator.GT, "0"),
+                when(SegmentField.RETURN_RATE, Operator.GE, "0.01"),
+                when(SegmentField.RETURN_RATE, Operator.EQ, "25"),
+                when(SegmentField.RETURN_RATE, Operator.BETWEEN, "0.13", "25"))) {
+            assertThat(SqlRuleCompiler.compile(needsReturns, today()).where())
+                    .as(RuleText.write(needsReturns))
+                    .contains("m.returned_amount > 0 AND ");
+        }
+        for (RuleNode zeroMeets : List.of(
+                when(SegmentField.RETURN_RATE, Operator.LT, "10"),
+                when(SegmentField.RETURN_RATE, Operator.GE, "0"),
+                when(SegmentField.RETURN_RATE, Operator.EQ, "0"),
+                when(SegmentField.RETURN_RATE, Operator.GT, "-1"),
+                when(SegmentField.RETURN_RATE, Operator.NE, "5"),
+                when(SegmentField.RETURN_RATE, Operator.BETWEEN, "0", "25"),
+                when(SegmentField.RETURN_RATE, Operator.IS_EMPTY))) {
+            assertThat(SqlRuleCompiler.compile(zeroMeets, today()).where())
+                    .as(RuleText.write(zeroMeets))
+                    .doesNotContain("m.returned_amount > 0");
+        }
+    }
+
+    @Test
     void recording_and_removing_a_return_moves_the_customer_in_and_out_of_a_return_rate_segment() {
         Customer steady = customer("常退");
         returned(bought(steady, "200.00"), "50.00");
