@@ -41,16 +41,23 @@ public class PurchaseReturns {
     private final PurchaseReturnRepository returns;
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final CustomerMetricsService metrics;
 
-    PurchaseReturns(PurchaseReturnRepository returns, NamedParameterJdbcTemplate jdbc, Clock clock) {
+    PurchaseReturns(
+            PurchaseReturnRepository returns,
+            NamedParameterJdbcTemplate jdbc,
+            Clock clock,
+            CustomerMetricsService metrics) {
         this.returns = returns;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
-     * Records a return. Refused, naming the field: no date, a date in the future or before the purchase, a
-     * negative quantity, a bad amount, nothing returned at all, no reason, and more than is left of the purchase.
+     * Records a return and recomputes the customer's metrics (the amount returned) in the same transaction. Refused,
+     * naming the field: no date, a date in the future or before the purchase, a negative quantity, a bad amount,
+     * nothing returned at all, no reason, and more than is left of the purchase.
      */
     @PreAuthorize(Roles.HAS_STAFF)
     public PurchaseReturnRow record(NewPurchaseReturn r) {
@@ -120,11 +127,14 @@ public class PurchaseReturns {
         entity.setQuantity(r.quantity());
         entity.setAmount(r.amount());
         entity.setReason(reason);
+        PurchaseReturnRow saved;
         try {
-            return row(returns.saveAndFlush(entity));
+            saved = row(returns.saveAndFlush(entity));
         } catch (DataIntegrityViolationException e) {
             throw ConstraintMessages.refusal(e, CONSTRAINTS);
         }
+        metrics.refreshCustomer(entity.getCustomerId());
+        return saved;
     }
 
     /** A purchase's returns, oldest first. */
@@ -175,13 +185,14 @@ public class PurchaseReturns {
         return result;
     }
 
-    /** Removes a return recorded by mistake. */
+    /** Removes a return recorded by mistake, and recomputes the customer's metrics in the same transaction. */
     @PreAuthorize(Roles.HAS_STAFF)
     public void delete(long returnId) {
         PurchaseReturn r =
                 returns.findById(returnId).orElseThrow(() -> new NotFoundException("purchase-return", returnId));
         returns.delete(r);
         returns.flush();
+        metrics.refreshCustomer(r.getCustomerId());
     }
 
     /**
@@ -192,13 +203,10 @@ public class PurchaseReturns {
     @Transactional(readOnly = true)
     public ReturnRate returnRate(long customerId) {
         return jdbc.queryForObject(
-                """
-                SELECT t.purchased, t.returned,
-                       CASE WHEN t.purchased > 0 THEN ROUND(t.returned / t.purchased, 4) END AS rate
-                FROM (SELECT (SELECT COALESCE(SUM(p.amount), 0) FROM purchase p WHERE p.customer_id = :id) AS purchased,
-                             (SELECT COALESCE(SUM(r.amount), 0) FROM purchase_return r WHERE r.customer_id = :id)
-                                 AS returned) t
-                """,
+                "SELECT t.purchased, t.returned, " + ReturnRate.rateSql("t.purchased", "t.returned") + " AS rate"
+                        + " FROM (SELECT (SELECT COALESCE(SUM(p.amount), 0) FROM purchase p WHERE p.customer_id = :id)"
+                        + " AS purchased, (SELECT COALESCE(SUM(r.amount), 0) FROM purchase_return r"
+                        + " WHERE r.customer_id = :id) AS returned) t",
                 Map.of("id", customerId),
                 (rs, i) -> new ReturnRate(
                         customerId,
