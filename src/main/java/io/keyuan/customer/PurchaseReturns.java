@@ -41,8 +41,14 @@ public class PurchaseReturns {
     private final PurchaseReturnRepository returns;
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    PurchaseReturns(PurchaseReturnRepository returns, NamedParameterJdbcTemplate jdbc, Clock clock) {
+    PurchaseReturns(
+            PurchaseReturnRepository returns,
+            NamedParameterJdbcTemplate jdbc,
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.returns = returns;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -120,11 +126,15 @@ public class PurchaseReturns {
         entity.setQuantity(r.quantity());
         entity.setAmount(r.amount());
         entity.setReason(reason);
+        PurchaseReturnRow saved;
         try {
-            return row(returns.saveAndFlush(entity));
+            saved = row(returns.saveAndFlush(entity));
         } catch (DataIntegrityViolationException e) {
             throw ConstraintMessages.refusal(e, CONSTRAINTS);
         }
+        events.publishEvent(
+                new CustomerChanged(entity.getCustomerId(), java.util.Set.of(java.time.YearMonth.from(purchaseDate))));
+        return saved;
     }
 
     /** A purchase's returns, oldest first. */
@@ -182,6 +192,12 @@ public class PurchaseReturns {
                 returns.findById(returnId).orElseThrow(() -> new NotFoundException("purchase-return", returnId));
         returns.delete(r);
         returns.flush();
+        // Net revenue counts a return in its purchase's month.
+        List<LocalDate> bought = jdbc.queryForList(
+                "SELECT purchase_date FROM purchase WHERE id = :id", Map.of("id", r.getPurchaseId()), LocalDate.class);
+        events.publishEvent(new CustomerChanged(
+                r.getCustomerId(),
+                bought.stream().map(java.time.YearMonth::from).collect(java.util.stream.Collectors.toSet())));
     }
 
     /**
