@@ -281,6 +281,11 @@ public class ChannelReportView extends VerticalLayout implements HasDynamicTitle
     }
 
     private void writeUrl() {
+        UI.getCurrent().getPage().getHistory().replaceState(null, bookmark());
+    }
+
+    /** The address of the report as shown: opening it shows the same report. */
+    String bookmark() {
         ChannelReportQuery q = query();
         Map<String, String> params = new LinkedHashMap<>();
         if (q.from() != null) {
@@ -293,12 +298,7 @@ public class ChannelReportView extends VerticalLayout implements HasDynamicTitle
         if (q.channelId() != null) {
             params.put("channel", String.valueOf(q.channelId()));
         }
-        UI.getCurrent()
-                .getPage()
-                .getHistory()
-                .replaceState(
-                        null,
-                        "insight/channels?" + QueryParameters.simple(params).getQueryString());
+        return "insight/channels?" + QueryParameters.simple(params).getQueryString();
     }
 
     /** {@code insight/channels?from=2026-01&to=2026-12&by=METHOD&channel=3}; unknown values are ignored. */
