@@ -20,15 +20,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Segmentation at scale: the live count of a typical 5-condition rule and of a 12-condition nested one (through
- * {@link SegmentService#count}, as the editor calls it), against the baseline of a plain count over the rule's
- * joined tables; and the refresh of 20 segments in three rule sets with membership history, first from empty
+ * Segmentation at scale: the live count of a typical 5-condition rule, of a 12-condition nested one and of a return
+ * rate rule alone and within two cities (through {@link SegmentService#count}, as the editor calls it), against the
+ * baseline of a plain count over the rule's joined tables; and the refresh of 20 segments in three rule sets with membership history, first from empty
  * membership and again after a slice of customers changed. Its rule sets are named {@value #PREFIX}… and
  * replaced on every run.
  */
 @Component
 class SegmentationBenchmark {
     static final String PREFIX = "BENCH segmentation ";
+    /** The reason of the returns the suite adds itself, so that it adds them once per database. */
+    static final String RETURN_REASON = "BENCH segmentation return";
 
     private final SegmentService segments;
     private final SegmentMembershipService membership;
@@ -51,6 +53,16 @@ class SegmentationBenchmark {
                 when(SegmentField.CHANNEL_CATEGORY, Operator.EQ, "ONLINE"),
                 when(SegmentField.TOTAL_SPEND, Operator.GE, "1000"),
                 when(SegmentField.GENDER, Operator.EQ, "FEMALE"));
+    }
+
+    /** Return rate above 20 %: an expression over the metrics row, which no index serves. */
+    static RuleNode returnRate() {
+        return when(SegmentField.RETURN_RATE, Operator.GT, "20");
+    }
+
+    /** Return rate above 20 % among the customers of two cities (the customer index finds them first). */
+    static RuleNode returnRateInCities() {
+        return and(when(SegmentField.CITY, Operator.IN, "北京", "上海"), returnRate());
     }
 
     /** Twelve conditions in nested AND / OR / NOT groups. */
@@ -80,6 +92,7 @@ class SegmentationBenchmark {
         int repeat = (int) o.longFlag("repeat", 7, 1, 1_000);
         int warmup = (int) o.longFlag("warmup", 2, 0, 100);
         seeder.ensureCustomers("segmentation", target);
+        ensureReturns();
         System.out.printf(
                 "# %d cores, JVM %s, %d warm-up + %d timed runs, median%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), warmup, repeat);
@@ -97,9 +110,14 @@ class SegmentationBenchmark {
                         "SELECT COUNT(m.monetary) + COUNT(c.city) FROM " + SqlRuleCompiler.FROM, Long.class));
         double count5 = Timing.median(warmup, repeat, () -> segments.count(five));
         double count12 = Timing.median(warmup, repeat, () -> segments.count(twelve));
+        double countReturns = Timing.median(warmup, repeat, () -> segments.count(returnRate()));
+        double countReturnsInCities = Timing.median(warmup, repeat, () -> segments.count(returnRateInCities()));
         System.out.printf(
                 "# 5-condition rule selects %,d; 12-condition rule selects %,d%n",
                 segments.count(five), segments.count(twelve));
+        System.out.printf(
+                "# return rate > 20 %% selects %,d; in 北京 or 上海 %,d%n",
+                segments.count(returnRate()), segments.count(returnRateInCities()));
 
         removeBenchRuleSets();
         int created = createBenchRuleSets(five, twelve);
@@ -138,6 +156,8 @@ class SegmentationBenchmark {
         Timing.print("segmentation.full_join_pass_baseline_ms", fullPass);
         Timing.print("segmentation.count_5_conditions_ms", count5);
         Timing.print("segmentation.count_12_conditions_ms", count12);
+        Timing.print("segmentation.count_return_rate_ms", countReturns);
+        Timing.print("segmentation.count_return_rate_in_cities_ms", countReturnsInCities);
         System.out.printf("BENCH segmentation.refresh_20_rules_seconds %.1f s%n", firstSeconds);
         System.out.printf("BENCH segmentation.refresh_20_rules_again_seconds %.1f s%n", secondSeconds);
         System.out.println("# targets: count of a 5-condition rule under 300 ms; refresh of 20 rules under 60 s");
@@ -146,6 +166,31 @@ class SegmentationBenchmark {
 
     private RefreshRun refresh() {
         return refresh(membership);
+    }
+
+    /**
+     * Returns on one purchase in eight (money only, 10–50 % of its amount), added once per database, and the
+     * customers' returned amounts summed as V57 does; the seeder makes purchases only.
+     */
+    private void ensureReturns() {
+        long have = count("SELECT COUNT(*) FROM purchase_return WHERE reason = '" + RETURN_REASON + "'");
+        if (have > 0) {
+            System.out.printf("# %,d bench returns present%n", have);
+            return;
+        }
+        long started = System.nanoTime();
+        int added = jdbc.update("""
+                INSERT INTO purchase_return (purchase_id, customer_id, return_date, quantity, amount, reason, version,
+                                             created_at, created_by, updated_at, updated_by)
+                SELECT p.id, p.customer_id, p.purchase_date, 0, ROUND(p.amount * (1 + p.id % 5) / 10, 2), ?, 0,
+                       UTC_TIMESTAMP(6), 'bench', UTC_TIMESTAMP(6), 'bench'
+                FROM purchase p WHERE p.id % 8 = 3 AND p.amount >= 1""", RETURN_REASON);
+        jdbc.update("""
+                UPDATE customer_metrics m
+                JOIN (SELECT r.customer_id, SUM(r.amount) AS returned FROM purchase_return r GROUP BY r.customer_id) t
+                    ON t.customer_id = m.customer_id
+                SET m.returned_amount = t.returned""");
+        System.out.printf("# added %,d returns in %.1f s%n", added, (System.nanoTime() - started) / 1e9);
     }
 
     /** Starts a membership refresh of every rule set and waits for it, printing its progress. */

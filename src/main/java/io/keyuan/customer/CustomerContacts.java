@@ -59,4 +59,32 @@ public class CustomerContacts {
                 Map.of("ids", ids.stream().distinct().limit(MAX_IDS).toList()),
                 Long.class);
     }
+
+    /**
+     * The customers whose code is among {@code codes} (at most {@link #MAX_IDS} codes), by their code as stored;
+     * codes compare ignoring case, as the database does.
+     */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public Map<String, CustomerContact> byCodes(Collection<String> codes) {
+        Map<String, CustomerContact> found = new LinkedHashMap<>();
+        if (codes.isEmpty()) {
+            return found;
+        }
+        List<String> list = codes.stream().distinct().limit(MAX_IDS).toList();
+        jdbc.query(
+                "SELECT id, code, name, phone, email FROM customer WHERE code IN (:codes)",
+                Map.of("codes", list),
+                rs -> {
+                    found.put(
+                            rs.getString("code"),
+                            new CustomerContact(
+                                    rs.getLong("id"),
+                                    rs.getString("code"),
+                                    rs.getString("name"),
+                                    rs.getString("phone"),
+                                    rs.getString("email")));
+                });
+        return found;
+    }
 }

@@ -34,11 +34,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Derives recency, frequency, monetary, lifecycle, value and RFM scores from purchases, as SQL aggregates written
- * to customer_metrics: one customer when their purchases change, everyone when the thresholds change and nightly
- * (lifecycle moves with the calendar even when nothing is bought). The full refresh also recomputes the RFM
- * quintile cuts (see V6__customer_rfm_scores.sql for how ties fall); other refreshes score against the stored
- * cuts. The refresh of everyone is long work and runs as a job ({@link MetricsRefreshJob}).
+ * Derives recency, frequency, monetary, lifecycle, value and RFM scores from purchases, and the amount returned
+ * from their returns, as SQL aggregates written to customer_metrics: one customer when their purchases or returns
+ * change, everyone when the thresholds change and nightly (lifecycle moves with the calendar even when nothing is
+ * bought). The full refresh also recomputes the RFM quintile cuts (see V6__customer_rfm_scores.sql for how ties
+ * fall); other refreshes score against the stored cuts. The refresh of everyone is long work and runs as a job ({@link MetricsRefreshJob}).
  */
 @Service
 public class CustomerMetricsService {
@@ -47,9 +47,10 @@ public class CustomerMetricsService {
 
     private static final String REFRESH = """
             INSERT INTO customer_metrics (customer_id, first_purchase, last_purchase, frequency, monetary,
-                                          recent_spend, lifecycle, value_level, r_score, f_score, m_score,
-                                          refreshed_at)
-            SELECT c.id, a.first_p, a.last_p, COALESCE(a.freq, 0), COALESCE(a.mon, 0), COALESCE(a.recent, 0),
+                                          returned_amount, recent_spend, lifecycle, value_level, r_score, f_score,
+                                          m_score, refreshed_at)
+            SELECT c.id, a.first_p, a.last_p, COALESCE(a.freq, 0), COALESCE(a.mon, 0), COALESCE(rt.returned, 0),
+                   COALESCE(a.recent, 0),
                    CASE WHEN a.last_p IS NULL THEN 'POTENTIAL'
                         WHEN a.first_p >= :newFrom THEN 'NEW'
                         WHEN a.last_p >= :activeFrom THEN 'ACTIVE'
@@ -71,9 +72,14 @@ public class CustomerMetricsService {
                        FROM purchase p
                        WHERE p.customer_id BETWEEN :fromId AND :toId
                        GROUP BY p.customer_id) a ON a.customer_id = c.id
+            LEFT JOIN (SELECT r.customer_id, SUM(r.amount) returned
+                       FROM purchase_return r
+                       WHERE r.customer_id BETWEEN :fromId AND :toId
+                       GROUP BY r.customer_id) rt ON rt.customer_id = c.id
             WHERE c.id BETWEEN :fromId AND :toId
             ON DUPLICATE KEY UPDATE first_purchase = VALUES(first_purchase), last_purchase = VALUES(last_purchase),
-                   frequency = VALUES(frequency), monetary = VALUES(monetary), recent_spend = VALUES(recent_spend),
+                   frequency = VALUES(frequency), monetary = VALUES(monetary),
+                   returned_amount = VALUES(returned_amount), recent_spend = VALUES(recent_spend),
                    lifecycle = VALUES(lifecycle), value_level = VALUES(value_level), r_score = VALUES(r_score),
                    f_score = VALUES(f_score), m_score = VALUES(m_score), refreshed_at = VALUES(refreshed_at)
             """;
@@ -161,7 +167,7 @@ public class CustomerMetricsService {
         }
     }
 
-    /** Recomputes one customer; called inside the transaction that changed their purchases. */
+    /** Recomputes one customer; called inside the transaction that changed their purchases or returns. */
     @Transactional(propagation = Propagation.MANDATORY)
     void refreshCustomer(long customerId) {
         jdbc.update(REFRESH, params(load(), customerId, customerId));

@@ -188,6 +188,45 @@ class PurchaseImporter extends JdbcTableImporter {
         }
     }
 
+    /**
+     * A purchase with returns keeps its customer (the returns are the customer's: their return rate counts them) and
+     * never goes below what was returned of it, as recording a return checks from the other side. Only a row that
+     * moves or shrinks a purchase reads its returns.
+     */
+    @Override
+    protected void checkUpdate(ImportRow row, Map<String, Object> values, Map<String, Object> current) {
+        boolean moves = values.get("customer_id") instanceof Number to
+                && to.longValue() != ((Number) current.get("customer_id")).longValue();
+        boolean shrinks = less(values.get("amount"), current.get("amount"))
+                || less(values.get("quantity"), current.get("quantity"));
+        if (!moves && !shrinks) {
+            return;
+        }
+        Map<String, Object> returned = jdbc.queryForMap(
+                "SELECT COUNT(*) n, COALESCE(SUM(quantity), 0) q, COALESCE(SUM(amount), 0) a FROM purchase_return"
+                        + " WHERE purchase_id = :id",
+                Map.of("id", current.get("id")));
+        long count = ((Number) returned.get("n")).longValue();
+        if (count == 0) {
+            return;
+        }
+        if (moves) {
+            row.error("customer", "purchase.import.error.returns-keep-customer", count);
+        }
+        if (less(values.get("amount"), returned.get("a"))) {
+            row.error("amount", "purchase.import.error.below-returned", returned.get("a"));
+        }
+        if (less(values.get("quantity"), returned.get("q"))) {
+            row.error("quantity", "purchase.import.error.below-returned", returned.get("q"));
+        }
+    }
+
+    private static boolean less(Object value, Object than) {
+        return value instanceof Number v
+                && than instanceof Number t
+                && new java.math.BigDecimal(v.toString()).compareTo(new java.math.BigDecimal(t.toString())) < 0;
+    }
+
     @Override
     protected List<Long> related(List<Long> purchaseIds) {
         if (purchaseIds.isEmpty()) {

@@ -41,22 +41,26 @@ public class PurchaseReturns {
     private final PurchaseReturnRepository returns;
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final CustomerMetricsService metrics;
     private final org.springframework.context.ApplicationEventPublisher events;
 
     PurchaseReturns(
             PurchaseReturnRepository returns,
             NamedParameterJdbcTemplate jdbc,
             Clock clock,
+            CustomerMetricsService metrics,
             org.springframework.context.ApplicationEventPublisher events) {
         this.events = events;
         this.returns = returns;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
-     * Records a return. Refused, naming the field: no date, a date in the future or before the purchase, a
-     * negative quantity, a bad amount, nothing returned at all, no reason, and more than is left of the purchase.
+     * Records a return and recomputes the customer's metrics (the amount returned) in the same transaction. Refused,
+     * naming the field: no date, a date in the future or before the purchase, a negative quantity, a bad amount,
+     * nothing returned at all, no reason, and more than is left of the purchase.
      */
     @PreAuthorize(Roles.HAS_STAFF)
     public PurchaseReturnRow record(NewPurchaseReturn r) {
@@ -132,6 +136,7 @@ public class PurchaseReturns {
         } catch (DataIntegrityViolationException e) {
             throw ConstraintMessages.refusal(e, CONSTRAINTS);
         }
+        metrics.refreshCustomer(entity.getCustomerId());
         events.publishEvent(
                 new CustomerChanged(entity.getCustomerId(), java.util.Set.of(java.time.YearMonth.from(purchaseDate))));
         return saved;
@@ -185,13 +190,14 @@ public class PurchaseReturns {
         return result;
     }
 
-    /** Removes a return recorded by mistake. */
+    /** Removes a return recorded by mistake, and recomputes the customer's metrics in the same transaction. */
     @PreAuthorize(Roles.HAS_STAFF)
     public void delete(long returnId) {
         PurchaseReturn r =
                 returns.findById(returnId).orElseThrow(() -> new NotFoundException("purchase-return", returnId));
         returns.delete(r);
         returns.flush();
+        metrics.refreshCustomer(r.getCustomerId());
         // Net revenue counts a return in its purchase's month.
         List<LocalDate> bought = jdbc.queryForList(
                 "SELECT purchase_date FROM purchase WHERE id = :id", Map.of("id", r.getPurchaseId()), LocalDate.class);
@@ -208,13 +214,10 @@ public class PurchaseReturns {
     @Transactional(readOnly = true)
     public ReturnRate returnRate(long customerId) {
         return jdbc.queryForObject(
-                """
-                SELECT t.purchased, t.returned,
-                       CASE WHEN t.purchased > 0 THEN ROUND(t.returned / t.purchased, 4) END AS rate
-                FROM (SELECT (SELECT COALESCE(SUM(p.amount), 0) FROM purchase p WHERE p.customer_id = :id) AS purchased,
-                             (SELECT COALESCE(SUM(r.amount), 0) FROM purchase_return r WHERE r.customer_id = :id)
-                                 AS returned) t
-                """,
+                "SELECT t.purchased, t.returned, " + ReturnRate.rateSql("t.purchased", "t.returned") + " AS rate"
+                        + " FROM (SELECT (SELECT COALESCE(SUM(p.amount), 0) FROM purchase p WHERE p.customer_id = :id)"
+                        + " AS purchased, (SELECT COALESCE(SUM(r.amount), 0) FROM purchase_return r"
+                        + " WHERE r.customer_id = :id) AS returned) t",
                 Map.of("id", customerId),
                 (rs, i) -> new ReturnRate(
                         customerId,

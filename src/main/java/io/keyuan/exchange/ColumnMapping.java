@@ -44,6 +44,30 @@ final class ColumnMapping {
         return mapping;
     }
 
+    /**
+     * The guessed mapping completed with the importer's proposal: guessed keys stay, and a column without one takes
+     * the proposed key when it is a column of the schema that no other column has.
+     */
+    static List<String> completed(SheetSchema schema, List<String> guessed, List<String> proposed) {
+        List<String> mapping = new ArrayList<>(guessed);
+        if (proposed == null || proposed == guessed) {
+            return mapping;
+        }
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (String key : guessed) {
+            if (key != null) {
+                used.add(key);
+            }
+        }
+        for (int i = 0; i < mapping.size() && i < proposed.size(); i++) {
+            String key = proposed.get(i);
+            if (mapping.get(i) == null && key != null && schema.index().containsKey(key) && used.add(key)) {
+                mapping.set(i, key);
+            }
+        }
+        return mapping;
+    }
+
     /** What is wrong with a mapping: required columns not mapped, a column mapped twice. Empty when fine. */
     static List<KeyuanException> problems(SheetSchema schema, List<String> headers, List<String> mapping) {
         List<KeyuanException> problems = new ArrayList<>();

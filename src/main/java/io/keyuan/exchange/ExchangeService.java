@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -158,6 +159,8 @@ public class ExchangeService {
             headerStyle.setFont(bold);
             CellStyle dateStyle = workbook.createCellStyle();
             dateStyle.setDataFormat(helper.createDataFormat().getFormat("yyyy-mm-dd"));
+            CellStyle dateTimeStyle = workbook.createCellStyle();
+            dateTimeStyle.setDataFormat(helper.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
             CellStyle decimalStyle = workbook.createCellStyle();
             decimalStyle.setDataFormat(helper.createDataFormat().getFormat("0.00"));
             long[] count = {0};
@@ -197,6 +200,10 @@ public class ExchangeService {
                             case LocalDate d -> {
                                 cell.setCellValue(d);
                                 cell.setCellStyle(dateStyle);
+                            }
+                            case LocalDateTime t -> {
+                                cell.setCellValue(t);
+                                cell.setCellStyle(dateTimeStyle);
                             }
                             case BigDecimal b -> {
                                 cell.setCellValue(b.doubleValue());

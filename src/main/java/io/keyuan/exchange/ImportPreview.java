@@ -27,6 +27,11 @@ public record ImportPreview(
         return new ImportRequest(schema, file, fileName, sheet.index(), headerRow, mapping, locale, false);
     }
 
+    /** The same preview with another guessed mapping. */
+    public ImportPreview withMapping(List<String> newMapping) {
+        return new ImportPreview(format, sheets, sheet, headerRow, headers, newMapping, sample);
+    }
+
     /** How many of the header row's cells name a column of the schema. */
     public int matchedColumns() {
         int n = 0;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One data row of an upload, converted to the schema's types: String, Long, BigDecimal, LocalDate, Boolean, or an
+ * One data row of an upload, converted to the schema's types: String, Long, BigDecimal, LocalDate, LocalDateTime (DATE_TIME), Boolean, or an
  * enum constant's name for ENUM columns; null for an empty cell. {@link #has} tells whether the column is in the
  * file at all. An importer leaves a record's field alone when its column is absent or its cell is blank, unless the
  * import was asked to clear fields with blank cells ({@link ImportContext#clearBlanks()}). Besides errors, a row may

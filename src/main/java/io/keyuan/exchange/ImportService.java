@@ -101,7 +101,8 @@ public class ImportService {
     /** As {@link #inspect(String, File, String)}, reading the sheet at {@code sheetIndex} (-1: pick one). */
     @PreAuthorize(Roles.HAS_STAFF)
     public ImportPreview inspect(String schemaName, File file, String fileName, int sheetIndex) {
-        SheetSchema schema = registry.forImport(schemaName).schema();
+        SheetImporter importer = registry.forImport(schemaName);
+        SheetSchema schema = importer.schema();
         List<SheetInfo> sheets = SheetReaders.sheets(file, fileName, limits);
         List<SheetInfo> candidates = new ArrayList<>();
         if (sheetIndex >= 0) {
@@ -132,6 +133,10 @@ public class ImportService {
                 continue;
             }
             ImportPreview preview = HeaderDetector.detect(schema, format, sheets, candidate, first);
+            preview = preview.withMapping(ColumnMapping.completed(
+                    schema,
+                    preview.mapping(),
+                    importer.guessMapping(preview.headers(), preview.mapping(), preview.sample())));
             if (best == null || preview.matchedColumns() > best.matchedColumns()) {
                 best = preview;
             }

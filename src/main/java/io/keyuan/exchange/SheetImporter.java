@@ -53,6 +53,18 @@ public interface SheetImporter {
     }
 
     /**
+     * The mapping to propose for a file, for schemas whose columns are named by what the data holds (a survey's
+     * question texts, say) and not only by the schema's headers: given the file's header row, the mapping guessed
+     * from the schema's headers (a schema key per file column, null where none matched) and the first data rows
+     * under the header (cell texts as shown), returns the mapping the import wizard proposes. The engine keeps the
+     * guessed keys and takes from the answer only keys of the schema for columns that had none, each at most once.
+     * By default the guessed mapping.
+     */
+    default List<String> guessMapping(List<String> headers, List<String> guessed, List<List<String>> sample) {
+        return guessed;
+    }
+
+    /**
      * The least role (one of {@link io.keyuan.shared.Roles}) that may import this schema; the import wizard lists
      * only the schemas the signed-in user may import, and the engine refuses the others. Undo takes a manager.
      */

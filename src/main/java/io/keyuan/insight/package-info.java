@@ -1,2 +1,2 @@
-/** Reports over the other modules' data: channel performance (CAC, ROI, LTV, payback) from monthly rollups. */
+/** Insight (数据洞察): reports and dashboards over the other modules' query APIs, with monthly rollups of its own. */
 package io.keyuan.insight;

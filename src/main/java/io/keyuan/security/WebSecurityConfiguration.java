@@ -22,8 +22,9 @@ class WebSecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, AppUserRepository users) throws Exception {
         http.headers(h -> h.contentTypeOptions(c -> {}).frameOptions(f -> f.sameOrigin()));
-        // The portal's own stylesheet must load on the login page too.
-        http.authorizeHttpRequests(a -> a.requestMatchers("/styles/**").permitAll());
+        // The portal's own stylesheet must load on the login page too; chart scripts are public static files.
+        http.authorizeHttpRequests(a -> a.requestMatchers("/styles/**", "/scripts/**", "/webjars/echarts/**")
+                .permitAll());
         // A session whose account an administrator changed since sign-in ends before anything else is done.
         http.addFilterAfter(new StaleSessionFilter(users), SecurityContextHolderFilter.class);
         // Vaadin denies every address that is no route (a bare 403 for a mistyped link): a signed-in user gets the

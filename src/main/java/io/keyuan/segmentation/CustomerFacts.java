@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * What the catalogue knows about one customer, as loaded by {@link CustomerFactsLoader}; enums are their names,
- * and every field is null when the customer (or their metrics row) has no value. {@code purchases} are every
+ * and every field is null when the customer (or their metrics row) has no value; {@code returnedAmount} is what
+ * their returns gave back (the metrics row's, beside {@code totalSpend}). {@code purchases} are every
  * purchase (for the windowed fields); {@code provided} holds what each {@link FactSource} of the catalogue's provided
  * fields loaded for this customer, by source key (absent when it had nothing).
  */
@@ -36,6 +37,7 @@ public record CustomerFacts(
         LocalDate lastPurchase,
         Integer purchaseCount,
         BigDecimal totalSpend,
+        BigDecimal returnedAmount,
         int referredCount,
         Integer rScore,
         Integer fScore,
@@ -89,6 +91,7 @@ public record CustomerFacts(
                 lastPurchase,
                 purchaseCount,
                 totalSpend,
+                returnedAmount,
                 referredCount,
                 rScore,
                 fScore,

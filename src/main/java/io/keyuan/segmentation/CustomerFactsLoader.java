@@ -23,8 +23,8 @@ class CustomerFactsLoader {
             + " c.city, c.source_channel_id, " + SegmentField.CHANNEL_CATEGORY.sql() + " category,"
             + " c.acquisition_method, c.referred_by_id IS NOT NULL referred, c.need_type, c.purchase_style,"
             + " c.loyalty, c.tags, m.lifecycle, m.value_level, m.first_purchase, m.last_purchase, m.frequency,"
-            + " m.monetary, " + SegmentField.REFERRED_COUNT.sql() + " referred_count, m.r_score, m.f_score,"
-            + " m.m_score FROM " + SqlRuleCompiler.FROM;
+            + " m.monetary, m.returned_amount, " + SegmentField.REFERRED_COUNT.sql() + " referred_count,"
+            + " m.r_score, m.f_score, m.m_score FROM " + SqlRuleCompiler.FROM;
 
     /** Ids per query, well inside MariaDB's packet and placeholder limits. */
     private static final int BATCH = 1_000;
@@ -117,6 +117,7 @@ class CustomerFactsLoader {
         LocalDate first = rs.getObject("first_purchase", LocalDate.class);
         LocalDate last = rs.getObject("last_purchase", LocalDate.class);
         BigDecimal monetary = rs.getBigDecimal("monetary");
+        BigDecimal returned = rs.getBigDecimal("returned_amount");
         int referredCount = rs.getInt("referred_count");
         Integer r = integer(rs, "r_score");
         Integer f = integer(rs, "f_score");
@@ -146,6 +147,7 @@ class CustomerFactsLoader {
                         last,
                         count,
                         monetary,
+                        returned,
                         referredCount,
                         r,
                         f,

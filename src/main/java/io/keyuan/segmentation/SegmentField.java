@@ -8,6 +8,7 @@ import io.keyuan.customer.Loyalty;
 import io.keyuan.customer.NeedType;
 import io.keyuan.customer.Occupation;
 import io.keyuan.customer.PurchaseStyle;
+import io.keyuan.customer.ReturnRate;
 import io.keyuan.customer.ValueLevel;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -84,6 +85,16 @@ public enum SegmentField implements CatalogueField {
             (f, t) -> f.totalSpend() == null || f.purchaseCount() == null || f.purchaseCount() == 0
                     ? null
                     : f.totalSpend().divide(BigDecimal.valueOf(f.purchaseCount()), 6, RoundingMode.HALF_UP)),
+    /**
+     * 退货率: the amount returned as a percentage of the amount bought, two decimals, as {@link ReturnRate} defines
+     * it; empty for a customer who bought nothing (or only for 0), so "return rate > 0" and "< 10" both leave them
+     * out.
+     */
+    RETURN_RATE(
+            FieldType.NUMBER,
+            null,
+            ReturnRate.percentSql("m.monetary", "m.returned_amount"),
+            (f, t) -> ReturnRate.percent(f.totalSpend(), f.returnedAmount())),
     FIRST_PURCHASE(FieldType.DATE, null, "m.first_purchase", (f, t) -> f.firstPurchase()),
     LAST_PURCHASE(FieldType.DATE, null, "m.last_purchase", (f, t) -> f.lastPurchase()),
     /** Zero, never empty, for a customer without purchases in the window. */

@@ -105,11 +105,17 @@ public final class SqlRuleCompiler {
 
     /**
      * For a bound on age or on days since the last purchase, a looser range on the underlying date column that
-     * an index can serve. It only adds rows that the exact comparison then drops, and it is NULL exactly when
-     * the exact comparison is, so the condition's result does not change. Null when there is no such range.
+     * an index can serve; for a return rate that 0 % does not meet, that something was returned. It only adds rows
+     * that the exact comparison then drops, and it is true whenever the exact comparison is, so the condition's
+     * result does not change (where it is false and the comparison NULL, the condition is false instead of NULL,
+     * which leads to the same WHERE outcome outside NOT and under the COALESCE within it). Null when there is no
+     * such range.
      */
     private String indexRange(RuleNode.Condition c, LocalDate today) {
         CatalogueField field = c.field();
+        if (field == SegmentField.RETURN_RATE) {
+            return returnedRange(c);
+        }
         if (field != SegmentField.AGE && field != SegmentField.DAYS_SINCE_LAST_PURCHASE) {
             return null;
         }
@@ -161,6 +167,20 @@ public final class SqlRuleCompiler {
             }
         }
         return String.join(" AND ", parts);
+    }
+
+    /**
+     * A return rate above some rate of 0 % or more (or at, or from, one above 0 %) needs an amount returned, which
+     * {@code customer_metrics (returned_amount, monetary)} finds without reading the customers who returned nothing —
+     * most of them, usually. Null for the bounds a rate of 0 % can meet.
+     */
+    private static String returnedRange(RuleNode.Condition c) {
+        boolean needsReturns = switch (c.operator()) {
+            case GT -> number(c, 0).signum() >= 0;
+            case GE, EQ, BETWEEN -> number(c, 0).signum() > 0;
+            default -> false;
+        };
+        return needsReturns ? "m.returned_amount > 0" : null;
     }
 
     private static BigDecimal number(RuleNode.Condition c, int index) {

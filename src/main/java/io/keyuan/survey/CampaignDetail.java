@@ -33,6 +33,11 @@ public record CampaignDetail(
         return new CampaignDraft(id, version, name, surveyId, channel, segmentId, customerIds, opensAt, closesAt);
     }
 
+    /** The campaign's code, as sheets name it ({@link CampaignCodes}). */
+    public String code() {
+        return CampaignCodes.of(id);
+    }
+
     /** Whether answers are taken at {@code now}: open, and inside its period. */
     public boolean acceptsAnswers(Instant now) {
         return status == CampaignStatus.OPEN && !now.isBefore(opensAt) && now.isBefore(closesAt);

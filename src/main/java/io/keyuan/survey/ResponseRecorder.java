@@ -20,7 +20,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * The one way a response is written, whichever path it came by (public link, phone entry): checks the answers
+ * The one way a response is written, whichever path it came by (public link, phone entry, a sheet's import): checks the answers
  * against the survey's questions, writes the response and its answers and marks the recipient answered in the
  * caller's transaction, and publishes {@link ResponseRecorded} (heard after the commit by transactional
  * listeners). A recipient answers once: the conditional update and the unique recipient of survey_response refuse a
@@ -66,14 +66,34 @@ class ResponseRecorder {
      * called again).
      */
     long record(Target target, List<AnswerInput> answers, String enteredBy, Set<RecipientStatus> acceptedFrom) {
-        // shares the survey's row with other responses, but waits for (and holds off) a designer's save
-        jdbc.queryForList("SELECT id FROM survey WHERE id = :id LOCK IN SHARE MODE", Map.of("id", target.surveyId()));
-        List<SurveyForm.Question> qs = questions.load(target.surveyId());
+        return record(target, lockQuestions(target.surveyId()), answers, enteredBy, acceptedFrom, clock.instant());
+    }
+
+    /**
+     * The survey's questions, its row shared with other responses until the caller's transaction ends but holding
+     * off (and waiting for) a designer's save: what a batch of one survey's responses is checked against.
+     */
+    List<SurveyForm.Question> lockQuestions(long surveyId) {
+        jdbc.queryForList("SELECT id FROM survey WHERE id = :id LOCK IN SHARE MODE", Map.of("id", surveyId));
+        return questions.load(surveyId);
+    }
+
+    /**
+     * Records a response given at {@code answeredAt} (an imported answer's own time) against the questions the caller
+     * locked with {@link #lockQuestions}: the same checks, rows, recipient update and event as every other response.
+     */
+    long record(
+            Target target,
+            List<SurveyForm.Question> qs,
+            List<AnswerInput> answers,
+            String enteredBy,
+            Set<RecipientStatus> acceptedFrom,
+            Instant answeredAt) {
         List<Row> rows = check(qs, answers);
         Integer nps = firstScore(qs, rows, QuestionKind.NPS);
         Integer csat = firstScore(qs, rows, QuestionKind.CSAT);
         Integer ces = firstScore(qs, rows, QuestionKind.CES);
-        Instant now = clock.instant();
+        Instant now = answeredAt;
         Timestamp at = Timestamp.valueOf(LocalDateTime.ofInstant(now, ZoneOffset.UTC));
         int marked = jdbc.update(
                 "UPDATE survey_recipient SET status = 'ANSWERED', answered_at = :at WHERE id = :id AND status IN (:from)",

@@ -217,6 +217,79 @@ class PurchaseReturnsTests {
         assertThat(none.purchasedAmount()).isEqualByComparingTo("0");
     }
 
+    @Autowired
+    CustomerMetricsService metrics;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    private BigDecimal metricsReturned(Customer c) {
+        return jdbc.queryForObject(
+                "SELECT returned_amount FROM customer_metrics WHERE customer_id = ?", BigDecimal.class, c.getId());
+    }
+
+    @Test
+    void the_customers_metrics_keep_the_amount_returned_through_every_change_and_the_full_refresh() {
+        Customer c = customer();
+        assertThat(metricsReturned(c)).as("a new customer").isEqualByComparingTo("0");
+        Purchase tea = purchase(c, today().minusDays(3), 4, "200.00");
+        PurchaseReturnRow first = returns.record(give(tea, 1, "50.00"));
+        assertThat(metricsReturned(c)).isEqualByComparingTo("50.00");
+        Purchase cups = purchase(c, today().minusDays(2), 1, "100.00");
+        returns.record(give(cups, 1, "100.00"));
+        assertThat(metricsReturned(c)).isEqualByComparingTo("150.00");
+        // another customer's return does not count
+        returns.record(give(purchase(customer(), today(), 1, "10.00"), 1, "10.00"));
+        assertThat(metricsReturned(c)).isEqualByComparingTo("150.00");
+
+        returns.delete(first.id());
+        assertThat(metricsReturned(c)).isEqualByComparingTo("100.00");
+        assertThat(returns.returnRate(c.getId()).rate()).isEqualByComparingTo("0.3333");
+        assertThat(returns.returnRate(c.getId()).percent()).isEqualByComparingTo("33.33");
+
+        // the nightly refresh (and the one after a threshold change) recomputes it from the returns
+        jdbc.update("UPDATE customer_metrics SET returned_amount = 0 WHERE customer_id = ?", c.getId());
+        TestData.as("returns-manager", () -> metrics.refreshAll(n -> {}), "STAFF", "MANAGER");
+        assertThat(metricsReturned(c)).isEqualByComparingTo("100.00");
+    }
+
+    @Test
+    void the_rate_has_one_definition_in_sql_and_in_java() {
+        String[][] cases = {
+            {"200.00", "50.00"},
+            {"99.99", "49.50"},
+            {"1000.00", "1.25"},
+            {"3.00", "1.00"},
+            {"3.00", "2.00"},
+            {"100.50", "33.50"},
+            {"7.00", "7.00"},
+            {"0.00", "0.00"},
+            {"99999999999999.99", "0.01"}
+        };
+        for (String[] c : cases) {
+            BigDecimal purchased = new BigDecimal(c[0]);
+            BigDecimal returned = new BigDecimal(c[1]);
+            BigDecimal sql = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc)
+                    .queryForObject(
+                            "SELECT "
+                                    + ReturnRate.percentSql(
+                                            "CAST(:purchased AS DECIMAL(16, 2))", "CAST(:returned AS DECIMAL(16, 2))"),
+                            java.util.Map.of("purchased", purchased, "returned", returned),
+                            BigDecimal.class);
+            BigDecimal inJava = ReturnRate.percent(purchased, returned);
+            if (purchased.signum() == 0) {
+                assertThat(sql).isNull();
+                assertThat(inJava).isNull();
+            } else {
+                assertThat(inJava).as(c[1] + " of " + c[0]).isEqualByComparingTo(sql);
+            }
+        }
+        assertThat(ReturnRate.percent(new BigDecimal("99.99"), new BigDecimal("49.50")))
+                .isEqualByComparingTo("49.50");
+        assertThat(ReturnRate.percent(new BigDecimal("1000"), new BigDecimal("1.25")))
+                .isEqualByComparingTo("0.13");
+    }
+
     @Test
     void a_purchase_with_returns_is_deleted_only_after_its_returns_and_a_customer_delete_takes_them() {
         Customer c = customer();
@@ -280,6 +353,59 @@ class PurchaseReturnsTests {
                 .extracting(Purchase::getProduct)
                 .containsExactly("茶叶");
         assertThat(returns.ofPurchase(tea.getId())).hasSize(1);
+        assertThat(metricsReturned(c)).as("the metrics after the undo").isEqualByComparingTo("150.00");
+        assertThat(returns.returnRate(c.getId()).percent()).isEqualByComparingTo("50");
+    }
+
+    private io.keyuan.exchange.ImportReport importPurchases(String csv, io.keyuan.exchange.ImportMode mode)
+            throws Exception {
+        java.io.File sheet =
+                dir.resolve("purchases-" + TestData.unique() + ".csv").toFile();
+        java.nio.file.Files.writeString(sheet.toPath(), csv, java.nio.charset.StandardCharsets.UTF_8);
+        return TestData.as(
+                "returns-staff",
+                () -> imports.commit(
+                        imports.inspect("purchases", sheet, sheet.getName())
+                                .request("purchases", sheet, sheet.getName(), java.util.Locale.CHINA),
+                        mode,
+                        io.keyuan.exchange.ImportListener.NONE),
+                "STAFF");
+    }
+
+    @Test
+    void a_purchase_import_keeps_a_purchase_with_returns_with_its_customer_and_above_what_was_returned()
+            throws Exception {
+        Customer c = customer();
+        Customer other = customer();
+        Purchase tea = purchase(c, LocalDate.of(2026, 1, 5), 4, "200.00");
+        returns.record(give(tea, 2, "50.00"));
+        String header = "记录号,客户编号,购买日期,产品,数量,金额,销售渠道\n";
+        String row = tea.getId() + ",%s,2026-01-05,退货商品,%d,%s,门店\n";
+
+        var moved = importPurchases(
+                header + row.formatted(other.getCode(), 4, "200.00"), io.keyuan.exchange.ImportMode.ALL_OR_NOTHING);
+        var shrunk = importPurchases(
+                header + row.formatted(c.getCode(), 1, "49.99"), io.keyuan.exchange.ImportMode.ALL_OR_NOTHING);
+
+        assertThat(moved.errors())
+                .extracting(io.keyuan.exchange.RowError::columnKey, io.keyuan.exchange.RowError::messageKey)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("customer", "purchase.import.error.returns-keep-customer"));
+        assertThat(shrunk.errors())
+                .extracting(io.keyuan.exchange.RowError::columnKey, io.keyuan.exchange.RowError::messageKey)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("amount", "purchase.import.error.below-returned"),
+                        org.assertj.core.groups.Tuple.tuple("quantity", "purchase.import.error.below-returned"));
+        assertThat(customers.purchaseCount(other.getId())).isZero();
+        assertThat(returns.totals(tea.getId()).purchasedAmount()).isEqualByComparingTo("200.00");
+
+        // down to exactly what was returned is fine, and the rate follows at once
+        var corrected = importPurchases(
+                header + row.formatted(c.getCode(), 2, "100.00"), io.keyuan.exchange.ImportMode.ALL_OR_NOTHING);
+        assertThat(corrected.errors()).isEmpty();
+        assertThat(corrected.updated()).isEqualTo(1);
+        assertThat(metricsReturned(c)).isEqualByComparingTo("50.00");
+        assertThat(returns.returnRate(c.getId()).percent()).isEqualByComparingTo("50");
     }
 
     @Test

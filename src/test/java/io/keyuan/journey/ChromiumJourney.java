@@ -153,9 +153,10 @@ abstract class ChromiumJourney {
 
     /** The user menu's language switch; the page reloads in the chosen language. */
     void switchLanguage(String tag) {
-        js("document.querySelector('#user-menu vaadin-menu-bar-button').click()");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#user-menu vaadin-menu-bar-button")))
+                .click();
         WebElement language = wait.until(d -> d.findElements(By.cssSelector("vaadin-menu-bar-item")).stream()
-                .filter(e -> e.isDisplayed() && e.getText().contains("语言"))
+                .filter(e -> e.isDisplayed() && e.getText().matches("(?s).*(语言|語言|Language).*"))
                 .findFirst()
                 .orElse(null));
         language.click();

@@ -263,6 +263,23 @@ class SurveyJourneyIT extends ChromiumJourney {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("phone-name"), "满意旅程客" + u));
         shot("survey-phone-entry-zh-CN");
         assertThat(campaignId).isPositive();
+
+        // The same screens in the other two languages, as the manager switches in the user menu.
+        for (String language : List.of("en", "zh-TW")) {
+            switchLanguage(language);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("phone-name")));
+            shot("survey-phone-entry-" + language);
+            driver.get(base() + "/survey-results?survey=" + survey.id() + "&by=SOURCE_CHANNEL");
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("#results-nps span:nth-child(2)"), "-100.0"));
+            shot("survey-results-" + language);
+            driver.get(base() + "/surveys/" + survey.id());
+            wait.until(d -> d.findElements(By.cssSelector(
+                                    "#survey-questions vaadin-text-field, #survey-questions vaadin-text-area"))
+                            .size()
+                    >= 3);
+            shot("survey-designer-" + language);
+            driver.get(base() + "/campaigns/" + phoneCampaign.id() + "/phone");
+        }
     }
 
     /** The screen as the journey left it: what a failing run was looking at. */

@@ -29,6 +29,15 @@ final class RandomRules {
     static final int[] WINDOWS = {1, 7, 30, 31, 365};
     static final String[] SCORES = {"0", "1", "2", "3", "4", "5", "6", "2.5"};
     static final String[] AMOUNTS = {"100", "100.5", "99.99", "0", "1000"};
+    /**
+     * Amounts returned, each kept within what the customer spent: with the spends above they give exact halves
+     * (1.25 of 1000 is 0.125 %, rounded up to 0.13), repeating quotients (49.5 of 99.99 is 49.504950… %) and all of it.
+     */
+    static final String[] RETURNED = {"0", "1.25", "12.5", "25", "33.5", "49.5", "100"};
+
+    static final String[] RETURN_RATES = {
+        "-1", "0", "0.12", "0.13", "1.25", "12.44", "12.5", "25", "33.33", "33.34", "33.5", "49.5", "49.51", "100"
+    };
 
     private final Random random;
     private final List<Long> channels;
@@ -139,6 +148,7 @@ final class RandomRules {
             case R_SCORE, F_SCORE, M_SCORE -> pick(SCORES);
             case TOTAL_SPEND -> pick(SPENDS);
             case AVERAGE_ORDER_VALUE -> pick(AVERAGES);
+            case RETURN_RATE -> pick(RETURN_RATES);
             case FIRST_PURCHASE, LAST_PURCHASE ->
                 TODAY.minusDays(DATE_OFFSETS[random.nextInt(DATE_OFFSETS.length)])
                         .toString();
@@ -163,6 +173,7 @@ final class RandomRules {
         LocalDate last = null;
         Integer count = null;
         BigDecimal spend = null;
+        BigDecimal returned = null;
         if (metrics) {
             count = Integer.valueOf(pick(COUNTS));
             spend = count == 0
@@ -172,6 +183,8 @@ final class RandomRules {
                 last = date();
                 first = random.nextBoolean() ? last : last.minusDays(random.nextInt(400));
             }
+            // returns never give back more than was bought
+            returned = random.nextInt(5) == 0 ? spend : new BigDecimal(pick(RETURNED)).min(spend);
         }
         List<CustomerFacts.Purchase> purchases = new ArrayList<>();
         int n = random.nextInt(3) == 0 ? 0 : random.nextInt(5);
@@ -213,6 +226,7 @@ final class RandomRules {
                 last,
                 count,
                 spend,
+                returned,
                 0,
                 metrics ? score() : null,
                 metrics ? score() : null,
@@ -268,6 +282,7 @@ final class RandomRules {
                 null,
                 null,
                 false,
+                null,
                 null,
                 null,
                 null,

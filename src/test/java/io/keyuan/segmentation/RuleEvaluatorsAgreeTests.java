@@ -41,6 +41,8 @@ class RuleEvaluatorsAgreeTests {
             new io.keyuan.survey.SurveySegmentFields());
 
     private static final Set<CatalogueField> COVERED = new HashSet<>();
+    /** Fields of single-condition rules that selected some but not all customers. */
+    private static final Set<CatalogueField> SPLIT = new HashSet<>();
 
     private static NamedParameterJdbcTemplate jdbc;
     private static CustomerFactsLoader loader;
@@ -61,6 +63,9 @@ class RuleEvaluatorsAgreeTests {
                 .contains(PipelineSegmentFields.OPEN_DEAL_STAGE)
                 .contains(io.keyuan.survey.SurveySegmentFields.LAST_NPS_SCORE)
                 .contains(io.keyuan.survey.SurveySegmentFields.COMPLAINTS_IN_WINDOW);
+        assertThat(SPLIT)
+                .as("fields whose conditions alone split the customers")
+                .contains(SegmentField.RETURN_RATE, SegmentField.TOTAL_SPEND);
     }
 
     @Property(tries = 20)
@@ -92,6 +97,7 @@ class RuleEvaluatorsAgreeTests {
         int checked = 0;
         int nonTrivial = 0;
         Set<CatalogueField> covered = new HashSet<>();
+        Set<CatalogueField> split = new HashSet<>();
         for (int i = 0; i < RULES; i++) {
             RuleNode rule = gen.rule(4);
             if (!RuleValidator.problems(rule).isEmpty()) {
@@ -115,6 +121,9 @@ class RuleEvaluatorsAgreeTests {
             }
             if (!inMemory.isEmpty() && inMemory.size() < CUSTOMERS) {
                 nonTrivial++;
+                if (rule instanceof RuleNode.Condition c) {
+                    split.add(c.field());
+                }
             }
             Set<Long> onlySql = new HashSet<>(fromSql);
             onlySql.removeAll(inMemory);
@@ -130,6 +139,7 @@ class RuleEvaluatorsAgreeTests {
         assertThat(nonTrivial).as("rules that split the customers").isGreaterThan(checked / 4);
         synchronized (COVERED) {
             COVERED.addAll(covered);
+            SPLIT.addAll(split);
         }
     }
 
@@ -187,8 +197,9 @@ class RuleEvaluatorsAgreeTests {
         if (f.lifecycle() != null) {
             jdbc.update(
                     "INSERT INTO customer_metrics (customer_id, first_purchase, last_purchase, frequency, monetary,"
-                            + " recent_spend, lifecycle, value_level, r_score, f_score, m_score, refreshed_at)"
-                            + " VALUES (:id, :first, :last, :count, :spend, 0, :lifecycle, :value, :r, :f, :m, :now)",
+                            + " returned_amount, recent_spend, lifecycle, value_level, r_score, f_score, m_score,"
+                            + " refreshed_at) VALUES (:id, :first, :last, :count, :spend, :returned, 0, :lifecycle,"
+                            + " :value, :r, :f, :m, :now)",
                     new MapSqlParameterSource("id", id)
                             .addValue(
                                     "first",
@@ -196,6 +207,7 @@ class RuleEvaluatorsAgreeTests {
                             .addValue("last", f.lastPurchase() == null ? null : java.sql.Date.valueOf(f.lastPurchase()))
                             .addValue("count", f.purchaseCount())
                             .addValue("spend", f.totalSpend())
+                            .addValue("returned", f.returnedAmount())
                             .addValue("lifecycle", f.lifecycle())
                             .addValue("value", f.valueLevel())
                             .addValue("r", f.rScore())

@@ -90,6 +90,7 @@ class RulePropertyTests {
                 null,
                 null,
                 null,
+                null,
                 0,
                 null,
                 null,

@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -87,6 +89,7 @@ public final class CellConverter {
             case INTEGER -> integer(key, narrow(text));
             case DECIMAL -> decimal(key, narrow(text));
             case DATE -> date(column, narrow(text), today);
+            case DATE_TIME -> dateTime(column, narrow(text), today);
             case MONTH -> month(key, narrow(text));
             case BOOLEAN -> bool(key, narrow(text));
             case ENUM -> {
@@ -196,6 +199,83 @@ public final class CellConverter {
             return Converted.bad(key, "exchange.error.not-a-date", s);
         }
         return Converted.ok(date);
+    }
+
+    /** A time after a date: 9:30, 09:30:15, 09:30:15.250. */
+    private static final Pattern CLOCK_TIME =
+            Pattern.compile("(?:\\s+|T|(?<=日))(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?$");
+
+    /** The same in words: 9时30分, 9点30分15秒. */
+    private static final Pattern WORD_TIME =
+            Pattern.compile("(?:\\s+|(?<=日))(\\d{1,2})\\s*[时時点點]\\s*(\\d{1,2})\\s*分(?:\\s*(\\d{1,2})\\s*秒)?()$");
+
+    private static final Pattern SERIAL = Pattern.compile("\\d{1,6}(\\.\\d+)?");
+
+    /**
+     * A date and time: any date form {@link #date} takes (a date alone is its midnight) followed by a time with
+     * hours and minutes (seconds optional), or an Excel serial number with its fraction of a day.
+     */
+    private static Converted dateTime(SheetColumn column, String s, LocalDate today) {
+        String key = column.key();
+        LocalDateTime at;
+        try {
+            at = parseDateTime(s);
+        } catch (AmbiguousDate e) {
+            return Converted.bad(key, "exchange.error.ambiguous-date", s);
+        } catch (DateTimeException | NumberFormatException e) {
+            return Converted.bad(key, "exchange.error.not-a-date-time", s);
+        }
+        if (at == null) {
+            return Converted.bad(key, "exchange.error.not-a-date-time", s);
+        }
+        if (at.toLocalDate().isBefore(MIN_DATE)) {
+            return Converted.bad(
+                    key, "exchange.error.date-before-1900", at.toLocalDate().toString());
+        }
+        if (column.pastOnly() && at.toLocalDate().isAfter(today)) {
+            return Converted.bad(
+                    key, "exchange.error.date-in-future", at.toLocalDate().toString());
+        }
+        if (at.getYear() > 9999) {
+            return Converted.bad(key, "exchange.error.not-a-date-time", s);
+        }
+        return Converted.ok(at);
+    }
+
+    static LocalDateTime parseDateTime(String input) {
+        if (SERIAL.matcher(input).matches()) {
+            double serial = Double.parseDouble(input);
+            if (serial >= 1 && DateUtil.isValidExcelDate(serial)) {
+                return DateUtil.getLocalDateTime(serial, false, true);
+            }
+            return null;
+        }
+        Matcher t = CLOCK_TIME.matcher(input);
+        if (!t.find()) {
+            t = WORD_TIME.matcher(input);
+            if (!t.find()) {
+                t = null;
+            }
+        }
+        LocalTime time = LocalTime.MIDNIGHT;
+        String date = input;
+        if (t != null) {
+            int nanos = 0;
+            if (t.group(4) != null && !t.group(4).isEmpty()) {
+                nanos = Integer.parseInt((t.group(4) + "00000000").substring(0, 9));
+            }
+            time = LocalTime.of(
+                    Integer.parseInt(t.group(1)),
+                    Integer.parseInt(t.group(2)),
+                    t.group(3) == null ? 0 : Integer.parseInt(t.group(3)),
+                    nanos);
+            date = input.substring(0, t.start()).strip();
+        }
+        if (date.matches("\\d{1,6}(\\.\\d+)?")) {
+            return null; // a serial number followed by a time means nothing
+        }
+        LocalDate day = parseDate(date);
+        return day == null ? null : day.atTime(time);
     }
 
     private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*月?");

@@ -9,7 +9,8 @@ import java.io.Closeable;
  * <ul>
  *   <li>numbers as Excel shows them: rounded to 15 significant digits, no exponent, no trailing zeros ({@code
  *       19.989999999999998} in the file reads {@code 19.99}, {@code 1.3800138E10} reads {@code 13800138000});
- *   <li>date-formatted numbers as ISO dates ({@code 2024-02-29});
+ *   <li>date-formatted numbers as ISO dates ({@code 2024-02-29}), and those whose format shows the time of day as
+ *       the date and the time ({@code 2024-02-29 12:30}, seconds only when not zero: {@code 2024-02-29 12:30:15});
  *   <li>booleans as {@code TRUE} / {@code FALSE};
  *   <li>formulas as their saved (cached) results;
  *   <li>two kinds of cell that must never be imported as a value are <em>marked</em> instead, with a prefix that

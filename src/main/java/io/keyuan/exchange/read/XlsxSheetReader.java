@@ -34,12 +34,18 @@ final class XlsxSheetReader implements SheetReader {
     private static final int EXCEL_CELL_CHARS = 32_767;
 
     private static final MathContext SHOWN = new MathContext(15, RoundingMode.HALF_UP);
+    private static final byte DATE = 1;
+    private static final byte DATE_TIME = 2;
+    private static final java.util.regex.Pattern NOT_FORMAT_CODES = java.util.regex.Pattern.compile(
+            "\"[^\"]*\"|\\\\.|\\[\\$[^\\]]*\\]|\\[(?i:black|blue|cyan|green|magenta|red|white|yellow|color\\s*\\d+)\\]");
 
     private final XlsxWorkbook workbook;
     private final ReadLimits limits;
     private final SheetInfo sheet;
     private final CompactStrings strings;
-    private final boolean[] dateStyles;
+    /** Per cell style: 0 not a date, {@link #DATE} a date format, {@link #DATE_TIME} one that shows the time. */
+    private final byte[] dateStyles;
+
     private final PackagePart sheetPart;
     private final long sheetBytes;
     private volatile long consumed;
@@ -156,24 +162,36 @@ final class XlsxSheetReader implements SheetReader {
         return table;
     }
 
-    private static boolean[] readDateStyles(XSSFReader reader) throws IOException, InvalidFormatException {
+    private static byte[] readDateStyles(XSSFReader reader) throws IOException, InvalidFormatException {
         StylesTable styles;
         try {
             styles = reader.getStylesTable();
         } catch (IOException | InvalidFormatException | POIXMLException e) {
-            return new boolean[0];
+            return new byte[0];
         }
         if (styles == null) {
-            return new boolean[0];
+            return new byte[0];
         }
-        boolean[] dates = new boolean[styles.getNumCellStyles()];
+        byte[] dates = new byte[styles.getNumCellStyles()];
         for (int i = 0; i < dates.length; i++) {
             XSSFCellStyle style = styles.getStyleAt(i);
-            if (style != null) {
-                dates[i] = DateUtil.isADateFormat(style.getDataFormat(), style.getDataFormatString());
+            if (style != null && DateUtil.isADateFormat(style.getDataFormat(), style.getDataFormatString())) {
+                dates[i] = showsTime(style.getDataFormatString()) ? DATE_TIME : DATE;
             }
         }
         return dates;
+    }
+
+    /**
+     * Whether a date format shows the time of day: it has an hour once quoted text, escaped characters, colours and
+     * locale tags are left out ({@code m/d/yy h:mm}, {@code yyyy-mm-dd hh:mm:ss}; not {@code yyyy"年"m"月"d"日"}).
+     */
+    static boolean showsTime(String format) {
+        if (format == null) {
+            return false;
+        }
+        String codes = NOT_FORMAT_CODES.matcher(format).replaceAll("");
+        return codes.indexOf('h') >= 0 || codes.indexOf('H') >= 0;
     }
 
     @Override
@@ -446,10 +464,13 @@ final class XlsxSheetReader implements SheetReader {
 
         private String number(String raw) {
             String shown = excelNumber(raw);
-            boolean isDate = style > 0 && style < dateStyles.length && dateStyles[style];
-            if (isDate) {
+            byte kind = style > 0 && style < dateStyles.length ? dateStyles[style] : 0;
+            if (kind != 0) {
                 try {
                     double serial = Double.parseDouble(shown);
+                    if (kind == DATE_TIME && DateUtil.isValidExcelDate(serial)) {
+                        return dateTimeText(DateUtil.getLocalDateTime(serial, workbook.date1904(), true));
+                    }
                     if (DateUtil.isValidExcelDate(serial)) {
                         LocalDate date = DateUtil.getLocalDateTime(serial, workbook.date1904())
                                 .toLocalDate();
@@ -461,6 +482,24 @@ final class XlsxSheetReader implements SheetReader {
             }
             return shown;
         }
+    }
+
+    /** A date-time cell as {@code 2024-02-29 12:30}, with {@code :ss} when the seconds are not zero. */
+    static String dateTimeText(java.time.LocalDateTime at) {
+        String date = at.toLocalDate().toString();
+        int h = at.getHour();
+        int m = at.getMinute();
+        int sec = at.getSecond();
+        StringBuilder sb = new StringBuilder(19).append(date).append(' ');
+        sb.append(h < 10 ? "0" : "")
+                .append(h)
+                .append(':')
+                .append(m < 10 ? "0" : "")
+                .append(m);
+        if (sec != 0) {
+            sb.append(':').append(sec < 10 ? "0" : "").append(sec);
+        }
+        return sb.toString();
     }
 
     /**

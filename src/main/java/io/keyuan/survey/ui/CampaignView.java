@@ -30,10 +30,12 @@ import io.keyuan.shared.jobs.JobId;
 import io.keyuan.shared.jobs.JobService;
 import io.keyuan.shared.jobs.JobView;
 import io.keyuan.shared.ui.EnumLabels;
+import io.keyuan.shared.ui.ExportDialog;
 import io.keyuan.shared.ui.Formats;
 import io.keyuan.shared.ui.JobDownloads;
 import io.keyuan.shared.ui.JobWatch;
 import io.keyuan.shared.ui.Notifications;
+import io.keyuan.survey.AnswerSheetJob;
 import io.keyuan.survey.AnswerView;
 import io.keyuan.survey.CampaignChannel;
 import io.keyuan.survey.CampaignDetail;
@@ -72,6 +74,8 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver,
     final Span remailOutcome = new Span();
     final Button delete = new Button();
     final Button phone = new Button();
+    final Button answerSheet = new Button();
+    final Span code = new Span();
     final ProgressBar progress = new ProgressBar();
     final Span progressText = new Span();
     final HorizontalLayout download = new HorizontalLayout();
@@ -140,11 +144,17 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver,
         phone.setIcon(VaadinIcon.PHONE.create());
         phone.setId("campaign-phone");
         phone.addClickListener(e -> getUI().ifPresent(ui -> ui.navigate("campaigns/" + campaign.id() + "/phone")));
+        answerSheet.setText(getTranslation("survey.sheet.download"));
+        answerSheet.setIcon(VaadinIcon.FILE_TABLE.create());
+        answerSheet.setId("campaign-answer-sheet");
+        answerSheet.setTooltipText(getTranslation("survey.sheet.download-hint"));
+        answerSheet.addClickListener(e -> downloadAnswerSheet());
+        code.setId("campaign-code");
         Button back = new Button(
                 getTranslation("survey.campaign.back"), e -> getUI().ifPresent(ui -> ui.navigate("campaigns")));
         back.setIcon(VaadinIcon.ARROW_LEFT.create());
         back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout actions = new HorizontalLayout(back, edit, send, close, remail, delete, phone);
+        HorizontalLayout actions = new HorizontalLayout(back, edit, send, close, remail, delete, phone, answerSheet);
         actions.addClassName("keyuan-toolbar");
         actions.getStyle().set("flex-wrap", "wrap");
         progress.setId("campaign-progress");
@@ -184,7 +194,7 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver,
         grid.addComponentColumn(this::rowActions)
                 .setHeader(getTranslation("survey.campaign.recipient.actions"))
                 .setAutoWidth(true);
-        add(actions, title, facts, progress, progressText, download, remailOutcome, filter, grid);
+        add(actions, title, code, facts, progress, progressText, download, remailOutcome, filter, grid);
     }
 
     private HorizontalLayout rowActions(RecipientRow r) {
@@ -230,6 +240,7 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver,
     private void show() {
         CampaignDetail c = campaign;
         title.setText(c.name());
+        code.setText(getTranslation("survey.sheet.code", c.code()));
         facts.removeAll();
         facts.add(new Paragraph(getTranslation(
                 "survey.campaign.facts",
@@ -254,6 +265,7 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver,
         close.setVisible(manager && c.status() == CampaignStatus.OPEN);
         showRemail();
         phone.setVisible(c.channel() == CampaignChannel.PHONE && c.status() == CampaignStatus.OPEN);
+        answerSheet.setVisible(c.status() == CampaignStatus.OPEN);
         followSend();
         loadRecipients();
     }
@@ -503,6 +515,19 @@ public class CampaignView extends VerticalLayout implements BeforeEnterObserver,
         remailWatch = null;
         showRemail();
         loadRecipients();
+    }
+
+    private ExportDialog answerSheetDialog;
+
+    /** The answer sheet of the recipients who have not answered, written as an export job the dialog follows. */
+    void downloadAnswerSheet() {
+        answerSheetDialog = ExportDialog.start(this, jobs, AnswerSheetJob.request(campaign, getLocale()))
+                .orElse(null);
+    }
+
+    /** The dialog of the answer sheet this page started last, for tests to follow. */
+    ExportDialog answerSheetDialog() {
+        return answerSheetDialog;
     }
 
     private void confirmClose() {

@@ -55,7 +55,7 @@ public class PhoneEntryView extends VerticalLayout implements BeforeEnterObserve
         who.setId("phone-name");
         who.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "600");
         number.setId("phone-number");
-        number.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("font-family", "monospace");
+        number.getStyle().set("font-size", "var(--lumo-font-size-xl)");
         remaining.setId("phone-remaining");
         remaining.addClassName("keyuan-audit");
         formHolder.setWidthFull();
@@ -116,8 +116,10 @@ public class PhoneEntryView extends VerticalLayout implements BeforeEnterObserve
         current = call.orElse(null);
         boolean any = current != null;
         who.setText(any ? nameOf(current) : "");
-        number.setText(
-                any && current.phone() != null ? current.phone() : any ? getTranslation("survey.phone.no-number") : "");
+        boolean hasPhone = any && current.phone() != null;
+        number.setText(hasPhone ? current.phone() : any ? getTranslation("survey.phone.no-number") : "");
+        // Digits read best in a fixed-width face; the "no phone" words do not.
+        number.getStyle().set("font-family", hasPhone ? "monospace" : null);
         remaining.setText(any ? getTranslation("survey.phone.remaining", current.remaining()) : "");
         formHolder.setVisible(any);
         save.setEnabled(any);

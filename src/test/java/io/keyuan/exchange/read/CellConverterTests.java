@@ -6,6 +6,7 @@ import io.keyuan.exchange.ColumnType;
 import io.keyuan.exchange.SheetColumn;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -72,6 +73,34 @@ class CellConverterTests {
         assertThat(error(DATE, "1899-12-31")).isEqualTo("exchange.error.date-before-1900");
         assertThat(error(DATE, "2026-11-24")).isEqualTo("exchange.error.date-in-future");
         assertThat(error(DATE, "明天")).isEqualTo("exchange.error.not-a-date");
+    }
+
+    private static final SheetColumn AT = SheetColumn.of("at", "时间", "時間", "At", ColumnType.DATE_TIME, false, 19);
+
+    @Test
+    void date_times_in_common_forms_as_serial_numbers_and_dates_alone() {
+        assertThat(value(AT, "2024-02-29 09:30")).isEqualTo(LocalDateTime.of(2024, 2, 29, 9, 30));
+        assertThat(value(AT, "2024/2/9 9:05:07")).isEqualTo(LocalDateTime.of(2024, 2, 9, 9, 5, 7));
+        assertThat(value(AT, "2024-02-09T18:00:00.250")).isEqualTo(LocalDateTime.of(2024, 2, 9, 18, 0, 0, 250_000_000));
+        assertThat(value(AT, "2024年2月9日 9:30")).isEqualTo(LocalDateTime.of(2024, 2, 9, 9, 30));
+        assertThat(value(AT, "2024年2月9日9点30分")).isEqualTo(LocalDateTime.of(2024, 2, 9, 9, 30));
+        assertThat(value(AT, "２０２４－０２－０９　１４：４５")).isEqualTo(LocalDateTime.of(2024, 2, 9, 14, 45));
+        assertThat(value(AT, "2024-02-09")).isEqualTo(LocalDateTime.of(2024, 2, 9, 0, 0));
+        // 2024-02-09 12:00 as a serial number in a cell not formatted as a date
+        assertThat(value(AT, "45331.5")).isEqualTo(LocalDateTime.of(2024, 2, 9, 12, 0));
+        assertThat(value(DATE, "2024-02-09 14:45"))
+                .as("a date column takes the date")
+                .isEqualTo(LocalDate.of(2024, 2, 9));
+    }
+
+    @Test
+    void impossible_and_ambiguous_date_times_are_errors() {
+        assertThat(error(AT, "2024-02-09 25:00")).isEqualTo("exchange.error.not-a-date-time");
+        assertThat(error(AT, "2024-02-30 10:00")).isEqualTo("exchange.error.not-a-date-time");
+        assertThat(error(AT, "03/04/2020 10:00")).isEqualTo("exchange.error.ambiguous-date");
+        assertThat(error(AT, "45331 10:00")).isEqualTo("exchange.error.not-a-date-time");
+        assertThat(error(AT, "下午三点")).isEqualTo("exchange.error.not-a-date-time");
+        assertThat(error(AT, "1899-12-31 10:00")).isEqualTo("exchange.error.date-before-1900");
     }
 
     @Test

@@ -299,7 +299,15 @@ class SheetReadersTests {
                 .write(dir.resolve("n.xlsx"));
         assertThat(onlyRow(file))
                 .containsExactly(
-                        "19.99", "-2.3", "0.3", "13800138000", "2024-02-29", "2024-02-29", "TRUE", "  带空格 ", "A&B <c>");
+                        "19.99",
+                        "-2.3",
+                        "0.3",
+                        "13800138000",
+                        "2024-02-29",
+                        "2024-02-29 12:30",
+                        "TRUE",
+                        "  带空格 ",
+                        "A&B <c>");
     }
 
     @Test
@@ -330,7 +338,19 @@ class SheetReadersTests {
                                 LocalDateTime.of(2024, 2, 29, 23, 59, 59)))
                 .write(dir.resolve("midnight.xlsx"));
         assertThat(entry(file, "xl/worksheets/sheet1.xml")).contains("<v>45351.999999999978</v>");
-        assertThat(onlyRow(file)).containsExactly("2024-03-01", "2024-02-29");
+        assertThat(onlyRow(file)).containsExactly("2024-03-01 00:00", "2024-02-29 23:59:59");
+    }
+
+    @Test
+    void a_date_format_shows_the_time_when_it_has_hours() {
+        assertThat(XlsxSheetReader.showsTime("m/d/yy h:mm")).isTrue();
+        assertThat(XlsxSheetReader.showsTime("yyyy-mm-dd hh:mm:ss")).isTrue();
+        assertThat(XlsxSheetReader.showsTime("[$-804]yyyy\"年\"m\"月\"d\"日\" h:mm"))
+                .isTrue();
+        assertThat(XlsxSheetReader.showsTime("yyyy\"年\"m\"月\"d\"日\"")).isFalse();
+        assertThat(XlsxSheetReader.showsTime("[Red]yyyy-mm-dd")).isFalse();
+        assertThat(XlsxSheetReader.showsTime("yyyy-mm-dd\\h")).isFalse();
+        assertThat(XlsxSheetReader.showsTime("[$-zh-CN]yyyy-mm-dd")).isFalse();
     }
 
     @Test

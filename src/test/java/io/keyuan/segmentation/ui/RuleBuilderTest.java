@@ -64,6 +64,26 @@ class RuleBuilderTest extends KeyuanViewTest {
 
     @Test
     @AsManager
+    void the_return_rate_is_picked_among_the_purchase_fields_and_compared_as_a_percentage() {
+        RuleBuilder.ConditionEditor condition = newCondition();
+        List<io.keyuan.segmentation.CatalogueField> fields =
+                condition.field.getListDataView().getItems().toList();
+        assertThat(fields.indexOf(SegmentField.RETURN_RATE))
+                .as("after the average order value, with the other purchase figures")
+                .isEqualTo(fields.indexOf(SegmentField.AVERAGE_ORDER_VALUE) + 1);
+
+        test(condition.field).selectItem(condition.getTranslation("segment.field.RETURN_RATE"));
+        assertThat(condition.window.isVisible()).isFalse();
+        assertThat(condition.operator.getListDataView().getItems())
+                .contains(Operator.GT, Operator.LT, Operator.BETWEEN, Operator.IS_EMPTY);
+        test(condition.operator).selectItem(condition.getTranslation("segment.operator.GT"));
+        test((BigDecimalField) condition.valueBox.getComponentAt(0)).setValue(new BigDecimal("20"));
+
+        assertThat(condition.toRule()).isEqualTo(RuleNode.when(SegmentField.RETURN_RATE, Operator.GT, "20"));
+    }
+
+    @Test
+    @AsManager
     void fields_are_listed_under_group_headings_with_the_provided_fields_under_their_own() {
         RuleBuilder.ConditionEditor condition = newCondition();
 

@@ -1,0 +1,103 @@
+package io.keyuan.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.keyuan.customer.CustomerMetricsService;
+import io.keyuan.customer.CustomerService;
+import io.keyuan.customer.NewPurchase;
+import io.keyuan.customer.SalesChannel;
+import io.keyuan.customer.domain.Customer;
+import io.keyuan.shared.BusinessTime;
+import io.keyuan.shared.SystemActor;
+import io.keyuan.shared.jobs.JobService;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The customer analysis in a real headless Chromium: a manager opens it, the lifecycle chart is drawn by ECharts
+ * (an SVG appears in the chart element), the period in the address is what the page shows, and a click on an RFM
+ * cell lists its customers. Screens in Simplified Chinese and English land in target/screenshots.
+ */
+class InsightJourneyIT extends ChromiumJourney {
+    @Autowired
+    CustomerService customers;
+
+    @Autowired
+    CustomerMetricsService metrics;
+
+    @Autowired
+    JobService jobs;
+
+    @Test
+    void a_manager_reads_the_customer_analysis_with_its_charts_and_opens_an_rfm_cell() throws Exception {
+        String u = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        LocalDate today = LocalDate.now(BusinessTime.ZONE);
+        Random random = new Random(7);
+        SystemActor.run(() -> {
+            for (int i = 0; i < 40; i++) {
+                Customer c = new Customer();
+                c.setName("洞察旅程客" + u + i);
+                long id = customers.save(c).getId();
+                int n = random.nextInt(5);
+                for (int p = 0; p < n; p++) {
+                    customers.recordPurchase(new NewPurchase(
+                            id,
+                            today.minusDays(random.nextInt(700)),
+                            "旅程商品",
+                            1,
+                            BigDecimal.valueOf(50 + random.nextInt(2000)),
+                            SalesChannel.STORE));
+                }
+            }
+            jobs.await(metrics.startRefreshAll(), Duration.ofMinutes(2));
+        });
+
+        signIn("MANAGER");
+        driver.get(base() + "/insight/customers?months=24");
+        // The snapshot builds on first open; the page follows the job and then shows the months.
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#insight-lifecycle-chart svg")));
+        wait.until(d -> gridRows("insight-months").size() >= 24);
+        assertThat(driver.findElement(By.id("insight-period")).getText()).contains("24");
+        js("document.getElementById('insight-lifecycle-chart').scrollIntoView()");
+        shot("insight-customers-zh-CN");
+        js("document.getElementById('insight-rfm').scrollIntoView()");
+        shot("insight-rfm-zh-CN");
+
+        List<org.openqa.selenium.WebElement> cells =
+                driver.findElements(By.cssSelector(".keyuan-rfm-cell:not([disabled])"));
+        assertThat(cells).isNotEmpty();
+        click(By.id(cells.getFirst().getAttribute("id")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rfm-cell-customers")));
+        wait.until(d -> !gridRows("rfm-cell-customers").isEmpty());
+        shot("insight-rfm-cell-zh-CN");
+        click(By.id("rfm-cell-close"));
+
+        switchLanguage("en");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#insight-lifecycle-chart svg")));
+        wait.until(d -> gridRows("insight-months").size() >= 24);
+        shot("insight-customers-en");
+        js("document.getElementById('insight-rfm').scrollIntoView()");
+        shot("insight-rfm-en");
+    }
+
+    @AfterEach
+    void lastScreen() throws Exception {
+        if (driver != null) {
+            shot("insight-last");
+        }
+    }
+
+    @Override
+    String windowSize() {
+        return "1440,1000";
+    }
+}
