@@ -34,6 +34,8 @@ import io.keyuan.shared.KeyuanException;
 import io.keyuan.shared.Roles;
 import io.keyuan.shared.jobs.ExportJob;
 import io.keyuan.shared.jobs.JobService;
+import io.keyuan.shared.ui.Chart;
+import io.keyuan.shared.ui.ChartSpec;
 import io.keyuan.shared.ui.EnumLabels;
 import io.keyuan.shared.ui.ExportDialog;
 import io.keyuan.shared.ui.Formats;
@@ -77,6 +79,9 @@ public class ChannelReportView extends VerticalLayout implements HasDynamicTitle
     final Span status = new Span();
     final Div empty = new Div();
     final Grid<ChannelFigures> grid = new Grid<>();
+    /** Revenue against cost per row; the grid below holds every figure. */
+    final Chart chart = new Chart();
+
     final Div legend = new Div();
     ChannelReport report;
     private boolean reading;
@@ -191,7 +196,8 @@ public class ChannelReportView extends VerticalLayout implements HasDynamicTitle
                 f -> f.paybackMonths() == null
                         ? none()
                         : getTranslation("insight.report.payback-months", f.paybackMonths()));
-        add(toolbar, status, empty, grid, legend);
+        chart.setId("channel-report-chart");
+        add(toolbar, status, empty, chart, grid, legend);
     }
 
     private void figure(String header, Function<ChannelFigures, String> value) {
@@ -218,6 +224,7 @@ public class ChannelReportView extends VerticalLayout implements HasDynamicTitle
             Notifications.error(this, Notifications.describe(this, e));
             grid.setItems(List.of());
             grid.setVisible(false);
+            chart.setVisible(false);
             legend.setVisible(false);
             empty.setText(Notifications.describe(this, e));
             empty.setVisible(true);
@@ -227,6 +234,7 @@ public class ChannelReportView extends VerticalLayout implements HasDynamicTitle
         if (report.empty() != null) {
             grid.setItems(List.of());
             grid.setVisible(false);
+            chart.setVisible(false);
             legend.setVisible(false);
             empty.setText(getTranslation(
                     ChannelReportLabels.emptyKey(report.empty()),
@@ -239,6 +247,7 @@ public class ChannelReportView extends VerticalLayout implements HasDynamicTitle
         rows.add(report.total());
         grid.setItems(rows);
         grid.setVisible(true);
+        showChart(report.rows());
         legend.setVisible(true);
         empty.setVisible(report.endsEarly());
         empty.setText(
@@ -246,6 +255,27 @@ public class ChannelReportView extends VerticalLayout implements HasDynamicTitle
                         ? getTranslation(
                                 "insight.report.ends-early", report.to().toString())
                         : "");
+    }
+
+    private void showChart(List<ChannelFigures> rows) {
+        chart.setVisible(true);
+        chart.show(
+                new ChartSpec(
+                        ChartSpec.Kind.BAR,
+                        rows.stream()
+                                .map(f -> ChannelReportLabels.of(f.group(), (k, a) -> getTranslation(k, a)))
+                                .toList(),
+                        List.of(
+                                new ChartSpec.Series(
+                                        getTranslation("insight.report.revenue"),
+                                        rows.stream()
+                                                .map(ChannelFigures::revenue)
+                                                .toList()),
+                                new ChartSpec.Series(
+                                        getTranslation("insight.report.cost"),
+                                        rows.stream().map(ChannelFigures::cost).toList())),
+                        "¥"),
+                getTranslation("insight.report.chart-empty"));
     }
 
     private void showStatus(RollupStatus s) {

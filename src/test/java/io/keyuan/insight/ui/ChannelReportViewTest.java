@@ -110,6 +110,13 @@ class ChannelReportViewTest extends KeyuanViewTest {
         assertThat(grid.getCellText(0, 10)).isEqualTo("0.40×");
         assertThat(grid.getCellText(0, 11)).as("not paid back yet").isEqualTo("—");
         assertThat(grid.getCellText(1, 0)).isEqualTo(t("insight.report.total"));
+        // the chart draws the rows (not the total) as the grid has them: revenue against cost
+        assertThat(view.chart.isVisible()).isTrue();
+        assertThat(view.chart.spec().categories()).containsExactly(channelName);
+        assertThat(view.chart.spec().series())
+                .extracting(io.keyuan.shared.ui.ChartSpec.Series::name)
+                .containsExactly(t("insight.report.revenue"), t("insight.report.cost"));
+        assertThat(view.chart.optionJson()).contains("240", "600");
         assertThat(view.empty.isVisible()).isFalse();
         assertThat(view.status.getText()).isNotBlank().doesNotContain("!");
     }
@@ -141,6 +148,7 @@ class ChannelReportViewTest extends KeyuanViewTest {
         assertThat(view.report.empty()).isEqualTo(ChannelReport.Empty.FUTURE);
         assertThat(view.grid.isVisible()).isFalse();
         assertThat(view.empty.isVisible()).isTrue();
+        assertThat(view.chart.isVisible()).as("no blank chart").isFalse();
         assertThat(view.empty.getText()).isEqualTo(t("insight.report.empty.future", next.toString(), next.toString()));
 
         YearMonth old = m0.minusYears(6);
