@@ -50,8 +50,16 @@ final class ChannelImporters {
     /** Channels: only managers may create or change them, here as in the channel list. */
     @Component
     static class ChannelImporter extends JdbcTableImporter {
-        ChannelImporter(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        private final ChannelService channels;
+
+        ChannelImporter(NamedParameterJdbcTemplate jdbc, Clock clock, ChannelService channels) {
             super(jdbc, clock);
+            this.channels = channels;
+        }
+
+        @Override
+        public void afterCommit() {
+            channels.bulkChanged();
         }
 
         @Override
@@ -101,8 +109,16 @@ final class ChannelImporters {
     /** Monthly channel costs: managers only, as in the channel cost dialog. */
     @Component
     static class ChannelCostImporter extends JdbcTableImporter {
-        ChannelCostImporter(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        private final ChannelService channels;
+
+        ChannelCostImporter(NamedParameterJdbcTemplate jdbc, Clock clock, ChannelService channels) {
             super(jdbc, clock);
+            this.channels = channels;
+        }
+
+        @Override
+        public void afterCommit() {
+            channels.bulkChanged();
         }
 
         @Override

@@ -34,6 +34,7 @@ public class ChannelService {
     private final io.keyuan.shared.db.StaleEdits staleEdits;
     private final ChannelCostRepository costs;
     private final Validator validator;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     /** The source_channel table's constraints (V2) as the channel form's fields and messages. */
     static final java.util.Map<String, io.keyuan.shared.db.ConstraintMessages.Meaning> CHANNEL_CONSTRAINTS =
@@ -61,7 +62,9 @@ public class ChannelService {
             SourceChannelRepository channels,
             ChannelCostRepository costs,
             Validator validator,
-            io.keyuan.shared.db.StaleEdits staleEdits) {
+            io.keyuan.shared.db.StaleEdits staleEdits,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.channels = channels;
         this.costs = costs;
         this.validator = validator;
@@ -168,6 +171,13 @@ public class ChannelService {
         } catch (DataIntegrityViolationException e) {
             throw new KeyuanException("channel.error.in-use", channel.getName());
         }
+        events.publishEvent(new ChannelDeleted(id));
+    }
+
+    /** Tells listeners, once this transaction commits, that channels or costs changed in bulk (an import, an undo). */
+    @PreAuthorize(Roles.HAS_STAFF)
+    public void bulkChanged() {
+        events.publishEvent(new ChannelsBulkChanged("channel or cost import"));
     }
 
     @PreAuthorize(Roles.HAS_STAFF)
@@ -210,16 +220,23 @@ public class ChannelService {
         cost.setMonth(month.atDay(1));
         cost.setAmount(amount);
         cost.setNote(blankToNull(note));
+        ChannelCostRow saved;
         try {
-            return toRow(costs.saveAndFlush(cost));
+            saved = toRow(costs.saveAndFlush(cost));
         } catch (DataIntegrityViolationException e) {
             throw io.keyuan.shared.db.ConstraintMessages.refusal(e, COST_CONSTRAINTS);
         }
+        events.publishEvent(new ChannelCostChanged(channelId, month));
+        return saved;
     }
 
     @PreAuthorize(Roles.HAS_MANAGER)
     public void deleteCost(long costId) {
-        costs.deleteById(costId);
+        costs.findById(costId).ifPresent(c -> {
+            costs.delete(c);
+            costs.flush();
+            events.publishEvent(new ChannelCostChanged(c.getChannelId(), YearMonth.from(c.getMonth())));
+        });
     }
 
     private void validate(SourceChannel channel) {

@@ -32,6 +32,7 @@ class DemoStartup implements ApplicationRunner {
     private final SegmentDemoSeeder segmentSeeder;
     private final PricingDemoSeeder pricingSeeder;
     private final SurveyDemoSeeder surveySeeder;
+    private final io.keyuan.insight.ChannelPerformanceService channelReports;
     private final boolean demo;
     private final int demoCustomers;
 
@@ -43,6 +44,7 @@ class DemoStartup implements ApplicationRunner {
             SegmentDemoSeeder segmentSeeder,
             PricingDemoSeeder pricingSeeder,
             SurveyDemoSeeder surveySeeder,
+            io.keyuan.insight.ChannelPerformanceService channelReports,
             @Value("${keyuan.demo.enabled:}") String demoSetting,
             @Value("${keyuan.db.url:}") String databaseUrl,
             @Value("${keyuan.demo.seed-customers:3000}") int demoCustomers) {
@@ -53,6 +55,7 @@ class DemoStartup implements ApplicationRunner {
         this.segmentSeeder = segmentSeeder;
         this.pricingSeeder = pricingSeeder;
         this.surveySeeder = surveySeeder;
+        this.channelReports = channelReports;
         this.demo = demoWanted(demoSetting, databaseUrl);
         this.demoCustomers = demoCustomers;
     }
@@ -112,6 +115,8 @@ class DemoStartup implements ApplicationRunner {
                     "Demo price book: {} rules", pricingSeeder.seed(LocalDate.now(io.keyuan.shared.BusinessTime.ZONE)));
             // After the segments: the online campaign goes out once their first refresh has filled its segment.
             log.info("Demo survey: {} campaigns", surveySeeder.seed());
+            // The seeders load in bulk, without the events that keep the channel figures current: build them now.
+            log.info("Demo channel figures: rebuild job {}", channelReports.startRebuild());
         });
     }
 }

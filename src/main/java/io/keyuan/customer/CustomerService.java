@@ -58,6 +58,7 @@ public class CustomerService {
     private final Map<CustomerFilter, long[]> countCache = new ConcurrentHashMap<>();
     private final PositionSamples samples;
     private final List<CustomerReferences> references;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     CustomerService(
             CustomerRepository customers,
@@ -69,7 +70,9 @@ public class CustomerService {
             Clock clock,
             List<CustomerReferences> references,
             io.keyuan.shared.db.StaleEdits staleEdits,
-            io.keyuan.customer.domain.PurchaseReturnRepository purchaseReturns) {
+            io.keyuan.customer.domain.PurchaseReturnRepository purchaseReturns,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.purchaseReturns = purchaseReturns;
         this.references = List.copyOf(references);
         this.staleEdits = staleEdits;
@@ -148,10 +151,14 @@ public class CustomerService {
         samples.clear();
     }
 
-    /** Drops the cached counts after a bulk change (an import, an undo) so that the grid shows it at once. */
+    /**
+     * Drops the cached counts after a bulk change (an import, an undo) so that the grid shows it at once, and tells
+     * listeners ({@link CustomersBulkChanged}, after this transaction commits).
+     */
     @PreAuthorize(Roles.HAS_STAFF)
     public void bulkChanged() {
         countCache.clear();
+        events.publishEvent(new CustomersBulkChanged("customer or purchase import"));
     }
 
     /** Whether deep pages of this order already start from sampled positions. */
@@ -400,6 +407,7 @@ public class CustomerService {
             checkReferral(edited.getId(), edited.getReferredById());
         }
         Customer target;
+        Long channelBefore = null;
         if (edited.isNew()) {
             target = new Customer();
         } else {
@@ -407,12 +415,16 @@ public class CustomerService {
             if (target.getVersion() != edited.getVersion()) {
                 throw new StaleEditException(target.getUpdatedBy(), target.getUpdatedAt());
             }
+            channelBefore = target.getSourceChannelId();
         }
         copy(edited, target);
         try {
             Customer saved = customers.saveAndFlush(target);
             if (edited.isNew()) {
                 metrics.refreshCustomer(saved.getId());
+            }
+            if (edited.isNew() || !java.util.Objects.equals(channelBefore, saved.getSourceChannelId())) {
+                events.publishEvent(new CustomerChanged(saved.getId(), java.util.Set.of()));
             }
             countCache.clear();
             samples.expire();
@@ -486,6 +498,13 @@ public class CustomerService {
             throw new KeyuanException(
                     "customer.error.delete-purchases-changed", c.getName(), expectedPurchases, impact.purchases());
         }
+        java.util.Set<java.time.YearMonth> months = new java.util.HashSet<>();
+        jdbc.query(
+                "SELECT DISTINCT YEAR(purchase_date) y, MONTH(purchase_date) m FROM purchase WHERE customer_id = :id",
+                Map.of("id", id),
+                rs -> {
+                    months.add(java.time.YearMonth.of(rs.getInt("y"), rs.getInt("m")));
+                });
         // A purchase's returns are part of its history, which the confirmation counted as the purchases.
         jdbc.update("DELETE FROM purchase_return WHERE customer_id = :id", Map.of("id", id));
         jdbc.update("DELETE FROM purchase WHERE customer_id = :id", Map.of("id", id));
@@ -493,6 +512,7 @@ public class CustomerService {
         customers.flush();
         countCache.clear();
         samples.expire();
+        events.publishEvent(new CustomerChanged(id, months));
     }
 
     private void checkReferral(Long selfId, long referredById) {
@@ -668,6 +688,8 @@ public class CustomerService {
             throw ConstraintMessages.refusal(e, PURCHASE_CONSTRAINTS, purchase.getQuantity(), Purchase.MAX_QUANTITY);
         }
         metrics.refreshCustomer(customerId);
+        events.publishEvent(
+                new CustomerChanged(customerId, java.util.Set.of(java.time.YearMonth.from(saved.getPurchaseDate()))));
         return saved;
     }
 
@@ -694,5 +716,7 @@ public class CustomerService {
         purchases.delete(p);
         purchases.flush();
         metrics.refreshCustomer(p.getCustomerId());
+        events.publishEvent(new CustomerChanged(
+                p.getCustomerId(), java.util.Set.of(java.time.YearMonth.from(p.getPurchaseDate()))));
     }
 }

@@ -42,12 +42,15 @@ public class PurchaseReturns {
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final CustomerMetricsService metrics;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     PurchaseReturns(
             PurchaseReturnRepository returns,
             NamedParameterJdbcTemplate jdbc,
             Clock clock,
-            CustomerMetricsService metrics) {
+            CustomerMetricsService metrics,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.returns = returns;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -134,6 +137,8 @@ public class PurchaseReturns {
             throw ConstraintMessages.refusal(e, CONSTRAINTS);
         }
         metrics.refreshCustomer(entity.getCustomerId());
+        events.publishEvent(
+                new CustomerChanged(entity.getCustomerId(), java.util.Set.of(java.time.YearMonth.from(purchaseDate))));
         return saved;
     }
 
@@ -193,6 +198,12 @@ public class PurchaseReturns {
         returns.delete(r);
         returns.flush();
         metrics.refreshCustomer(r.getCustomerId());
+        // Net revenue counts a return in its purchase's month.
+        List<LocalDate> bought = jdbc.queryForList(
+                "SELECT purchase_date FROM purchase WHERE id = :id", Map.of("id", r.getPurchaseId()), LocalDate.class);
+        events.publishEvent(new CustomerChanged(
+                r.getCustomerId(),
+                bought.stream().map(java.time.YearMonth::from).collect(java.util.stream.Collectors.toSet())));
     }
 
     /**

@@ -111,16 +111,25 @@ public final class DealExchange {
         private final ChannelService channels;
         private final UserDirectory users;
 
+        private final DealService deals;
+
         DealImporter(
                 NamedParameterJdbcTemplate jdbc,
                 Clock clock,
                 KeyuanI18NProvider i18n,
                 ChannelService channels,
-                UserDirectory users) {
+                UserDirectory users,
+                DealService deals) {
             super(jdbc, clock);
             this.i18n = i18n;
             this.channels = channels;
             this.users = users;
+            this.deals = deals;
+        }
+
+        @Override
+        public void afterCommit() {
+            deals.bulkChanged();
         }
 
         @Override

@@ -62,6 +62,7 @@ public class DealService {
     private final NamedParameterJdbcTemplate jdbc;
     private final Validator validator;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     /** The deal table's constraints (V20, V21) as the deal form's fields and messages. */
     static final Map<String, io.keyuan.shared.db.ConstraintMessages.Meaning> CONSTRAINTS = Map.of(
@@ -85,7 +86,9 @@ public class DealService {
             NamedParameterJdbcTemplate jdbc,
             Validator validator,
             Clock clock,
-            io.keyuan.shared.db.StaleEdits staleEdits) {
+            io.keyuan.shared.db.StaleEdits staleEdits,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.deals = deals;
         this.staleEdits = staleEdits;
         this.pipelines = pipelines;
@@ -163,6 +166,7 @@ public class DealService {
                 throw new StaleEditException(target.getUpdatedBy(), target.getUpdatedAt());
             }
         }
+        Long channelBefore = target.isNew() ? edited.getChannelId() : target.getChannelId();
         if (edited.getChannelId() != null
                 && channels.summary(edited.getChannelId()).isEmpty()) {
             throw KeyuanException.onField("channelId", "deal.error.channel-missing");
@@ -185,6 +189,10 @@ public class DealService {
             if (isNew) {
                 recordChange(saved.getId(), null, saved.getStageId(), saved.getStageEnteredAt());
             }
+            if (isNew || !java.util.Objects.equals(channelBefore, saved.getChannelId())) {
+                events.publishEvent(
+                        new DealChanged(saved.getId(), channelBefore, saved.getChannelId(), saved.getCreatedAt()));
+            }
             return saved;
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
             throw io.keyuan.shared.db.ConstraintMessages.refusal(e, CONSTRAINTS);
@@ -201,6 +209,13 @@ public class DealService {
         }
         deals.delete(d);
         deals.flush();
+        events.publishEvent(new DealChanged(d.getId(), d.getChannelId(), d.getChannelId(), d.getCreatedAt()));
+    }
+
+    /** Tells listeners, once this transaction commits, that deals changed in bulk (an import, an undo). */
+    @PreAuthorize(Roles.HAS_STAFF)
+    public void bulkChanged() {
+        events.publishEvent(new DealsBulkChanged("deal import"));
     }
 
     // ---- moving ----
@@ -227,8 +242,8 @@ public class DealService {
             long dealId, long expectedVersion, long toStageId, String lostReason, WinPurchase purchase) {
         // Locking read: a concurrent mover waits here and then sees this move's version.
         List<Map<String, Object>> found = jdbc.queryForList(
-                "SELECT pipeline_id, stage_id, customer_id, version, updated_by, updated_at FROM deal"
-                        + " WHERE id = :id FOR UPDATE",
+                "SELECT pipeline_id, stage_id, customer_id, channel_id, created_at, version, updated_by, updated_at"
+                        + " FROM deal WHERE id = :id FOR UPDATE",
                 Map.of("id", dealId));
         if (found.isEmpty()) {
             throw new NotFoundException("deal", dealId);
@@ -294,6 +309,9 @@ public class DealService {
                         .addValue("id", dealId)
                         .addValue("version", expectedVersion));
         recordChange(dealId, fromStageId, toStageId, now);
+        Long channel = row.get("channel_id") == null ? null : ((Number) row.get("channel_id")).longValue();
+        // A move can win a deal or take a win back: what is won counts by the month the deal was opened.
+        events.publishEvent(new DealChanged(dealId, channel, channel, instant(row.get("created_at"))));
         return card(dealId);
     }
 

@@ -35,13 +35,16 @@ public class PipelineService {
     private final PipelineStageRepository stages;
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     PipelineService(
             PipelineRepository pipelines,
             PipelineStageRepository stages,
             NamedParameterJdbcTemplate jdbc,
             Clock clock,
-            io.keyuan.shared.db.StaleEdits staleEdits) {
+            io.keyuan.shared.db.StaleEdits staleEdits,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.pipelines = pipelines;
         this.stages = stages;
         this.jdbc = jdbc;
@@ -291,6 +294,7 @@ public class PipelineService {
                         updated_at = :now, updated_by = :who
                     WHERE stage_id = :from
                     """, p);
+            events.publishEvent(new DealsBulkChanged("deals of a deleted stage moved"));
         }
         stages.delete(stage);
         stages.flush();

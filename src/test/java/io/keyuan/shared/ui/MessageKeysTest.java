@@ -61,7 +61,8 @@ class MessageKeysTest {
         "io.keyuan.survey.QuestionKind",
         "io.keyuan.survey.CampaignChannel",
         "io.keyuan.survey.CampaignStatus",
-        "io.keyuan.survey.RecipientStatus"
+        "io.keyuan.survey.RecipientStatus",
+        "io.keyuan.insight.ChannelReportGrouping"
     };
     /** A string literal shaped like a key ("customer.list.new"), unless it names a system property. */
     private static final Pattern KEY_LITERAL =

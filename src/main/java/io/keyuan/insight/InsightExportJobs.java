@@ -1,0 +1,49 @@
+package io.keyuan.insight;
+
+import io.keyuan.shared.Roles;
+import io.keyuan.shared.jobs.ExportJob;
+import java.io.OutputStream;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+import org.springframework.stereotype.Component;
+
+/** The channel report's workbook as a job, with the period and grouping it was started with. */
+public final class InsightExportJobs {
+    public static final String CHANNEL_REPORT = "channel-report-export";
+
+    private InsightExportJobs() {}
+
+    public record ChannelReportParameters(ChannelReportQuery query, String language, String fileName)
+            implements ExportJob.Parameters {}
+
+    @Component
+    public static class ChannelReportJob extends ExportJob<ChannelReportParameters> {
+        private final ChannelReportExport export;
+
+        ChannelReportJob(ChannelReportExport export) {
+            super(ChannelReportParameters.class);
+            this.export = export;
+        }
+
+        @Override
+        public String kind() {
+            return CHANNEL_REPORT;
+        }
+
+        @Override
+        public String requiredRole() {
+            return Roles.MANAGER;
+        }
+
+        @Override
+        protected long write(
+                ChannelReportParameters p,
+                Locale locale,
+                OutputStream out,
+                LongConsumer progress,
+                BooleanSupplier cancelled) {
+            return export.export(p.query(), locale, out);
+        }
+    }
+}
