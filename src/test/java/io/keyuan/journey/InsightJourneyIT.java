@@ -2,17 +2,23 @@ package io.keyuan.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.keyuan.channel.AcquisitionMethod;
+import io.keyuan.channel.ChannelCategory;
+import io.keyuan.channel.ChannelDraft;
+import io.keyuan.channel.ChannelService;
 import io.keyuan.customer.CustomerMetricsService;
 import io.keyuan.customer.CustomerService;
 import io.keyuan.customer.NewPurchase;
 import io.keyuan.customer.SalesChannel;
 import io.keyuan.customer.domain.Customer;
+import io.keyuan.insight.ChannelPerformanceService;
 import io.keyuan.shared.BusinessTime;
 import io.keyuan.shared.SystemActor;
 import io.keyuan.shared.jobs.JobService;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -37,15 +43,42 @@ class InsightJourneyIT extends ChromiumJourney {
     @Autowired
     JobService jobs;
 
+    @Autowired
+    ChannelService channels;
+
+    @Autowired
+    ChannelPerformanceService channelReports;
+
     @Test
     void a_manager_reads_the_customer_analysis_with_its_charts_and_opens_an_rfm_cell() throws Exception {
         String u = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         LocalDate today = LocalDate.now(BusinessTime.ZONE);
         Random random = new Random(7);
+        YearMonth month = YearMonth.now(BusinessTime.ZONE);
+        List<Long> channelIds = SystemActor.call(() -> List.of(
+                channels.create(new ChannelDraft(
+                                "旅程展会" + u, ChannelCategory.PROMOTION, AcquisitionMethod.TRADE_FAIR, true, null))
+                        .id(),
+                channels.create(new ChannelDraft(
+                                "旅程口碑" + u, ChannelCategory.REFERRAL, AcquisitionMethod.REFERRAL, true, null))
+                        .id(),
+                channels.create(new ChannelDraft(
+                                "旅程搜索" + u, ChannelCategory.ONLINE, AcquisitionMethod.RESEARCH, true, null))
+                        .id()));
         SystemActor.run(() -> {
+            for (int m = 0; m < 12; m++) {
+                for (int k = 0; k < channelIds.size(); k++) {
+                    channels.setCost(
+                            channelIds.get(k),
+                            month.minusMonths(m),
+                            BigDecimal.valueOf(300L * (k + 1) + 20L * m),
+                            null);
+                }
+            }
             for (int i = 0; i < 40; i++) {
                 Customer c = new Customer();
                 c.setName("洞察旅程客" + u + i);
+                c.setSourceChannelId(channelIds.get(i % channelIds.size()));
                 long id = customers.save(c).getId();
                 int n = random.nextInt(5);
                 for (int p = 0; p < n; p++) {
@@ -81,7 +114,20 @@ class InsightJourneyIT extends ChromiumJourney {
         shot("insight-rfm-cell-zh-CN");
         click(By.id("rfm-cell-close"));
 
+        // The channel report for the last 12 months, by channel, once its figures are built.
+        String channelReport =
+                base() + "/insight/channels?from=" + month.minusMonths(11) + "&to=" + month + "&by=CHANNEL";
+        SystemActor.run(() -> jobs.await(channelReports.startRebuild(), Duration.ofMinutes(2)));
+        driver.get(channelReport);
+        wait.until(d -> gridRows("channel-report-grid").stream()
+                .anyMatch(r -> String.join(" ", r).contains("旅程展会" + u)));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#channel-report-chart svg")));
+        shot("insight-channels-zh-CN");
+
         switchLanguage("en");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#channel-report-chart svg")));
+        shot("insight-channels-en");
+        driver.get(base() + "/insight/customers?months=24");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#insight-lifecycle-chart svg")));
         wait.until(d -> gridRows("insight-months").size() >= 24);
         shot("insight-customers-en");
