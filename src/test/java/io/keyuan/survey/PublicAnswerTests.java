@@ -182,20 +182,21 @@ class PublicAnswerTests {
         answers.submit(used, address, List.of(AnswerInput.score(q(0), 9)));
         List<Long> real = new ArrayList<>();
         List<Long> forged = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
+        // Interleaved, many times, compared by median: a busy machine slows both kinds alike.
+        for (int i = 0; i < 200; i++) {
             String fake = "f" + TestData.letters(23);
             real.add(timeRefusal(used));
             forged.add(timeRefusal(fake));
         }
-        long realMedian = median(real.subList(10, 60));
-        long forgedMedian = median(forged.subList(10, 60));
+        long realMedian = median(real.subList(40, 200));
+        long forgedMedian = median(forged.subList(40, 200));
 
-        // the same single query and the same refusal: medians within 1 ms (or 50 %) of each other
+        // the same single query and the same refusal: medians within 2 ms (or 50 %) of each other
         assertThat(Math.abs(realMedian - forgedMedian))
                 .as(
                         "median refusal of a used link %d µs, of a forged one %d µs",
                         realMedian / 1000, forgedMedian / 1000)
-                .isLessThan(Math.max(1_000_000L, Math.max(realMedian, forgedMedian) / 2));
+                .isLessThan(Math.max(2_000_000L, Math.max(realMedian, forgedMedian) / 2));
     }
 
     private long timeRefusal(String token) {

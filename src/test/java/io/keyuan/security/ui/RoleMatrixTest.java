@@ -122,6 +122,10 @@ class RoleMatrixTest extends KeyuanViewTest {
             rows.add(Arguments.of(role, "campaigns", io.keyuan.survey.ui.CampaignListView.class));
             rows.add(
                     Arguments.of(role, "survey-results", manager ? io.keyuan.survey.ui.SurveyResultsView.class : null));
+            rows.add(Arguments.of(
+                    role, "insight/customers", manager ? io.keyuan.insight.ui.CustomerInsightView.class : null));
+            rows.add(Arguments.of(
+                    role, "insight/channels", manager ? io.keyuan.insight.ui.ChannelReportView.class : null));
             rows.add(Arguments.of(role, "admin/users", admin ? UserAdminView.class : null));
         }
         return rows.stream();
@@ -155,9 +159,20 @@ class RoleMatrixTest extends KeyuanViewTest {
 
         List<SideNavItem> items = $(SideNav.class).id("main-nav").getItems();
 
-        List<String> labels = new ArrayList<>(
-                List.of(t("nav.customers"), t("nav.channels"), t("pipeline.nav.board"), t("pipeline.nav.deals")));
-        List<String> paths = new ArrayList<>(List.of("customers", "channels", "pipelines", "deals"));
+        List<String> labels = new ArrayList<>(List.of(t("nav.customers")));
+        List<String> paths = new ArrayList<>(List.of("customers"));
+        if (role != Role.STAFF) {
+            labels.add(t("insight.nav.customers"));
+            paths.add("insight/customers");
+        }
+        labels.add(t("nav.channels"));
+        paths.add("channels");
+        if (role != Role.STAFF) {
+            labels.add(t("insight.nav.channels"));
+            paths.add("insight/channels");
+        }
+        labels.addAll(List.of(t("pipeline.nav.board"), t("pipeline.nav.deals")));
+        paths.addAll(List.of("pipelines", "deals"));
         if (role != Role.STAFF) {
             labels.add(t("pipeline.nav.reports"));
             paths.add("pipelines/reports");
