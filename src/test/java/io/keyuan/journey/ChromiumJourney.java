@@ -153,8 +153,10 @@ abstract class ChromiumJourney {
 
     /** The user menu's language switch; the page reloads in the chosen language. */
     void switchLanguage(String tag) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#user-menu vaadin-menu-bar-button")))
-                .click();
+        // The menu's button renders a moment after the page; clicked by script, as a notification may lie over it.
+        WebElement button = wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#user-menu vaadin-menu-bar-button")));
+        js("arguments[0].click()", button);
         WebElement language = wait.until(d -> d.findElements(By.cssSelector("vaadin-menu-bar-item")).stream()
                 .filter(e -> e.isDisplayed() && e.getText().matches("(?s).*(语言|語言|Language).*"))
                 .findFirst()
