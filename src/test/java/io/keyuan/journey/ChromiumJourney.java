@@ -130,7 +130,13 @@ abstract class ChromiumJourney {
 
     String textOfGrid() {
         Object text = ((JavascriptExecutor) driver)
-                .executeScript("return Array.from(document.querySelectorAll('#customer-grid vaadin-grid-cell-content'))"
+                .executeScript("const g = document.getElementById('customer-grid'); if (!g) return '';"
+                        // The grid keeps the cells of rows it no longer shows, with their old texts: read only
+                        // the cells whose row is shown.
+                        + "return Array.from(g.querySelectorAll('vaadin-grid-cell-content')).filter(e => {"
+                        + " const slot = g.shadowRoot.querySelector('slot[name=\"' + e.getAttribute('slot') + '\"]');"
+                        + " const row = slot && slot.closest('tr');"
+                        + " return row && !row.hidden && row.offsetParent !== null; })"
                         + ".map(e => e.textContent).join('|')");
         return String.valueOf(text);
     }

@@ -103,4 +103,12 @@ class CustomerJourneyIT extends ChromiumJourney {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-login-form")));
         assertThat(driver.getCurrentUrl()).contains("/login");
     }
+
+    /** The screen as the journey left it: what a failing run was looking at. */
+    @org.junit.jupiter.api.AfterEach
+    void lastScreen() throws Exception {
+        if (driver != null) {
+            shot("customer-last");
+        }
+    }
 }
