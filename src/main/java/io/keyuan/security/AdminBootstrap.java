@@ -54,7 +54,7 @@ public class AdminBootstrap {
         if (generated) {
             password = generatePassword();
         } else {
-            UserAdminService.checkPassword(password);
+            UserAdminService.checkPassword("admin", password);
         }
         AppUser admin = new AppUser();
         admin.setUsername("admin");

@@ -28,12 +28,19 @@ public class UserAdminService {
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final LoginThrottle throttle;
 
-    UserAdminService(AppUserRepository users, PasswordEncoder encoder, Clock clock, ApplicationEventPublisher events) {
+    UserAdminService(
+            AppUserRepository users,
+            PasswordEncoder encoder,
+            Clock clock,
+            ApplicationEventPublisher events,
+            LoginThrottle throttle) {
         this.users = users;
         this.encoder = encoder;
         this.clock = clock;
         this.events = events;
+        this.throttle = throttle;
     }
 
     @Transactional(readOnly = true)
@@ -52,7 +59,7 @@ public class UserAdminService {
         if (displayName == null || displayName.isBlank() || displayName.length() > AppUser.DISPLAY_NAME_LENGTH) {
             throw KeyuanException.onField("displayName", "user.error.display-name");
         }
-        checkPassword(password);
+        checkPassword(name, password);
         AppUser user = new AppUser();
         user.setUsername(name);
         user.setDisplayName(displayName.strip());
@@ -82,10 +89,11 @@ public class UserAdminService {
 
     public UserAccount resetPassword(long id, long expectedVersion, String newPassword) {
         AppUser user = load(id, expectedVersion);
-        checkPassword(newPassword);
+        checkPassword(user.getUsername(), newPassword);
         user.setPasswordHash(encoder.encode(newPassword));
         user.setFailedAttempts(0);
         user.setLockedUntil(null);
+        throttle.forgetUser(user.getUsername());
         endSessions(user);
         return toAccount(users.saveAndFlush(user));
     }
@@ -100,6 +108,7 @@ public class UserAdminService {
         AppUser user = load(id, expectedVersion);
         user.setFailedAttempts(0);
         user.setLockedUntil(null);
+        throttle.forgetUser(user.getUsername());
         return toAccount(users.saveAndFlush(user));
     }
 
@@ -124,14 +133,8 @@ public class UserAdminService {
         }
     }
 
-    static void checkPassword(String password) {
-        if (password == null
-                || password.length() < MIN_PASSWORD_LENGTH
-                // bcrypt reads at most 72 bytes: longer passwords (25+ Chinese characters) are refused, not cut
-                || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_LENGTH
-                || password.isBlank()) {
-            throw KeyuanException.onField("password", "user.error.password", MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH);
-        }
+    static void checkPassword(String username, String password) {
+        PasswordPolicy.check(username, password);
     }
 
     private UserAccount toAccount(AppUser u) {

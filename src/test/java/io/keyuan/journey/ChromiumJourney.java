@@ -94,8 +94,26 @@ abstract class ChromiumJourney {
 
     @AfterEach
     void stopBrowser() {
-        browsers.forEach(WebDriver::quit);
-        browsers.clear();
+        List<String> refused = new java.util.ArrayList<>();
+        try {
+            for (WebDriver browser : browsers) {
+                browser.manage()
+                        .logs()
+                        .get(org.openqa.selenium.logging.LogType.BROWSER)
+                        .forEach(entry -> {
+                            if (entry.getMessage().contains("Content Security Policy")) {
+                                refused.add(entry.getMessage());
+                            }
+                        });
+            }
+        } finally {
+            browsers.forEach(WebDriver::quit);
+            browsers.clear();
+        }
+        // The portal's policy must allow all that its pages do: a refusal is a broken feature somewhere.
+        org.assertj.core.api.Assertions.assertThat(refused)
+                .as("the browser refused something under the Content-Security-Policy")
+                .isEmpty();
     }
 
     /** The browser window, width,height. */

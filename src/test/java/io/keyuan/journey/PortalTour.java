@@ -150,6 +150,10 @@ public final class PortalTour {
         // headless Chromium asks for en-US whatever --lang says; pages that follow the browser (the public answer
         // page) should meet a Chinese customer's browser
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
+        // the console, so that a journey can tell whether the Content-Security-Policy refused anything
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(ChromiumJourney.CHROMEDRIVER))
                 .usingAnyFreePort()

@@ -23,6 +23,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Login through the application's own AuthenticationManager (the one the login form's filter chain delegates
@@ -49,14 +50,20 @@ class LoginLockoutTests {
 
     AuthenticationManager authenticationManager;
 
+    @Autowired
+    LoginThrottle throttle;
+
     @BeforeEach
     void authenticationManager() throws Exception {
         authenticationManager = authenticationConfiguration.getAuthenticationManager();
+        throttle.forget();
     }
 
     @Test
-    void the_lockout_policy_defaults_to_five_attempts_and_fifteen_minutes() {
+    void the_policy_defaults_to_five_per_name_twenty_per_address_fifty_per_account_and_fifteen_minutes() {
         assertThat(securityProperties.maxFailedLogins()).isEqualTo(5);
+        assertThat(securityProperties.maxFailedLoginsPerAddress()).isEqualTo(20);
+        assertThat(securityProperties.accountLockAfter()).isEqualTo(50);
         assertThat(securityProperties.lockFor()).isEqualTo(Duration.ofMinutes(15));
     }
 
@@ -75,32 +82,85 @@ class LoginLockoutTests {
     }
 
     @Test
-    void five_wrong_passwords_lock_the_account_even_against_the_right_password() {
+    void five_wrong_passwords_from_one_address_pause_that_name_there_but_not_from_elsewhere() {
         String username = newUser("STAFF");
-        for (int i = 1; i <= 4; i++) {
-            assertThatThrownBy(() -> login(username, "wrong-password")).isInstanceOf(BadCredentialsException.class);
+        for (int i = 1; i <= 5; i++) {
+            assertThatThrownBy(() -> login(username, "wrong-password", "10.0.0.1"))
+                    .isInstanceOf(BadCredentialsException.class);
             assertThat(failedAttempts(username)).isEqualTo(i);
-            assertThat(lockedUntil(username)).isNull();
         }
-        Instant beforeFifth = clock.instant();
-        assertThatThrownBy(() -> login(username, "wrong-password")).isInstanceOf(BadCredentialsException.class);
 
+        assertThatThrownBy(() -> login(username, PASSWORD, "10.0.0.1")).isInstanceOf(SignInThrottledException.class);
+        assertThat(failedAttempts(username))
+                .as("a paused attempt checks no password")
+                .isEqualTo(5);
+        assertThat(lockedUntil(username)).as("the account itself is not locked").isNull();
+        assertThat(login(username, PASSWORD, "10.0.0.2").isAuthenticated())
+                .as("the user signs in from their own device")
+                .isTrue();
+    }
+
+    @Test
+    void a_name_that_does_not_exist_is_paused_exactly_like_one_that_does() {
+        String username = newUser("STAFF");
+        String nobody = "nobody." + TestData.unique();
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> login(username, "wrong-password", "10.0.1.1"))
+                    .isInstanceOf(BadCredentialsException.class);
+            assertThatThrownBy(() -> login(nobody, "wrong-password", "10.0.1.1"))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> login(username, "wrong-password", "10.0.1.1"))
+                .isInstanceOf(SignInThrottledException.class);
+        assertThatThrownBy(() -> login(nobody, "wrong-password", "10.0.1.1"))
+                .isInstanceOf(SignInThrottledException.class);
+    }
+
+    @Test
+    void twenty_wrong_passwords_from_one_address_for_any_names_pause_every_name_from_there() {
+        String username = newUser("STAFF");
+        for (int i = 0; i < 20; i++) {
+            String name = "guess" + i + "." + TestData.unique();
+            assertThatThrownBy(() -> login(name, "wrong-password", "10.0.2.1"))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+
+        assertThatThrownBy(() -> login(username, PASSWORD, "10.0.2.1")).isInstanceOf(SignInThrottledException.class);
+        assertThat(login(username, PASSWORD, "10.0.2.2").isAuthenticated()).isTrue();
+    }
+
+    @Test
+    void fifty_wrong_passwords_in_a_row_from_many_addresses_lock_the_account_and_a_wrong_one_still_says_only_wrong() {
+        String username = newUser("STAFF");
+        for (int i = 0; i < 50; i++) {
+            String address = "10.1." + (i / 4) + "." + i;
+            assertThatThrownBy(() -> login(username, "wrong-password", address))
+                    .isInstanceOf(BadCredentialsException.class);
+        }
         Instant lockedUntil = lockedUntil(username);
         assertThat(lockedUntil).isNotNull();
         assertThat(lockedUntil)
                 .isBetween(
-                        beforeFifth.plus(Duration.ofMinutes(15)).minusSeconds(1),
+                        clock.instant().plus(Duration.ofMinutes(15)).minusSeconds(30),
                         clock.instant().plus(Duration.ofMinutes(15)).plusSeconds(1));
-        assertThatThrownBy(() -> login(username, PASSWORD)).isInstanceOf(LockedException.class);
+
+        assertThatThrownBy(() -> login(username, "wrong-password", "10.2.0.1"))
+                .as("a wrong password on a locked account tells nothing about the account")
+                .isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> login(username, PASSWORD, "10.2.0.2")).isInstanceOf(LockedException.class);
     }
 
     @Test
-    void an_admin_unlock_lets_a_locked_user_sign_in_again() {
+    void an_admin_unlock_lets_a_locked_and_paused_user_sign_in_again() {
         String username = newUser("STAFF");
         for (int i = 0; i < 5; i++) {
             assertThatThrownBy(() -> login(username, "nope-nope")).isInstanceOf(BadCredentialsException.class);
         }
-        assertThatThrownBy(() -> login(username, PASSWORD)).isInstanceOf(LockedException.class);
+        assertThatThrownBy(() -> login(username, PASSWORD)).isInstanceOf(SignInThrottledException.class);
+        jdbc.update(
+                "UPDATE app_user SET locked_until = ? WHERE username = ?",
+                LocalDateTime.ofInstant(clock.instant().plusSeconds(600), ZoneOffset.UTC),
+                username);
         UserAccount account = account(username);
         assertThat(account.locked()).isTrue();
 
@@ -123,11 +183,12 @@ class LoginLockoutTests {
     }
 
     @Test
-    void a_disabled_user_cannot_sign_in() {
+    void a_disabled_user_cannot_sign_in_and_only_the_right_password_learns_why() {
         String username = newUser("STAFF");
         UserAccount account = account(username);
         SystemActor.run(() -> userAdmin.update(account.id(), account.version(), "x", "STAFF", false));
 
+        assertThatThrownBy(() -> login(username, "wrong-password")).isInstanceOf(BadCredentialsException.class);
         assertThatThrownBy(() -> login(username, PASSWORD)).isInstanceOf(DisabledException.class);
     }
 
@@ -167,6 +228,14 @@ class LoginLockoutTests {
     private Authentication login(String username, String password) {
         return authenticationManager.authenticate(
                 UsernamePasswordAuthenticationToken.unauthenticated(username, password));
+    }
+
+    /** As the login form's filter does: the token carries the client's address. */
+    private Authentication login(String username, String password, String address) {
+        UsernamePasswordAuthenticationToken token =
+                UsernamePasswordAuthenticationToken.unauthenticated(username, password);
+        token.setDetails(new WebAuthenticationDetails(address, null));
+        return authenticationManager.authenticate(token);
     }
 
     private String newUser(String role) {

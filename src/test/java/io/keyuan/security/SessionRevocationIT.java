@@ -152,11 +152,12 @@ class SessionRevocationIT {
 
     private Browser signIn(String username) throws Exception {
         Browser browser = new Browser();
-        browser.get("/login");
+        String page = browser.get("/login").body();
         HttpResponse<String> login = browser.post(
                 "/login",
                 "application/x-www-form-urlencoded",
-                "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=" + PASSWORD);
+                "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=" + PASSWORD
+                        + io.keyuan.LoginFormToken.field(page));
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
         return browser;

@@ -122,10 +122,58 @@ class UserAdminServiceTests {
                             KeyuanException.class, e -> assertThat(e.field()).isEqualTo("password"));
             assertThat(countUsers(username)).isZero();
         }
-        UserAccount ok = userAdmin.create("u." + TestData.unique(), "x", "STAFF", "12345678");
+        UserAccount ok = userAdmin.create("u." + TestData.unique(), "x", "STAFF", "Kx9-lamp-7");
         assertThatThrownBy(() -> userAdmin.resetPassword(ok.id(), ok.version(), "short"))
                 .isInstanceOfSatisfying(
                         KeyuanException.class, e -> assertThat(e.field()).isEqualTo("password"));
+    }
+
+    @Test
+    @WithMockUser(
+            username = "root-admin",
+            roles = {"STAFF", "MANAGER", "ADMIN"})
+    void common_passwords_runs_of_keys_and_the_user_name_are_refused_on_create_and_reset() {
+        String username = "zhao.lei" + TestData.unique();
+        for (String common : new String[] {
+            "password123",
+            "PassWord123",
+            "woaini1314",
+            "1qaz2wsx",
+            "12345678",
+            "87654321",
+            "aaaaaaaa",
+            "abcdefgh",
+            "qwertyuiop"
+        }) {
+            assertThatThrownBy(() -> userAdmin.create(username, "x", "STAFF", common))
+                    .as(common)
+                    .isInstanceOfSatisfying(KeyuanException.class, e -> {
+                        assertThat(e.field()).isEqualTo("password");
+                        assertThat(e.messageKey()).isEqualTo("user.error.password-common");
+                    });
+        }
+        for (String named : new String[] {
+            username + "!",
+            "x" + username.toUpperCase(),
+            new StringBuilder(username).reverse().toString()
+        }) {
+            assertThatThrownBy(() -> userAdmin.create(username, "x", "STAFF", named))
+                    .as(named)
+                    .isInstanceOfSatisfying(KeyuanException.class, e -> {
+                        assertThat(e.field()).isEqualTo("password");
+                        assertThat(e.messageKey()).isEqualTo("user.error.password-username");
+                    });
+        }
+        assertThat(countUsers(username)).isZero();
+
+        UserAccount ok = userAdmin.create(username, "x", "STAFF", "Lantern-river-42");
+        assertThatThrownBy(() -> userAdmin.resetPassword(ok.id(), ok.version(), "Password1"))
+                .isInstanceOfSatisfying(
+                        KeyuanException.class, e -> assertThat(e.messageKey()).isEqualTo("user.error.password-common"));
+        assertThatThrownBy(() -> userAdmin.resetPassword(ok.id(), ok.version(), username + "2026"))
+                .isInstanceOfSatisfying(
+                        KeyuanException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("user.error.password-username"));
     }
 
     @Test

@@ -90,6 +90,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             return null;
         }
         Object last = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        if (last instanceof io.keyuan.security.SignInThrottledException) {
+            return "login.error.throttled";
+        }
         if (last instanceof LockedException) {
             return "login.error.locked";
         }

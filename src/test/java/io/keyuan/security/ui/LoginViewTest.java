@@ -76,4 +76,17 @@ class LoginViewTest extends KeyuanViewTest {
         assertThat(form().isError()).isTrue();
         assertThat(i18n(form()).getErrorMessage().getMessage()).isEqualTo(t("login.error.locked"));
     }
+
+    @Test
+    void a_paused_address_is_told_to_wait_in_words_that_fit_any_name() throws Exception {
+        VaadinSession.getCurrent()
+                .getSession()
+                .setAttribute(
+                        WebAttributes.AUTHENTICATION_EXCEPTION, new io.keyuan.security.SignInThrottledException());
+
+        openWithError();
+
+        assertThat(form().isError()).isTrue();
+        assertThat(i18n(form()).getErrorMessage().getMessage()).isEqualTo(t("login.error.throttled"));
+    }
 }
