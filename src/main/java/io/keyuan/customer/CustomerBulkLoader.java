@@ -24,8 +24,9 @@ public class CustomerBulkLoader {
     private static final String INSERT_CUSTOMER = """
             INSERT INTO customer (id, code, name, kind, gender, birth_date, occupation, income, province, city,
                 phone, email, source_channel_id, acquisition_method, referred_by_id, need_type, purchase_style,
-                loyalty, tags, owner_id, version, created_at, created_by, updated_at, updated_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
+                loyalty, tags, owner_id, name_pinyin, name_initials, pinyin_crc, version, created_at, created_by,
+                updated_at, updated_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
             """;
     private static final String INSERT_PURCHASE = """
             INSERT INTO purchase (customer_id, purchase_date, product, quantity, amount, channel, version,
@@ -86,6 +87,10 @@ public class CustomerBulkLoader {
                 setEnum(ps, i++, c.loyalty());
                 ps.setString(i++, c.tags());
                 ps.setObject(i++, c.ownerId(), Types.BIGINT);
+                NamePinyin spelling = NamePinyin.of(c.name());
+                ps.setObject(i++, spelling.full(), Types.VARCHAR);
+                ps.setObject(i++, spelling.initials(), Types.VARCHAR);
+                ps.setLong(i++, spelling.crc());
                 ps.setTimestamp(i++, now);
                 ps.setString(i++, who);
                 ps.setTimestamp(i++, now);

@@ -366,6 +366,14 @@ class CustomerImporter extends JdbcTableImporter {
     /** Generates a code (C + 8 digits, as the form does) for each new customer without one. */
     @Override
     protected void beforeInsert(List<Map<String, Object>> values) {
+        for (Map<String, Object> v : values) {
+            if (v.get("name") != null) {
+                NamePinyin spelling = NamePinyin.of(v.get("name").toString());
+                v.put("name_pinyin", spelling.full());
+                v.put("name_initials", spelling.initials());
+                v.put("pinyin_crc", spelling.crc());
+            }
+        }
         int blanks = 0;
         Set<String> taken = new HashSet<>();
         for (Map<String, Object> v : values) {
@@ -437,7 +445,10 @@ class CustomerImporter extends JdbcTableImporter {
         return row.action() == ImportAction.CREATE;
     }
 
-    /** Recomputes the written customers' metrics, one range over the batch's ids. */
+    /**
+     * Recomputes the written customers' metrics, one range over the batch's ids, and spells the names that an update
+     * or an undo changed (new rows were spelt as they were inserted).
+     */
     @Override
     protected void afterWrite(List<Long> ids) {
         long min = Long.MAX_VALUE;
@@ -448,6 +459,9 @@ class CustomerImporter extends JdbcTableImporter {
         }
         if (max > 0) {
             metrics.refreshRange(min, max);
+            long from = min;
+            long to = max;
+            jdbc.getJdbcTemplate().execute((java.sql.Connection c) -> CustomerSearchSpelling.spellStale(c, from, to));
         }
     }
 

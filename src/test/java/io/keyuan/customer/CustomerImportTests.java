@@ -255,6 +255,44 @@ class CustomerImportTests {
     }
 
     @Test
+    @WithMockUser(
+            username = "import-manager",
+            roles = {"STAFF", "MANAGER"})
+    void imported_names_are_spelt_for_the_pinyin_search_on_create_update_and_undo() throws Exception {
+        String u = TestData.unique();
+        String code = "PY" + u.substring(0, 6);
+        File create = workbook("py1.xlsx", wb -> {
+            Sheet s = wb.createSheet("x");
+            header(s.createRow(0), "编号", "名称", "类别");
+            cells(s.createRow(1), code, "欧阳修", "个人");
+        });
+        imports.commit(
+                imports.inspect("customers", create, "py1.xlsx").request("customers", create, "py1.xlsx", Locale.CHINA),
+                ImportMode.ALL_OR_NOTHING,
+                ImportListener.NONE);
+        assertThat(spelling(code)).isEqualTo("ouyangxiu oyx");
+
+        File rename = workbook("py2.xlsx", wb -> {
+            Sheet s = wb.createSheet("x");
+            header(s.createRow(0), "编号", "名称");
+            cells(s.createRow(1), code, "苏东坡");
+        });
+        ImportReport renamed = imports.commit(
+                imports.inspect("customers", rename, "py2.xlsx").request("customers", rename, "py2.xlsx", Locale.CHINA),
+                ImportMode.ALL_OR_NOTHING,
+                ImportListener.NONE);
+        assertThat(spelling(code)).isEqualTo("sudongpo sdp");
+
+        imports.undo(renamed.jobId());
+        assertThat(spelling(code)).as("the undone name spelt again").isEqualTo("ouyangxiu oyx");
+    }
+
+    private String spelling(String code) {
+        return jdbc.queryForObject(
+                "SELECT CONCAT(name_pinyin, ' ', name_initials) FROM customer WHERE code = ?", String.class, code);
+    }
+
+    @Test
     @WithMockUser(username = "import-staff", roles = "STAFF")
     void a_referrer_created_above_in_the_same_file_is_linked_and_one_below_is_an_error() throws Exception {
         String u = TestData.unique();

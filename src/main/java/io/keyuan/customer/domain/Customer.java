@@ -48,6 +48,16 @@ public class Customer extends AuditedEntity {
     @Column(name = "name", nullable = false, length = NAME_LENGTH)
     private String name;
 
+    /** The name in pinyin and its initials, for the quick search; spelt on every save (see {@link #spell()}). */
+    @Column(name = "name_pinyin", nullable = true, length = io.keyuan.customer.NamePinyin.FULL_LENGTH)
+    private String namePinyin;
+
+    @Column(name = "name_initials", nullable = true, length = io.keyuan.customer.NamePinyin.INITIALS_LENGTH)
+    private String nameInitials;
+
+    @Column(name = "pinyin_crc", nullable = true)
+    private Long pinyinCrc;
+
     @NotNull
     @Enumerated(EnumType.STRING)
     @Column(name = "kind", nullable = false, length = 16)
@@ -131,6 +141,15 @@ public class Customer extends AuditedEntity {
 
     public String getName() {
         return name;
+    }
+
+    @jakarta.persistence.PrePersist
+    @jakarta.persistence.PreUpdate
+    void spell() {
+        io.keyuan.customer.NamePinyin p = io.keyuan.customer.NamePinyin.of(name);
+        namePinyin = p.full();
+        nameInitials = p.initials();
+        pinyinCrc = name == null ? null : p.crc();
     }
 
     public void setName(String name) {
