@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 
 /**
  * The customer grid's filter; null or blank fields do not filter. {@code quick} matches a code, phone or email
- * exactly, or the start of a name. Name, code and phone filters match a prefix so that they can use an index.
+ * exactly, the start of a name, Chinese text anywhere in a name, the start of a name's pinyin or its initials, and
+ * four or more digits at the end of a phone (see {@code CustomerService.quickSearch}). Name, code and phone filters
+ * match a prefix so that they can use an index.
  */
 public record CustomerFilter(
         String quick,
