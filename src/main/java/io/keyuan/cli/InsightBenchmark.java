@@ -285,6 +285,7 @@ class InsightBenchmark {
         Set<YearMonth> months = Set.of(r.month());
         double[] purchase = new double[n];
         double[] update = new double[n];
+        long[] updated = new long[n];
         List<Long> recorded = new ArrayList<>();
         try {
             for (int i = 0; i < n + warm; i++) {
@@ -300,11 +301,14 @@ class InsightBenchmark {
                 if (i >= warm) {
                     purchase[i - warm] = purchaseMs;
                     update[i - warm] = updateMs;
+                    updated[i - warm] = other;
                 }
             }
         } finally {
             recorded.forEach(customers::deletePurchase);
         }
+        System.out.println("# rollup update alone by the size of the customer's cohort (its customers who have"
+                + " bought, each one index probe of the recount): " + byCohortSize(updated, update));
         Arrays.sort(purchase);
         Arrays.sort(update);
         double updateP50 = Timing.percentile(update, 50);
@@ -318,6 +322,48 @@ class InsightBenchmark {
         bench("purchase_with_rollup_ms", purchaseP50, "ms");
         bench("purchase_with_rollup_p95_ms", Timing.percentile(purchase, 95), "ms");
         bench("rollup_share_of_purchase", 100 * updateP50 / purchaseP50, "%");
+    }
+
+    /** The p50 of the update times of customers in small, middling and big acquisition cohorts. */
+    private String byCohortSize(long[] customerIds, double[] times) {
+        java.util.Map<Long, Long> size = new java.util.HashMap<>();
+        jdbc.query(
+                "SELECT a.customer_id, (SELECT COUNT(*) FROM insight_customer_acquisition k WHERE k.channel_id ="
+                        + " a.channel_id AND k.cohort_month = a.cohort_month AND k.converted) n"
+                        + " FROM insight_customer_acquisition a WHERE a.customer_id IN ("
+                        + String.join(
+                                ",",
+                                Arrays.stream(customerIds)
+                                        .mapToObj(Long::toString)
+                                        .toList()) + ")",
+                (ResultSet rs) -> {
+                    size.put(rs.getLong(1), rs.getLong(2));
+                });
+        long[][] bounds = {{0, 2_000}, {2_000, 10_000}, {10_000, Long.MAX_VALUE}};
+        StringBuilder sb = new StringBuilder();
+        for (long[] b : bounds) {
+            double[] in = java.util.stream.IntStream.range(0, customerIds.length)
+                    .filter(i -> {
+                        long n = size.getOrDefault(customerIds[i], 0L);
+                        return n >= b[0] && n < b[1];
+                    })
+                    .mapToDouble(i -> times[i])
+                    .sorted()
+                    .toArray();
+            sb.append(sb.isEmpty() ? "" : "; ")
+                    .append(
+                            b[0] == 0
+                                    ? String.format("under %,d", b[1])
+                                    : b[1] == Long.MAX_VALUE
+                                            ? String.format("%,d or more", b[0])
+                                            : String.format("%,d to %,d", b[0], b[1] - 1))
+                    .append(
+                            in.length == 0
+                                    ? ": none"
+                                    : String.format(
+                                            ": p50 %.1f ms (%d customers)", Timing.percentile(in, 50), in.length));
+        }
+        return sb.toString();
     }
 
     private void customerSnapshotRebuild(Run r) {
