@@ -23,12 +23,18 @@ class Commands {
                                      headers match is read unless --sheet names one
               inspect <file>         what the reader sees: sheets, header row and sheet type, the first problem
                                      per column; writes nothing
-              bench <suite> [flags]  run a benchmark suite; suites: grid, exchange, pipeline, segmentation, pricing, survey
+              bench <suite> [flags]  run a benchmark suite; suites: grid, exchange, pipeline, segmentation, pricing, survey,
+                                     insight
                                      grid: --customers N (default 1,000,000) --repeat R (default 9)
                                      segmentation: --customers N (default 1,000,000) --repeat R (default 7)
                                      exchange: --rows N (default 1,000,000) [--no-export]
+                                     insight: --customers N (default 1,000,000) --purchases N (default 5,000,000)
+                                     --repeat R (9) --warmup W (2) --rebuilds R (3) --incremental N (200) [--reseed]
             The database is the embedded MariaDB, or the one set by KEYUAN_DB_URL / KEYUAN_DB_USER /
-            KEYUAN_DB_PASSWORD. Benchmarks use the embedded database keyuan_bench, not the demo data.""";
+            KEYUAN_DB_PASSWORD. Benchmarks use the embedded database keyuan_bench (insight: keyuan_bench_insight),
+            not the demo data.""";
+
+    static final String SUITES = "grid, exchange, pipeline, segmentation, pricing, survey, insight";
 
     private final DemoSeeder seeder;
     private final AdminBootstrap adminBootstrap;
@@ -38,6 +44,7 @@ class Commands {
     private final SegmentationBenchmark segmentationBenchmark;
     private final PricingBenchmark pricingBenchmark;
     private final SurveyBenchmark surveyBenchmark;
+    private final InsightBenchmark insightBenchmark;
 
     Commands(
             DemoSeeder seeder,
@@ -50,7 +57,9 @@ class Commands {
             PipelineBenchmark pipelineBenchmark,
             SegmentationBenchmark segmentationBenchmark,
             PricingBenchmark pricingBenchmark,
-            SurveyBenchmark surveyBenchmark) {
+            SurveyBenchmark surveyBenchmark,
+            InsightBenchmark insightBenchmark) {
+        this.insightBenchmark = insightBenchmark;
         this.pricingBenchmark = pricingBenchmark;
         this.surveyBenchmark = surveyBenchmark;
         this.pipelineBenchmark = pipelineBenchmark;
@@ -138,8 +147,7 @@ class Commands {
 
     private int bench(String[] args) {
         if (args.length < 2) {
-            throw new CommandException(
-                    "which suite? bench <suite>; suites: grid, exchange, pipeline, segmentation, pricing, survey");
+            throw new CommandException("which suite? bench <suite>; suites: " + SUITES);
         }
         Options o = new Options(args, 2);
         return switch (args[1]) {
@@ -149,13 +157,10 @@ class Commands {
             case "segmentation" -> segmentationBenchmark.run(o);
             case "pricing" -> pricingBenchmark.run(o);
             case "survey" -> surveyBenchmark.run(o);
-            case "insight", "load" ->
-                throw new CommandException(
-                        "suite '" + args[1]
-                                + "' arrives with its module; built so far: grid, exchange, pipeline, segmentation, pricing, survey");
-            default ->
-                throw new CommandException("unknown suite '" + args[1]
-                        + "'; suites: grid, exchange, pipeline, segmentation, pricing, survey");
+            case "insight" -> insightBenchmark.run(o);
+            case "load" ->
+                throw new CommandException("suite '" + args[1] + "' arrives with its module; built so far: " + SUITES);
+            default -> throw new CommandException("unknown suite '" + args[1] + "'; suites: " + SUITES);
         };
     }
 

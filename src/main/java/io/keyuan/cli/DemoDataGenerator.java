@@ -130,18 +130,32 @@ final class DemoDataGenerator {
         // Some customers stopped buying a while ago: their purchases end early.
         int lastDay = random.nextInt(100) < 30 ? 200 + random.nextInt(500) : 0;
         for (int i = 0; i < count; i++) {
-            String[] product = PRODUCTS[random.nextInt(PRODUCTS.length)];
-            int quantity =
-                    organization ? 1 + random.nextInt(20) : 1 + (random.nextInt(100) < 80 ? 0 : random.nextInt(3));
-            BigDecimal price = new BigDecimal(product[1]);
-            BigDecimal discount = BigDecimal.valueOf(80 + random.nextInt(31)).movePointLeft(2);
-            BigDecimal amount = price.multiply(BigDecimal.valueOf(quantity))
-                    .multiply(discount)
-                    .setScale(2, RoundingMode.HALF_UP);
-            LocalDate date = today.minusDays(lastDay + random.nextInt(730 - lastDay));
-            SalesChannel channel = SalesChannel.values()[random.nextInt(100) < 55 ? 0 : 1 + random.nextInt(3)];
-            out.add(new NewPurchase(customerId, date, product[0], quantity, amount, channel));
+            out.add(purchase(customerId, organization, lastDay, 730 - lastDay));
         }
+    }
+
+    /**
+     * One more purchase of a person who has bought before, drawn as {@link #customer} draws purchases (product,
+     * quantity, discount, sales channel), dated between their first and last purchase so that their acquisition month
+     * and lifecycle stay as they were: what a benchmark adds to reach more purchases per customer.
+     */
+    NewPurchase extraPurchase(long customerId, LocalDate first, LocalDate last) {
+        int lastDay = (int) java.time.temporal.ChronoUnit.DAYS.between(last, today);
+        int span = (int) java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1;
+        return purchase(customerId, false, Math.max(0, lastDay), Math.max(1, span));
+    }
+
+    /** A purchase dated {@code daysBack} to {@code daysBack + span - 1} days before today. */
+    private NewPurchase purchase(long customerId, boolean organization, int daysBack, int span) {
+        String[] product = PRODUCTS[random.nextInt(PRODUCTS.length)];
+        int quantity = organization ? 1 + random.nextInt(20) : 1 + (random.nextInt(100) < 80 ? 0 : random.nextInt(3));
+        BigDecimal price = new BigDecimal(product[1]);
+        BigDecimal discount = BigDecimal.valueOf(80 + random.nextInt(31)).movePointLeft(2);
+        BigDecimal amount =
+                price.multiply(BigDecimal.valueOf(quantity)).multiply(discount).setScale(2, RoundingMode.HALF_UP);
+        LocalDate date = today.minusDays(daysBack + random.nextInt(span));
+        SalesChannel channel = SalesChannel.values()[random.nextInt(100) < 55 ? 0 : 1 + random.nextInt(3)];
+        return new NewPurchase(customerId, date, product[0], quantity, amount, channel);
     }
 
     private String province() {

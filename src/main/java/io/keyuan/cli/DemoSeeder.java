@@ -76,7 +76,6 @@ class DemoSeeder {
         return channels.summaries();
     }
 
-    /** Adds {@code count} customers after the existing ones, with purchases, then refreshes the metrics. */
     /**
      * Tops the database up to {@code target} customers for a benchmark suite (reproducibly: the seed follows the count
      * already there), printing what it finds and how long seeding took as comment lines.
@@ -95,7 +94,18 @@ class DemoSeeder {
         }
     }
 
+    /** Adds {@code count} customers after the existing ones, with purchases, then refreshes the metrics. */
     long seed(int count, long seed, LocalDate today, Consumer<String> progress) {
+        long purchaseCount = insert(count, seed, today, progress);
+        refreshAfterInsert();
+        return purchaseCount;
+    }
+
+    /**
+     * Adds the customers with their purchases as {@link #seed} does, without the metrics refresh it ends with: for a
+     * caller that adds more rows before refreshing once.
+     */
+    long insert(int count, long seed, LocalDate today, Consumer<String> progress) {
         List<ChannelSummary> channelList = ensureChannels(seed, today);
         List<Long> owners = users.activeUsers().stream().map(UserRef::id).toList();
         long firstId = loader.nextCustomerId();
@@ -116,8 +126,12 @@ class DemoSeeder {
                 }
             }
         }
+        return purchaseCount;
+    }
+
+    /** Refreshes every customer's metrics and the optimizer's statistics after rows were added with {@link #insert}. */
+    void refreshAfterInsert() {
         metrics.refreshAll(n -> {});
         loader.analyze();
-        return purchaseCount;
     }
 }

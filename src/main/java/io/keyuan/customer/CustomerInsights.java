@@ -134,6 +134,10 @@ public class CustomerInsights {
                 .addValue("valueFrom", Date.valueOf(day.minusDays(t.valueWindowDays())))
                 .addValue("highValue", t.highValueSpend());
         // The CASE order of the metrics (POTENTIAL, NEW, ACTIVE, INACTIVE, CHURNED) as sums of exclusive conditions.
+        // One pass over the customers in key order, each joined to its purchases up to the day through the
+        // (customer, date, amount) index and grouped as it streams. Joining the customers to a derived table of
+        // purchases grouped by customer instead made the server build that table with a key, on disk: 42 s a month
+        // at 1,000,000 customers and 5,000,000 purchases against 10 s this way (bench insight).
         return jdbc.queryForObject(
                 """
                 SELECT COALESCE(SUM(a.last_p IS NULL), 0) potential,
@@ -144,12 +148,14 @@ public class CustomerInsights {
                        COALESCE(SUM(COALESCE(a.recent, 0) >= :highValue), 0) high_value,
                        COALESCE(SUM(a.first_p < :newFrom AND a.last_p < :churnFrom AND a.last_p >= :churnFromBefore), 0) became,
                        COALESCE(SUM(a.in_period), 0) revenue
-                FROM customer c
-                LEFT JOIN (SELECT customer_id, MIN(purchase_date) first_p, MAX(purchase_date) last_p,
-                                  SUM(CASE WHEN purchase_date >= :valueFrom THEN amount ELSE 0 END) recent,
-                                  SUM(CASE WHEN purchase_date >= :start THEN amount ELSE 0 END) in_period
-                           FROM purchase WHERE purchase_date <= :day GROUP BY customer_id) a ON a.customer_id = c.id
-                WHERE c.created_at < :dayEnd OR a.customer_id IS NOT NULL
+                FROM (SELECT c.id, MIN(c.created_at) created_at, MIN(p.purchase_date) first_p,
+                             MAX(p.purchase_date) last_p,
+                             SUM(CASE WHEN p.purchase_date >= :valueFrom THEN p.amount ELSE 0 END) recent,
+                             SUM(CASE WHEN p.purchase_date >= :start THEN p.amount ELSE 0 END) in_period
+                      FROM customer c
+                      LEFT JOIN purchase p ON p.customer_id = c.id AND p.purchase_date <= :day
+                      GROUP BY c.id) a
+                WHERE a.created_at < :dayEnd OR a.first_p IS NOT NULL
                 """,
                 p,
                 (rs, i) -> new LifecycleCounts(

@@ -197,6 +197,11 @@ class ChannelRollup {
         dropEmpty(keys);
     }
 
+    /**
+     * One cohort × month cell from the purchases of the cohort's customers who have bought ({@code converted}, one
+     * index range): the cost is one purchase-index probe per such customer, so the prospects who have bought nothing —
+     * every customer entered this month and not yet buying sits in this month's cohort — are never probed.
+     */
     private void recomputeCohort(long channelId, YearMonth cohort, YearMonth month) {
         MapSqlParameterSource p = new MapSqlParameterSource("channelId", channelId)
                 .addValue("cohort", month(cohort))
@@ -209,7 +214,7 @@ class ChannelRollup {
                         + AcquisitionQueries.purchasesJoin("p", "a.customer_id")
                         + " AND " + AcquisitionQueries.purchaseDate("p") + " >= :from"
                         + " AND " + AcquisitionQueries.purchaseDate("p") + " < :to"
-                        + " WHERE a.channel_id = :channelId AND a.cohort_month = :cohort",
+                        + " WHERE a.channel_id = :channelId AND a.cohort_month = :cohort AND a.converted",
                 p);
         long purchases = ((Number) sums.get("purchases")).longValue();
         if (purchases == 0) {

@@ -105,4 +105,27 @@ class DemoDataGeneratorTests {
             assertThat(p.amount().scale()).isEqualTo(2);
         }
     }
+
+    @Test
+    void extra_purchases_fall_between_the_customers_first_and_last_purchase_reproducibly() {
+        LocalDate first = TODAY.minusDays(400);
+        LocalDate last = TODAY.minusDays(90);
+        DemoDataGenerator a = new DemoDataGenerator(5L, TODAY, List.of(), List.of());
+        DemoDataGenerator b = new DemoDataGenerator(5L, TODAY, List.of(), List.of());
+        Set<LocalDate> dates = new java.util.HashSet<>();
+
+        for (int i = 0; i < 2_000; i++) {
+            NewPurchase p = a.extraPurchase(7L, first, last);
+            assertThat(b.extraPurchase(7L, first, last)).isEqualTo(p);
+            assertThat(p.customerId()).isEqualTo(7L);
+            assertThat(p.date()).isBetween(first, last);
+            assertThat(p.amount()).isGreaterThan(BigDecimal.ZERO);
+            assertThat(p.amount().scale()).isEqualTo(2);
+            dates.add(p.date());
+        }
+        // the range includes both ends
+        assertThat(dates).contains(first, last);
+        // one purchase so far: every extra one is on that day
+        assertThat(a.extraPurchase(8L, last, last).date()).isEqualTo(last);
+    }
 }
