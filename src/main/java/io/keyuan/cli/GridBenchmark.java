@@ -34,6 +34,7 @@ class GridBenchmark {
         CustomerFilter filtered =
                 CustomerFilter.none().withCity("杭州").withIncome(new BigDecimal("100000"), new BigDecimal("200000"));
         CustomerSort byName = new CustomerSort(CustomerSort.Field.NAME, true);
+        Timing.printServer(jdbc);
         System.out.printf(
                 "# %d cores, JVM %s, %,d customers, deep offset %,d, %d warm-up + %d timed runs, median%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), total, deepOffset, warmup, repeat);
