@@ -15,6 +15,9 @@ public record DashboardTile(Figure figure, BigDecimal value, BigDecimal previous
     public enum Kind {
         COUNT,
         MONEY,
+        /** A share in percent (a win rate); its change is in percentage points. */
+        PERCENT,
+        /** A score on its own scale (NPS, −100 to 100); its change is in points. */
         POINTS
     }
 
@@ -32,7 +35,7 @@ public record DashboardTile(Figure figure, BigDecimal value, BigDecimal previous
         NEW_CUSTOMERS(Kind.COUNT, null, true, true),
         REVENUE(Kind.MONEY, null, true, true),
         PIPELINE_VALUE(Kind.MONEY, Kind.COUNT, false, true),
-        WIN_RATE(Kind.POINTS, null, true, true),
+        WIN_RATE(Kind.PERCENT, null, true, true),
         ACTIVE_CUSTOMERS(Kind.COUNT, null, true, true),
         CHURNED_CUSTOMERS(Kind.COUNT, null, true, false),
         NPS(Kind.POINTS, null, true, true),

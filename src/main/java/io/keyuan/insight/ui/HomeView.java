@@ -182,11 +182,14 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle, BeforeE
         String text = switch (kind) {
             case COUNT -> Formats.number(v.longValue(), locale);
             case MONEY -> Formats.money(v, locale);
-            case POINTS -> {
+            case PERCENT, POINTS -> {
                 NumberFormat n = NumberFormat.getNumberInstance(locale);
                 n.setMinimumFractionDigits(1);
                 n.setMaximumFractionDigits(1);
-                yield signed ? getTranslation("home.points", n.format(v)) : n.format(v);
+                if (signed) {
+                    yield getTranslation("home.points", n.format(v));
+                }
+                yield kind == DashboardTile.Kind.PERCENT ? n.format(v) + " %" : n.format(v);
             }
         };
         return sign + text;

@@ -67,10 +67,13 @@ class HomeViewTest extends KeyuanViewTest {
         if (q < 0) {
             return open(link);
         }
-        com.vaadin.flow.component.UI.getCurrent()
+        com.vaadin
+                .flow
+                .component
+                .UI
+                .getCurrent()
                 .navigate(
-                        link.substring(0, q),
-                        com.vaadin.flow.router.QueryParameters.fromString(link.substring(q + 1)));
+                        link.substring(0, q), com.vaadin.flow.router.QueryParameters.fromString(link.substring(q + 1)));
         return getCurrentView();
     }
 
