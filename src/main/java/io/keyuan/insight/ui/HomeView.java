@@ -97,8 +97,8 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle, BeforeE
     /** Shows the figures; {@code b} is null for staff, who see their own work only. */
     void show(BusinessDashboard b, WorkDashboard w) {
         if (b != null) {
-            businessTitle.setText(
-                    getTranslation("home.business.title", b.month().toString()));
+            // a non-breaking hyphen: a narrow screen wraps before the month, not inside it
+            businessTitle.setText(getTranslation("home.business.title", monthLabel(b.month())));
             asOf.setText(getTranslation(
                     "home.as-of",
                     b.channelFiguresAsOf() == null ? getTranslation("insight.never-built") : b.channelFiguresAsOf(),
@@ -207,6 +207,10 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle, BeforeE
             case MY_OPEN_FEEDBACK, FEEDBACK_DUE -> "feedback.nav";
             case PHONE_CALLS -> "survey.nav.campaigns";
         };
+    }
+
+    static String monthLabel(YearMonth month) {
+        return month.toString().replace('-', '\u2011');
     }
 
     /** The report or list that explains the tile, for the tile's month where it takes one. */

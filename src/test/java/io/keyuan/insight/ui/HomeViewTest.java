@@ -107,7 +107,7 @@ class HomeViewTest extends KeyuanViewTest {
 
         assertThat(view).isInstanceOf(HomeView.class);
         HomeView home = (HomeView) view;
-        assertThat(home.businessTitle.getText()).isEqualTo(t("home.business.title", month.toString()));
+        assertThat(home.businessTitle.getText()).isEqualTo(t("home.business.title", HomeView.monthLabel(month)));
         for (String name : BUSINESS) {
             assertThat(textOf(tile(name))).doesNotContain("NaN", "null", "!home.");
         }
