@@ -348,6 +348,25 @@ public class CampaignService {
                 .toList();
     }
 
+    /**
+     * Recipients of the phone campaigns taking answers now (open, not past their closing time) who have not been
+     * called yet: the calls waiting for staff. One index range per open phone campaign.
+     */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public long phoneCallsWaiting() {
+        Long n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM survey_campaign c JOIN survey_recipient rc ON rc.campaign_id = c.id"
+                        + " AND rc.status = 'PENDING' WHERE c.channel = 'PHONE' AND c.status = 'OPEN'"
+                        + " AND (c.closes_at IS NULL OR c.closes_at > :now)",
+                new MapSqlParameterSource(
+                        "now",
+                        java.sql.Timestamp.valueOf(
+                                java.time.LocalDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))),
+                Long.class);
+        return n == null ? 0 : n;
+    }
+
     @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)
     public long countRecipients(long campaignId, RecipientStatus status) {

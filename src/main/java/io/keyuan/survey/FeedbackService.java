@@ -375,6 +375,24 @@ public class FeedbackService {
         return count(FeedbackFilter.ofCustomer(customerId));
     }
 
+    /**
+     * The signed-in user's open items, overdue and due today, in one read of the owner's index range
+     * ({@code ix_feedback_owner_status}).
+     */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public FeedbackWork myWork() {
+        Optional<UserRef> me = users.current();
+        if (me.isEmpty()) {
+            return FeedbackWork.NONE;
+        }
+        return jdbc.queryForObject(
+                "SELECT COUNT(*), COALESCE(SUM(f.due_date < :today), 0), COALESCE(SUM(f.due_date = :today), 0)"
+                        + " FROM feedback f WHERE f.owner_id = :owner AND f.status IN ('OPEN', 'IN_PROGRESS')",
+                new MapSqlParameterSource("owner", me.get().id()).addValue("today", today()),
+                (rs, i) -> new FeedbackWork(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
+    }
+
     // ---- internals ----
 
     private Feedback find(long id) {

@@ -46,6 +46,12 @@ class CustomerJourneyIT extends ChromiumJourney {
         driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot=submit]"))
                 .click();
 
+        // Sign-in lands on the home dashboard, with the staff member's own work; the customer list is in the menu.
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("home-work")));
+        assertThat(driver.findElements(By.id("home-business"))).isEmpty();
+        click(By.cssSelector("#main-nav vaadin-side-nav-item[path='customers']"));
+        wait.until(ExpectedConditions.urlToBe(base() + "/customers"));
+
         // The customer list, in Simplified Chinese by default; search by code.
         WebElement search =
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#customer-quick-search input")));

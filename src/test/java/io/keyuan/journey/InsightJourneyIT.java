@@ -53,6 +53,15 @@ class InsightJourneyIT extends ChromiumJourney {
     @Autowired
     ChannelPerformanceService channelReports;
 
+    @Autowired
+    io.keyuan.pipeline.PipelineService pipelines;
+
+    @Autowired
+    io.keyuan.pipeline.DealService deals;
+
+    @Autowired
+    io.keyuan.survey.FeedbackService feedback;
+
     @Test
     void a_manager_reads_the_customer_analysis_with_its_charts_and_opens_an_rfm_cell() throws Exception {
         String u = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
@@ -98,9 +107,49 @@ class InsightJourneyIT extends ChromiumJourney {
             jobs.await(metrics.startRefreshAll(), Duration.ofMinutes(2));
         });
 
+        // A staff member with deals of their own (open, one won) and complaints due, for the home dashboard.
+        String staff = "journey.home." + u.toLowerCase();
+        long staffId = SystemActor.call(() -> users.create(staff, "首页员工", "STAFF", PASSWORD))
+                .id();
+        SystemActor.run(() -> {
+            var p = pipelines.copy(1, "首页旅程流程" + u);
+            Customer c = new Customer();
+            c.setName("首页商机客户" + u);
+            long cid = customers.save(c).getId();
+            for (int i = 0; i < 5; i++) {
+                io.keyuan.pipeline.domain.Deal d = new io.keyuan.pipeline.domain.Deal();
+                d.setPipelineId(p.pipeline().id());
+                d.setCustomerId(cid);
+                d.setTitle("首页商机" + i);
+                d.setValue(BigDecimal.valueOf(1200L * (i + 1)));
+                d.setOwnerId(staffId);
+                var saved = deals.save(d);
+                if (i == 0) {
+                    deals.win(
+                            saved.getId(), saved.getVersion(), p.stages().get(6).id(), null);
+                } else if (i == 1) {
+                    deals.markLost(
+                            saved.getId(), saved.getVersion(), p.stages().get(7).id(), "预算不足");
+                }
+            }
+            for (int i = 0; i < 2; i++) {
+                feedback.create(new io.keyuan.survey.NewFeedback(
+                        io.keyuan.survey.FeedbackKind.COMPLAINT,
+                        io.keyuan.survey.FeedbackCategory.SERVICE,
+                        io.keyuan.survey.FeedbackSeverity.MEDIUM,
+                        "首页投诉" + i,
+                        "首页旅程的投诉",
+                        cid,
+                        staffId,
+                        today.plusDays(i),
+                        null,
+                        null));
+            }
+        });
+
         // Another test may have built the snapshot before these purchases: build it again, as "Rebuild" does.
         SystemActor.run(() -> jobs.await(snapshots.startRebuild(), Duration.ofMinutes(2)));
-        signIn("MANAGER");
+        String manager = signIn("MANAGER");
         driver.get(base() + "/insight/customers?months=24");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#insight-lifecycle-chart svg")));
         wait.until(d -> gridRows("insight-months").size() >= 24);
@@ -129,6 +178,18 @@ class InsightJourneyIT extends ChromiumJourney {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#channel-report-chart svg")));
         shot("insight-channels-zh-CN");
 
+        // The home dashboard: the business this month against last, each tile with its trend and link.
+        driver.get(base() + "/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("home-tile-nps")));
+        assertThat(driver.findElement(By.id("home-business-title")).getText()).startsWith("本月经营");
+        assertThat(driver.findElement(By.id("home-value-revenue")).getText()).startsWith("¥");
+        assertThat(driver.findElement(By.id("home-as-of")).getText()).doesNotContain("尚未");
+        shot("insight-dashboard-zh-CN");
+        click(By.id("home-link-new-customers"));
+        wait.until(d -> gridRows("channel-report-grid").stream()
+                .anyMatch(r -> String.join(" ", r).contains("旅程展会" + u)));
+        assertThat(driver.getCurrentUrl()).contains("/insight/channels?from=" + month + "&to=" + month);
+
         switchLanguage("en");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#channel-report-chart svg")));
         shot("insight-channels-en");
@@ -138,6 +199,52 @@ class InsightJourneyIT extends ChromiumJourney {
         shot("insight-customers-en");
         js("document.getElementById('insight-rfm').scrollIntoView()");
         shot("insight-rfm-en");
+        driver.get(base() + "/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("home-tile-nps")));
+        assertThat(driver.findElement(By.id("home-business-title")).getText()).startsWith("This month");
+        shot("insight-dashboard-en");
+
+        // The same page on a phone, 390 px wide: one column of tiles.
+        org.openqa.selenium.WebDriver phone = newBrowser("390,844");
+        // a desktop window cannot be narrower than 500 px: emulate the phone's screen instead
+        ((org.openqa.selenium.chrome.ChromeDriver) phone)
+                .executeCdpCommand(
+                        "Emulation.setDeviceMetricsOverride",
+                        java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+        var phoneWait = waitFor(phone);
+        signIn(phone, phoneWait, manager);
+        phoneWait.until(ExpectedConditions.presenceOfElementLocated(By.id("home-tile-nps")));
+        assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) phone)
+                                .executeScript("return document.documentElement.scrollWidth"))
+                        .intValue())
+                .as("nothing wider than the phone's screen")
+                .isLessThanOrEqualTo(390);
+        // the manager chose English above, and the choice is kept with the user
+        shot(phone, "insight-dashboard-390-en");
+
+        // A staff member: their own work and today's, no business figures.
+        org.openqa.selenium.WebDriver staffBrowser = newBrowser("1440,1000");
+        var staffWait = waitFor(staffBrowser);
+        signIn(staffBrowser, staffWait, staff);
+        staffWait.until(ExpectedConditions.presenceOfElementLocated(By.id("home-tile-feedback-due")));
+        assertThat(staffBrowser.findElements(By.id("home-business"))).isEmpty();
+        assertThat(staffBrowser.findElement(By.id("home-value-my-open-deals")).getText())
+                .isEqualTo("3");
+        assertThat(staffBrowser.findElement(By.id("home-value-my-won-deals")).getText())
+                .isEqualTo("1");
+        assertThat(staffBrowser
+                        .findElement(By.id("home-value-my-open-feedback"))
+                        .getText())
+                .isEqualTo("2");
+        assertThat(staffBrowser.findElement(By.id("home-value-feedback-due")).getText())
+                .isEqualTo("1");
+        shot(staffBrowser, "insight-dashboard-staff-zh-CN");
+    }
+
+    private void shot(org.openqa.selenium.WebDriver browser, String name) throws Exception {
+        byte[] png =
+                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        java.nio.file.Files.write(shots.resolve(name + ".png"), png);
     }
 
     @AfterEach

@@ -70,6 +70,8 @@ class JobsJourneyIT extends ChromiumJourney {
             SystemActor.call(() -> customers.save(c));
         }
         String user = signIn("MANAGER");
+        // Sign-in lands on the home dashboard; the customer list is a menu entry away.
+        driver.get(base() + "/customers");
 
         // The list filtered to the city, exported.
         WebElement filter =

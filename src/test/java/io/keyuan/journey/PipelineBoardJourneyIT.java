@@ -68,7 +68,8 @@ class PipelineBoardJourneyIT extends ChromiumJourney {
                 .sendKeys(PASSWORD);
         driver.findElement(By.cssSelector("vaadin-login-form vaadin-button[slot=submit]"))
                 .click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("customer-new")));
+        // Signed in: the home dashboard.
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("home-work")));
 
         driver.get(base() + "/pipelines?pipeline=" + p.pipeline().id());
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deal-card-" + moving.getId())));

@@ -45,6 +45,9 @@ class DealServiceTests {
     PipelineService pipelines;
 
     @Autowired
+    io.keyuan.security.UserAdminService userAdmin;
+
+    @Autowired
     DealService deals;
 
     @Autowired
@@ -448,5 +451,38 @@ class DealServiceTests {
         assertThat(deals.page(p, new DealFilter(null, null, null, null, null, null, "大"), 0, 10))
                 .extracting(DealCard::title)
                 .containsExactly("大单");
+    }
+
+    @Test
+    void totals_count_open_deals_and_their_value_and_the_deals_closed_in_the_period_for_an_owner_or_everyone() {
+        io.keyuan.security.UserAccount owner = SystemActor.call(() ->
+                userAdmin.create("deal.owner." + TestData.unique(), "商机负责人", "STAFF", "owner-" + TestData.unique()));
+        java.time.Instant from = java.time.Instant.now().minusSeconds(3600);
+        java.time.Instant to = java.time.Instant.now().plusSeconds(3600);
+        DealTotals before = TestData.as("deal-manager", () -> deals.totals(from, to), "STAFF", "MANAGER");
+        List<Deal> made = new java.util.ArrayList<>();
+        for (String v : List.of("100.00", "250.00", "40.00", "60.00")) {
+            made.add(TestPipelines.deal(
+                    deals, funnel.pipeline().id(), customer.getId(), "合计" + v, v, d -> d.setOwnerId(owner.id())));
+        }
+        deals.win(
+                made.get(2).getId(), made.get(2).getVersion(), stage(funnel, 7).id(), null);
+        deals.markLost(
+                made.get(3).getId(), made.get(3).getVersion(), stage(funnel, 8).id(), "价格");
+
+        DealTotals own = TestData.as(owner.username(), () -> deals.myTotals(from, to), "STAFF");
+        assertThat(own).isEqualTo(new DealTotals(2, new BigDecimal("350.00"), 1, new BigDecimal("40.00"), 1));
+        assertThat(own.winRate()).isEqualByComparingTo("0.5");
+        DealTotals all = TestData.as("deal-manager", () -> deals.totals(from, to), "STAFF", "MANAGER");
+        assertThat(all.open() - before.open()).isEqualTo(2);
+        assertThat(all.won() - before.won()).isEqualTo(1);
+        assertThat(all.lost() - before.lost()).isEqualTo(1);
+        // a period before the moves counts no closed deal; staff are refused everyone's totals
+        DealTotals earlier =
+                TestData.as(owner.username(), () -> deals.myTotals(from.minusSeconds(7200), from), "STAFF");
+        assertThat(earlier.won() + earlier.lost()).isZero();
+        assertThat(earlier.winRate()).isNull();
+        assertThatThrownBy(() -> deals.totals(from, to))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 }

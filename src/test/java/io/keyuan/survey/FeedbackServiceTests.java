@@ -428,4 +428,30 @@ class FeedbackServiceTests {
                         e -> assertThat(e.messageKey()).isEqualTo("customer.error.delete-referenced"));
         assertThat(customers.ref(c.getId())).isPresent();
     }
+
+    @Test
+    void my_work_counts_only_my_open_items_with_the_overdue_and_those_due_today() {
+        io.keyuan.security.UserAccount me = TestFeedback.staffUser(userAdmin);
+        io.keyuan.security.UserAccount other = TestFeedback.staffUser(userAdmin);
+        long customer = TestFeedback.customer(customers, null).getId();
+        List<Long> mine = new java.util.ArrayList<>();
+        for (LocalDate due : List.of(today(), today(), today().plusDays(5))) {
+            mine.add(io.keyuan.shared.SystemActor.call(() -> feedback.create(TestFeedback.withOwnerAndDue(
+                            TestFeedback.complaint(customer, "我的" + TestData.unique()), me.id(), due)))
+                    .id());
+        }
+        io.keyuan.shared.SystemActor.run(() -> feedback.create(TestFeedback.withOwnerAndDue(
+                TestFeedback.complaint(customer, "别人的" + TestData.unique()), other.id(), today())));
+        jdbc.update(
+                "UPDATE feedback SET due_date = ? WHERE id = ?",
+                java.sql.Date.valueOf(today().minusDays(2)),
+                mine.get(0));
+
+        assertThat(TestData.as(me.username(), feedback::myWork, "STAFF")).isEqualTo(new FeedbackWork(3, 1, 1));
+        assertThat(TestData.as(other.username(), feedback::myWork, "STAFF")).isEqualTo(new FeedbackWork(1, 0, 1));
+        assertThat(TestData.as("nobody-" + TestData.unique(), feedback::myWork, "STAFF"))
+                .isEqualTo(FeedbackWork.NONE);
+        assertThatThrownBy(() -> TestData.as(me.username(), feedback::myWork))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
 }

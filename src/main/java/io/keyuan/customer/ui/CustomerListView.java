@@ -23,7 +23,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import io.keyuan.channel.ChannelService;
 import io.keyuan.channel.ChannelSummary;
@@ -53,7 +52,6 @@ import java.util.stream.Collectors;
 
 /** All customers in a lazy grid: quick search, a filter per column, sortable columns, click to open. */
 @Route("customers")
-@RouteAlias("")
 @Menu(title = "nav.customers", order = 10, icon = "vaadin:users")
 @RolesAllowed(Roles.STAFF)
 public class CustomerListView extends VerticalLayout implements HasDynamicTitle {

@@ -36,12 +36,14 @@ import java.util.stream.Collectors;
 
 /**
  * Complaints and suggestions, newest first, filtered by kind, status, severity and owner, to the overdue ones or to
- * the signed-in user's own; overdue items are marked. Alt+N opens a new one; a row opens the item.
+ * the signed-in user's own; overdue items are marked. Alt+N opens a new one; a row opens the item. {@code
+ * feedback?mine=true&overdue=true} opens it so filtered (the home dashboard's links).
  */
 @Route("feedback")
 @Menu(title = "feedback.nav", order = 58, icon = "vaadin:comment-ellipsis-o")
 @RolesAllowed(Roles.STAFF)
-public class FeedbackListView extends VerticalLayout implements HasDynamicTitle {
+public class FeedbackListView extends VerticalLayout
+        implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
     private final FeedbackService feedback;
     private final CustomerService customers;
     private final List<UserRef> activeUsers;
@@ -135,6 +137,17 @@ public class FeedbackListView extends VerticalLayout implements HasDynamicTitle 
 
         add(toolbar, grid);
         refresh();
+    }
+
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        var q = event.getLocation().getQueryParameters();
+        if (q.getSingleParameter("mine").filter("true"::equals).isPresent()) {
+            mine.setValue(true);
+        }
+        if (q.getSingleParameter("overdue").filter("true"::equals).isPresent()) {
+            overdue.setValue(true);
+        }
     }
 
     private <E extends Enum<E>> void enumFilter(Select<E> select, String id, String labelKey, E[] values) {

@@ -92,7 +92,7 @@ class RoleMatrixTest extends KeyuanViewTest {
         for (Role role : Role.values()) {
             boolean manager = role != Role.STAFF;
             boolean admin = role == Role.ADMIN;
-            rows.add(Arguments.of(role, "", CustomerListView.class));
+            rows.add(Arguments.of(role, "", io.keyuan.insight.ui.HomeView.class));
             rows.add(Arguments.of(role, "customers", CustomerListView.class));
             rows.add(Arguments.of(role, "customers/{id}", CustomerDetailView.class));
             rows.add(Arguments.of(role, "customers/new", CustomerFormView.class));
@@ -159,8 +159,8 @@ class RoleMatrixTest extends KeyuanViewTest {
 
         List<SideNavItem> items = $(SideNav.class).id("main-nav").getItems();
 
-        List<String> labels = new ArrayList<>(List.of(t("nav.customers")));
-        List<String> paths = new ArrayList<>(List.of("customers"));
+        List<String> labels = new ArrayList<>(List.of(t("home.nav"), t("nav.customers")));
+        List<String> paths = new ArrayList<>(List.of("", "customers"));
         if (role != Role.STAFF) {
             labels.add(t("insight.nav.customers"));
             paths.add("insight/customers");
@@ -267,6 +267,19 @@ class RoleMatrixTest extends KeyuanViewTest {
         assertThat(view.getElement().getTextRecursively()).contains(t("survey.public.error.link"));
         assertThat(open("surveys")).isInstanceOf(LoginView.class);
         assertThat(open("campaigns")).isInstanceOf(LoginView.class);
+    }
+
+    @Test
+    void staff_cannot_read_the_business_dashboard_or_everyone_s_deal_totals_through_the_services() {
+        loginAs(Role.STAFF);
+        io.keyuan.insight.DashboardService dashboards =
+                applicationContext.getBean(io.keyuan.insight.DashboardService.class);
+        io.keyuan.pipeline.DealService deals = applicationContext.getBean(io.keyuan.pipeline.DealService.class);
+        java.time.Instant now = java.time.Instant.now();
+
+        assertThatThrownBy(dashboards::business).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> deals.totals(now.minusSeconds(60), now)).isInstanceOf(AccessDeniedException.class);
+        assertThat(dashboards.work().tiles()).isNotEmpty();
     }
 
     @Test

@@ -144,6 +144,7 @@ class LocalizedViewsTest extends KeyuanViewTest {
         assertThat($(SideNav.class).id("main-nav").getItems())
                 .extracting(SideNavItem::getLabel)
                 .containsExactly(
+                        "Home",
                         "Customers",
                         "Source channels",
                         "Pipelines",
