@@ -88,7 +88,10 @@ class InsightBenchmarkTests {
                         "insight.customer_snapshot_ratio_to_floor",
                         "insight.customer_report_ms",
                         "insight.customer_report_raw_month_ms",
-                        "insight.customer_report_ratio_to_raw_month");
+                        "insight.customer_report_ratio_to_raw_month",
+                        "insight.dashboard_ms",
+                        "insight.dashboard_raw_two_figures_ms",
+                        "insight.dashboard_ratio_to_raw");
         assertThat(lines).anyMatch(l -> l.matches("# database: (embedded|external) MariaDB .*, buffer pool \\d+ MB"));
         assertThat(lines)
                 .anyMatch(l -> l.contains("holds " + String.format("%,d", wanted) + " customers and "
