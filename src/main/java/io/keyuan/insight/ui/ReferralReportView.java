@@ -218,7 +218,6 @@ public class ReferralReportView extends VerticalLayout implements HasDynamicTitl
         depthsTitle.setId("referral-depths-title");
         depths.setId("referral-depths");
         depths.setAllRowsVisible(true);
-        depths.setWidth("36rem");
         depths.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         depths.addColumn(d -> ReferralReportLabels.depth(d.depth(), (k, a) -> getTranslation(k, a)))
                 .setHeader(getTranslation("insight.referrals.col.depth"))
@@ -234,7 +233,19 @@ public class ReferralReportView extends VerticalLayout implements HasDynamicTitl
         legend.getStyle().set("color", "var(--lumo-secondary-text-color)").set("font-size", "var(--lumo-font-size-s)");
         legend.setText(getTranslation("insight.referrals.legend"));
 
-        add(toolbar, status, empty, summary, comparison, promotersTitle, promoters, depthsTitle, depths, legend);
+        // Promoters and chains side by side on a wide screen, one under the other on a narrow one.
+        VerticalLayout promotersBox = new VerticalLayout(promotersTitle, promoters);
+        VerticalLayout depthsBox = new VerticalLayout(depthsTitle, depths);
+        for (VerticalLayout box : List.of(promotersBox, depthsBox)) {
+            box.setPadding(false);
+            box.setSpacing(false);
+        }
+        promotersBox.getStyle().set("flex", "2 1 36rem").set("min-width", "0");
+        depthsBox.getStyle().set("flex", "1 1 18rem").set("min-width", "0");
+        HorizontalLayout tables = new HorizontalLayout(promotersBox, depthsBox);
+        tables.setWidthFull();
+        tables.getStyle().set("flex-wrap", "wrap");
+        add(toolbar, status, empty, summary, comparison, tables, legend);
     }
 
     private <T> void figure(Grid<T> grid, String header, Function<T, String> value) {
