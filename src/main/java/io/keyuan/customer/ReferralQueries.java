@@ -12,12 +12,14 @@ public final class ReferralQueries {
     private ReferralQueries() {}
 
     /**
-     * Rows {@code (customer_id, referrer_id)} for every customer with a referrer, read from the referred-by index
-     * alone (an InnoDB secondary index holds the primary key).
+     * Rows {@code (customer_id, referrer_id)} for every customer with a referrer whose record was created at or after
+     * {@code createdFrom} (a trusted SQL expression of a UTC instant, such as a named parameter): a customer acquired
+     * in a month was created no earlier than that month's start, since acquisition is the earlier of creation and
+     * first purchase. Read from the (referred_by_id, created_at) index alone, which holds the primary key too.
      */
-    public static String referred() {
+    public static String referredSince(String createdFrom) {
         return "SELECT rq.id customer_id, rq.referred_by_id referrer_id FROM customer rq"
-                + " WHERE rq.referred_by_id IS NOT NULL";
+                + " WHERE rq.referred_by_id IS NOT NULL AND rq.created_at >= " + createdFrom;
     }
 
     /** {@code JOIN customer <alias> ON <alias>.id = <customerId>}: a customer's own columns ({@link #code}, {@link #name}). */

@@ -72,6 +72,7 @@ public class ReferralService {
         MapSqlParameterSource p = new MapSqlParameterSource("from", ChannelRollup.month(q.from()))
                 .addValue("to", ChannelRollup.month(to))
                 .addValue("channelId", q.channelId())
+                .addValue("createdFrom", java.sql.Timestamp.from(io.keyuan.shared.BusinessTime.monthStart(q.from())))
                 .addValue("limit", Math.clamp(promoters, 1, MAX_PROMOTERS));
         String oneChannel = q.channelId() == null ? "" : " AND channel_id = :channelId";
 
@@ -89,12 +90,15 @@ public class ReferralService {
             return empty(q, to, ReferralReport.Empty.NO_CUSTOMERS, status);
         }
 
-        // The period's referred customers: the referred-by index, then each one's acquisition row by primary key.
-        String referredFrom = " FROM (" + ReferralQueries.referred() + ") r"
+        // The period's referred customers: the referred-by index (those created since the period began), then each
+        // one's acquisition row by primary key.
+        String referredFrom = " FROM (" + ReferralQueries.referredSince(":createdFrom") + ") r"
                 + " JOIN insight_customer_acquisition a ON a.customer_id = r.customer_id";
         String inPeriod = " WHERE a.cohort_month BETWEEN :from AND :to"
                 + (q.channelId() == null ? "" : " AND a.channel_id = :channelId");
-        String withRevenue = "SELECT r.referrer_id, a.converted, "
+        // DISTINCT (the rows are one per customer anyway) keeps MariaDB from merging this derived table into the
+        // grouping below, which would evaluate the revenue subquery again for every use of the column.
+        String withRevenue = "SELECT DISTINCT r.customer_id, r.referrer_id, a.converted, "
                 + AcquisitionQueries.netRevenueOf(
                         "r.customer_id",
                         "a.cohort_month",
