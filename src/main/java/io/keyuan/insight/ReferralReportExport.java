@@ -35,7 +35,7 @@ public class ReferralReportExport {
             new String[] {"code", "insight.referrals.col.code"},
             new String[] {"name", "insight.referrals.col.promoter"},
             new String[] {"customers", "insight.referrals.col.brought"},
-            new String[] {"converted", "insight.report.converted"},
+            new String[] {"converted", "insight.referrals.col.bought"},
             new String[] {"revenue", "insight.referrals.col.revenue"},
             new String[] {"average", "insight.referrals.col.average"});
     static final List<String[]> DEPTHS = List.of(

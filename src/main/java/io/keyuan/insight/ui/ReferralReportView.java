@@ -210,7 +210,7 @@ public class ReferralReportView extends VerticalLayout implements HasDynamicTitl
                 .setAutoWidth(true)
                 .setFlexGrow(1);
         figure(promoters, "insight.referrals.col.brought", p -> number(p.customers()));
-        figure(promoters, "insight.report.converted", p -> number(p.converted()));
+        figure(promoters, "insight.referrals.col.bought", p -> number(p.converted()));
         figure(promoters, "insight.referrals.col.revenue", p -> Formats.money(p.revenue(), getLocale()));
         figure(promoters, "insight.referrals.col.average", p -> average(p.averageRevenue()));
 
@@ -240,8 +240,8 @@ public class ReferralReportView extends VerticalLayout implements HasDynamicTitl
             box.setPadding(false);
             box.setSpacing(false);
         }
-        promotersBox.getStyle().set("flex", "2 1 36rem").set("min-width", "0");
-        depthsBox.getStyle().set("flex", "1 1 18rem").set("min-width", "0");
+        promotersBox.getStyle().set("flex", "3 1 40rem").set("min-width", "0");
+        depthsBox.getStyle().set("flex", "1 1 15rem").set("min-width", "0");
         HorizontalLayout tables = new HorizontalLayout(promotersBox, depthsBox);
         tables.setWidthFull();
         tables.getStyle().set("flex-wrap", "wrap");
