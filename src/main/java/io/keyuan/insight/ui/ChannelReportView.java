@@ -88,6 +88,8 @@ public class ChannelReportView extends VerticalLayout implements HasDynamicTitle
     /** The channel mix over time: new customers or revenue per channel and month, stacked, with its table. */
     final H3 mixTitle = new H3();
 
+    final HorizontalLayout mixBar = new HorizontalLayout();
+
     final Select<ChannelMix.Measure> mixMeasure = new Select<>();
     final Div mixEmpty = new Div();
     final Chart mixChart = new Chart();
@@ -223,7 +225,7 @@ public class ChannelReportView extends VerticalLayout implements HasDynamicTitle
                 showMix();
             }
         });
-        HorizontalLayout mixBar = new HorizontalLayout(mixTitle, mixMeasure);
+        mixBar.add(mixTitle, mixMeasure);
         mixBar.setAlignItems(FlexComponent.Alignment.BASELINE);
         mixBar.getStyle().set("flex-wrap", "wrap");
         mixEmpty.setId("channel-mix-empty");
@@ -242,18 +244,16 @@ public class ChannelReportView extends VerticalLayout implements HasDynamicTitle
         ChannelMix.Measure measure =
                 mixMeasure.getValue() == null ? ChannelMix.Measure.CUSTOMERS : mixMeasure.getValue();
         mixGrid.removeAllColumns();
-        if (mix == null || mix.empty() != null) {
+        // An empty or refused report says why above; the mix then shows nothing rather than the same words again.
+        boolean section = report != null && report.empty() == null;
+        mixBar.setVisible(section);
+        if (!section || mix == null || mix.empty() != null) {
             mixChart.setVisible(false);
             mixGrid.setItems(List.of());
             mixGrid.setVisible(false);
-            mixEmpty.setVisible(true);
-            mixEmpty.setText(
-                    mix == null
-                            ? getTranslation("insight.mix.empty")
-                            : getTranslation(
-                                    ChannelReportLabels.emptyKey(mix.empty()),
-                                    mix.from().toString(),
-                                    mix.to().toString()));
+            mixEmpty.setVisible(section);
+            // Only a report with deals or costs but no customers or revenue in the period gets here with a section.
+            mixEmpty.setText(section ? getTranslation("insight.mix.empty") : "");
             return;
         }
         List<String> names = mix.groups().stream()

@@ -186,8 +186,19 @@ class ChannelReportViewTest extends KeyuanViewTest {
         assertThat(view.chart.isVisible()).as("no blank chart").isFalse();
         assertThat(view.empty.getText()).isEqualTo(t("insight.report.empty.future", next.toString(), next.toString()));
         assertThat(view.mixChart.isVisible()).as("no blank mix chart").isFalse();
-        assertThat(view.mixEmpty.getText())
-                .isEqualTo(t("insight.report.empty.future", next.toString(), next.toString()));
+        assertThat(view.mixBar.isVisible())
+                .as("the reason above is not repeated for the mix")
+                .isFalse();
+        assertThat(view.mixEmpty.isVisible()).isFalse();
+
+        // a month with a cost but no customer or revenue: the report has a row, the mix says it has nothing to draw
+        YearMonth costOnly = m0.plusMonths(1);
+        SystemActor.run(() -> channels.setCost(channelId, costOnly, new BigDecimal("100.00"), null));
+        view = openReport("from=" + costOnly + "&to=" + costOnly + "&channel=" + channelId);
+        assertThat(view.report.empty()).isNull();
+        assertThat(view.mixChart.isVisible()).isFalse();
+        assertThat(view.mixEmpty.isVisible()).isTrue();
+        assertThat(view.mixEmpty.getText()).isEqualTo(t("insight.mix.empty"));
 
         YearMonth old = m0.minusYears(6);
         view = openReport("from=" + old + "&to=" + old + "&channel=" + channelId);
