@@ -61,4 +61,14 @@ public final class AcquisitionQueries {
         return "SELECT DISTINCT " + BusinessTime.sqlMonth("pm.purchase_date")
                 + " month FROM purchase pm WHERE pm.customer_id = :customerId";
     }
+
+    /**
+     * The customer {@code customerId}'s purchases dated from {@code fromDate} (included) to {@code beforeDate}
+     * (excluded), net of returns, as a correlated scalar subquery (0 when none): one range of the (customer, date,
+     * amount) purchase index and a probe of the returns' purchase index per purchase.
+     */
+    public static String netRevenueOf(String customerId, String fromDate, String beforeDate) {
+        return "(SELECT COALESCE(SUM(" + netAmount("rp") + "), 0) FROM purchase rp WHERE rp.customer_id = " + customerId
+                + " AND rp.purchase_date >= " + fromDate + " AND rp.purchase_date < " + beforeDate + ")";
+    }
 }

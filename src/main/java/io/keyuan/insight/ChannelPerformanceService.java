@@ -66,18 +66,7 @@ public class ChannelPerformanceService {
      */
     @PreAuthorize(Roles.HAS_MANAGER)
     public ChannelReport report(ChannelReportQuery query) {
-        if (query == null || query.from() == null || query.to() == null) {
-            throw KeyuanException.onField("period", "insight.error.period-required");
-        }
-        if (query.to().isBefore(query.from())) {
-            throw KeyuanException.onField("period", "insight.error.period-order");
-        }
-        if (query.from().plusMonths(MAX_MONTHS).isBefore(query.to().plusMonths(1))) {
-            throw KeyuanException.onField("period", "insight.error.period-too-long", MAX_MONTHS);
-        }
-        ChannelReportQuery q = query.by() == null
-                ? new ChannelReportQuery(query.from(), query.to(), ChannelReportGrouping.CHANNEL, query.channelId())
-                : query;
+        ChannelReportQuery q = validated(query);
         YearMonth current = YearMonth.now(clock);
         RollupStatus status = status();
         if (q.from().isAfter(current)) {
@@ -156,6 +145,92 @@ public class ChannelPerformanceService {
                 q, q.from(), to, rows, total.figures(Group.ofTotal(), partial(to, current)), null, status);
     }
 
+    /** The query with its grouping defaulted; refused as {@link #report} says. */
+    static ChannelReportQuery validated(ChannelReportQuery query) {
+        checkPeriod(query == null ? null : query.from(), query == null ? null : query.to());
+        return query.by() == null
+                ? new ChannelReportQuery(query.from(), query.to(), ChannelReportGrouping.CHANNEL, query.channelId())
+                : query;
+    }
+
+    /** Refuses no period, an end before the start and more than {@link #MAX_MONTHS} months, on the period field. */
+    static void checkPeriod(YearMonth from, YearMonth to) {
+        if (from == null || to == null) {
+            throw KeyuanException.onField("period", "insight.error.period-required");
+        }
+        if (to.isBefore(from)) {
+            throw KeyuanException.onField("period", "insight.error.period-order");
+        }
+        if (from.plusMonths(MAX_MONTHS).isBefore(to.plusMonths(1))) {
+            throw KeyuanException.onField("period", "insight.error.period-too-long", MAX_MONTHS);
+        }
+    }
+
+    /**
+     * The channel mix over the query's months: per month the new customers and revenue of each channel — or of each
+     * category or method when the query groups by those — read from the monthly rollups alone (one index range).
+     * Refused as {@link #report} is; empty, with the reason, when the report would be.
+     */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    public ChannelMix mix(ChannelReportQuery query) {
+        ChannelReportQuery q = validated(query);
+        YearMonth current = YearMonth.now(clock);
+        if (q.from().isAfter(current)) {
+            return new ChannelMix(q.from(), q.to(), List.of(), List.of(), ChannelReport.Empty.FUTURE);
+        }
+        YearMonth to = q.to().isAfter(current) ? current : q.to();
+        if (rollup.state().asOf() == null) {
+            return new ChannelMix(q.from(), to, List.of(), List.of(), ChannelReport.Empty.NOT_BUILT);
+        }
+        ChannelReportGrouping by = q.by() == ChannelReportGrouping.CATEGORY || q.by() == ChannelReportGrouping.METHOD
+                ? q.by()
+                : ChannelReportGrouping.CHANNEL;
+        Map<Long, ChannelSummary> byId = new LinkedHashMap<>();
+        channels.summaries().forEach(c -> byId.put(c.id(), c));
+        Map<YearMonth, Map<Group, Object[]>> cells = new LinkedHashMap<>();
+        java.util.Set<Group> seen = new java.util.HashSet<>();
+        jdbc.query(
+                "SELECT channel_id, month, new_customers, revenue FROM insight_channel_month"
+                        + " WHERE month BETWEEN :from AND :to AND (new_customers <> 0 OR revenue <> 0)"
+                        + (q.channelId() == null ? "" : " AND channel_id = :channelId"),
+                new MapSqlParameterSource("from", ChannelRollup.month(q.from()))
+                        .addValue("to", ChannelRollup.month(to))
+                        .addValue("channelId", q.channelId()),
+                rs -> {
+                    long id = rs.getLong(1);
+                    ChannelSummary c = byId.get(id);
+                    Group g = switch (by) {
+                        case CATEGORY -> new Group(null, null, c == null ? null : c.category(), null, null, false);
+                        case METHOD -> new Group(null, null, null, c == null ? null : c.method(), null, false);
+                        default -> new Group(id, c == null ? null : c.name(), null, null, null, false);
+                    };
+                    seen.add(g);
+                    Object[] cell = cells.computeIfAbsent(
+                                    YearMonth.from(rs.getDate(2).toLocalDate()), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(g, k -> new Object[] {0L, BigDecimal.ZERO});
+                    cell[0] = (Long) cell[0] + rs.getLong(3);
+                    cell[1] = ((BigDecimal) cell[1]).add(rs.getBigDecimal(4));
+                });
+        if (seen.isEmpty()) {
+            return new ChannelMix(q.from(), to, List.of(), List.of(), ChannelReport.Empty.NO_DATA);
+        }
+        List<Group> groups = new ArrayList<>(seen);
+        groups.sort(order(by));
+        List<ChannelMix.Month> months = new ArrayList<>();
+        for (YearMonth m = q.from(); !m.isAfter(to); m = m.plusMonths(1)) {
+            Map<Group, Object[]> row = cells.getOrDefault(m, Map.of());
+            List<Long> customers = new ArrayList<>();
+            List<BigDecimal> revenue = new ArrayList<>();
+            for (Group g : groups) {
+                Object[] cell = row.getOrDefault(g, new Object[] {0L, BigDecimal.ZERO});
+                customers.add((Long) cell[0]);
+                revenue.add((BigDecimal) cell[1]);
+            }
+            months.add(new ChannelMix.Month(m, customers, revenue));
+        }
+        return new ChannelMix(q.from(), to, groups, months, null);
+    }
+
     /** How current the figures are. */
     @PreAuthorize(Roles.HAS_MANAGER)
     public RollupStatus status() {
@@ -211,8 +286,15 @@ public class ChannelPerformanceService {
     /** Channels by name (no channel and deleted channels last), enums in their order, months ascending. */
     private static Map<Group, Tally> ordered(ChannelReportGrouping by, Map<Group, Tally> tallies) {
         List<Map.Entry<Group, Tally>> entries = new ArrayList<>(tallies.entrySet());
+        entries.sort(Map.Entry.comparingByKey(order(by)));
+        Map<Group, Tally> sorted = new LinkedHashMap<>();
+        entries.forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
+    private static java.util.Comparator<Group> order(ChannelReportGrouping by) {
         java.text.Collator names = java.text.Collator.getInstance(java.util.Locale.SIMPLIFIED_CHINESE);
-        java.util.Comparator<Group> order = switch (by) {
+        return switch (by) {
             case CHANNEL ->
                 java.util.Comparator.<Group, Boolean>comparing(g -> g.channelName() == null)
                         .thenComparing(g -> g.channelName() == null ? "" : g.channelName(), names)
@@ -225,10 +307,6 @@ public class ChannelPerformanceService {
                         Group::method, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
             case MONTH -> java.util.Comparator.comparing(Group::month);
         };
-        entries.sort(Map.Entry.comparingByKey(order));
-        Map<Group, Tally> sorted = new LinkedHashMap<>();
-        entries.forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        return sorted;
     }
 
     private static ChannelReport empty(

@@ -40,6 +40,15 @@ public class ChannelReportExport {
             new String[] {"ltvToCac", "insight.report.ltv-cac"},
             new String[] {"payback", "insight.report.payback"});
 
+    /** The mix sheet's columns. */
+    static final List<String[]> MIX_COLUMNS = List.of(
+            new String[] {"month", "insight.mix.month"},
+            new String[] {"group", "insight.report.group"},
+            new String[] {"newCustomers", "insight.report.new-customers"},
+            new String[] {"customersShare", "insight.mix.customers-share"},
+            new String[] {"revenue", "insight.report.revenue"},
+            new String[] {"revenueShare", "insight.mix.revenue-share"});
+
     private static final java.util.Set<String> PERCENT = java.util.Set.of("conversion", "winRate", "roi");
 
     private final ChannelPerformanceService reports;
@@ -67,36 +76,86 @@ public class ChannelReportExport {
                         lang,
                         report.from().toString(),
                         report.to().toString());
-        return exchange.write(
-                schema(lang),
+        ChannelMix mix = reports.mix(query);
+        return exchange.writeAll(
+                List.of(
+                        new ExchangeService.SheetPart(schema(lang), sink -> {
+                            if (empty != null) {
+                                Object[] line = new Object[COLUMNS.size()];
+                                line[0] = empty;
+                                sink.accept(line);
+                            }
+                            for (ChannelFigures f : rows) {
+                                sink.accept(new Object[] {
+                                    ChannelReportLabels.of(
+                                            f.group(), (key, args) -> i18n.getTranslation(key, lang, args)),
+                                    f.newCustomers(),
+                                    f.convertedCustomers(),
+                                    percent(f.conversionRate()),
+                                    f.deals(),
+                                    f.dealsWon(),
+                                    percent(f.winRate()),
+                                    f.purchases(),
+                                    f.revenue(),
+                                    f.cost(),
+                                    f.cac(),
+                                    percent(f.roi()),
+                                    f.ltv(),
+                                    f.ltvToCac(),
+                                    f.paybackMonths()
+                                });
+                            }
+                        }),
+                        new ExchangeService.SheetPart(mixSchema(lang), sink -> writeMix(mix, lang, sink))),
                 lang,
-                sink -> {
-                    if (empty != null) {
-                        Object[] line = new Object[COLUMNS.size()];
-                        line[0] = empty;
-                        sink.accept(line);
-                    }
-                    for (ChannelFigures f : rows) {
-                        sink.accept(new Object[] {
-                            ChannelReportLabels.of(f.group(), (key, args) -> i18n.getTranslation(key, lang, args)),
-                            f.newCustomers(),
-                            f.convertedCustomers(),
-                            percent(f.conversionRate()),
-                            f.deals(),
-                            f.dealsWon(),
-                            percent(f.winRate()),
-                            f.purchases(),
-                            f.revenue(),
-                            f.cost(),
-                            f.cac(),
-                            percent(f.roi()),
-                            f.ltv(),
-                            f.ltvToCac(),
-                            f.paybackMonths()
-                        });
-                    }
-                },
                 out);
+    }
+
+    /** The mix one row per month and group, both measures with their shares of the month, so that it pivots. */
+    private void writeMix(ChannelMix mix, Locale lang, java.util.function.Consumer<Object[]> sink) {
+        if (mix.empty() != null) {
+            Object[] line = new Object[MIX_COLUMNS.size()];
+            line[0] = i18n.getTranslation(
+                    ChannelReportLabels.emptyKey(mix.empty()),
+                    lang,
+                    mix.from().toString(),
+                    mix.to().toString());
+            sink.accept(line);
+            return;
+        }
+        for (ChannelMix.Month m : mix.months()) {
+            for (int g = 0; g < mix.groups().size(); g++) {
+                sink.accept(new Object[] {
+                    m.month().toString(),
+                    ChannelReportLabels.of(mix.groups().get(g), (key, args) -> i18n.getTranslation(key, lang, args)),
+                    m.customers().get(g),
+                    percent(m.share(ChannelMix.Measure.CUSTOMERS, g)),
+                    m.revenue().get(g),
+                    percent(m.share(ChannelMix.Measure.REVENUE, g))
+                });
+            }
+        }
+    }
+
+    private SheetSchema mixSchema(Locale lang) {
+        List<SheetColumn> columns = new ArrayList<>();
+        for (String[] c : MIX_COLUMNS) {
+            String unit = c[0].endsWith("Share") ? " (%)" : "";
+            columns.add(SheetColumn.of(
+                    c[0],
+                    i18n.getTranslation(c[1], KeyuanI18NProvider.ZH_CN) + unit,
+                    i18n.getTranslation(c[1], KeyuanI18NProvider.ZH_TW) + unit,
+                    i18n.getTranslation(c[1], KeyuanI18NProvider.EN) + unit,
+                    c[0].equals("month") || c[0].equals("group") ? ColumnType.TEXT : ColumnType.DECIMAL,
+                    false,
+                    200));
+        }
+        return new SheetSchema(sheetName(i18n.getTranslation("insight.mix.title", lang)), columns, List.of());
+    }
+
+    private static String sheetName(String title) {
+        String t = title.replaceAll("[\\\\\\[\\]:*?/]", " ");
+        return t.length() > 31 ? t.substring(0, 31) : t;
     }
 
     private SheetSchema schema(Locale lang) {

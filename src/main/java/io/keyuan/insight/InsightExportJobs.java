@@ -8,9 +8,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import org.springframework.stereotype.Component;
 
-/** The channel report's workbook as a job, with the period and grouping it was started with. */
+/** The channel and referral reports' workbooks as jobs, with the filters they were started with. */
 public final class InsightExportJobs {
     public static final String CHANNEL_REPORT = "channel-report-export";
+    public static final String REFERRAL_REPORT = "referral-report-export";
 
     private InsightExportJobs() {}
 
@@ -39,6 +40,39 @@ public final class InsightExportJobs {
         @Override
         protected long write(
                 ChannelReportParameters p,
+                Locale locale,
+                OutputStream out,
+                LongConsumer progress,
+                BooleanSupplier cancelled) {
+            return export.export(p.query(), locale, out);
+        }
+    }
+
+    public record ReferralReportParameters(ReferralQuery query, String language, String fileName)
+            implements ExportJob.Parameters {}
+
+    @Component
+    public static class ReferralReportJob extends ExportJob<ReferralReportParameters> {
+        private final ReferralReportExport export;
+
+        ReferralReportJob(ReferralReportExport export) {
+            super(ReferralReportParameters.class);
+            this.export = export;
+        }
+
+        @Override
+        public String kind() {
+            return REFERRAL_REPORT;
+        }
+
+        @Override
+        public String requiredRole() {
+            return Roles.MANAGER;
+        }
+
+        @Override
+        protected long write(
+                ReferralReportParameters p,
                 Locale locale,
                 OutputStream out,
                 LongConsumer progress,

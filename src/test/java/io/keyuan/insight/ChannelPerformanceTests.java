@@ -319,11 +319,49 @@ class ChannelPerformanceTests {
     }
 
     @Test
+    void the_mix_gives_each_month_its_new_customers_and_revenue_from_the_rollups() {
+        for (boolean rebuilt : List.of(false, true)) {
+            if (rebuilt) {
+                TestInsight.rebuild(rollup);
+            }
+            ChannelMix mix =
+                    reports.mix(new ChannelReportQuery(m0, m1.plusMonths(1), ChannelReportGrouping.CHANNEL, x));
+            assertThat(mix.empty()).isNull();
+            assertThat(mix.groups()).extracting(ChannelFigures.Group::channelId).containsExactly(x);
+            assertThat(mix.months()).extracting(ChannelMix.Month::month).containsExactly(m0, m1, m1.plusMonths(1));
+            ChannelMix.Month first = mix.months().getFirst();
+            assertThat(first.customers()).as("A and B").containsExactly(2L);
+            assertThat(first.revenue().getFirst()).as("300 + 100").isEqualByComparingTo("400.00");
+            assertThat(first.share(ChannelMix.Measure.CUSTOMERS, 0)).isEqualByComparingTo("1");
+            ChannelMix.Month second = mix.months().get(1);
+            assertThat(second.customers()).as("C").containsExactly(1L);
+            assertThat(second.revenue().getFirst()).as("(200 − 50) + 80").isEqualByComparingTo("230.00");
+            ChannelMix.Month quiet = mix.months().get(2);
+            assertThat(quiet.customers()).containsExactly(0L);
+            assertThat(quiet.share(ChannelMix.Measure.REVENUE, 0))
+                    .as("nothing to share: —")
+                    .isNull();
+        }
+        ChannelMix byCategory = reports.mix(new ChannelReportQuery(m0, m1, ChannelReportGrouping.CATEGORY, x));
+        assertThat(byCategory.groups())
+                .extracting(ChannelFigures.Group::category)
+                .containsExactly(ChannelCategory.PROMOTION);
+        assertThat(reports.mix(new ChannelReportQuery(now.plusMonths(1), now.plusMonths(1), null, x))
+                        .empty())
+                .isEqualTo(ChannelReport.Empty.FUTURE);
+        YearMonth old = m0.minusYears(6);
+        assertThat(reports.mix(new ChannelReportQuery(old, old, null, x)).empty())
+                .isEqualTo(ChannelReport.Empty.NO_DATA);
+    }
+
+    @Test
     void the_workbook_holds_the_rows_and_the_total() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long rows = export.export(new ChannelReportQuery(m0, m1, ChannelReportGrouping.MONTH, x), Locale.ENGLISH, out);
 
-        assertThat(rows).as("M0, M1 and the total").isEqualTo(3);
+        assertThat(rows)
+                .as("M0, M1 and the total; the mix sheet's M0 and M1 of X")
+                .isEqualTo(5);
         List<List<String>> sheet = new java.util.ArrayList<>();
         io.keyuan.exchange.WorkbookRows.read(new java.io.ByteArrayInputStream(out.toByteArray()), cells -> {
             sheet.add(java.util.Arrays.asList(cells));

@@ -36,6 +36,15 @@ final class TestInsight {
         return SystemActor.call(() -> customers.save(c)).getId();
     }
 
+    /** A customer of {@code channelId} whom {@code referrerId} referred. */
+    static long referred(CustomerService customers, Long channelId, long referrerId) {
+        Customer c = new Customer();
+        c.setName("介绍客户" + TestData.unique());
+        c.setSourceChannelId(channelId);
+        c.setReferredById(referrerId);
+        return SystemActor.call(() -> customers.save(c)).getId();
+    }
+
     static long buy(CustomerService customers, long customerId, LocalDate date, String amount) {
         Purchase p = new Purchase();
         p.setPurchaseDate(date);

@@ -247,6 +247,111 @@ class InsightJourneyIT extends ChromiumJourney {
         java.nio.file.Files.write(shots.resolve(name + ".png"), png);
     }
 
+    // ---- insight-referrals: the channel mix and the referral report (kept apart from the other steps) ----
+
+    @Test
+    void a_manager_reads_the_channel_mix_switches_it_to_revenue_and_reads_the_referral_report() throws Exception {
+        String u = UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        LocalDate today = LocalDate.now(BusinessTime.ZONE);
+        YearMonth month = YearMonth.now(BusinessTime.ZONE);
+        Random random = new Random(12);
+        long fair = SystemActor.call(() -> channels.create(new ChannelDraft(
+                        "构成展会" + u, ChannelCategory.PROMOTION, AcquisitionMethod.TRADE_FAIR, true, null))
+                .id());
+        long word = SystemActor.call(() -> channels.create(
+                        new ChannelDraft("构成口碑" + u, ChannelCategory.REFERRAL, AcquisitionMethod.REFERRAL, true, null))
+                .id());
+        long search = SystemActor.call(() -> channels.create(
+                        new ChannelDraft("构成搜索" + u, ChannelCategory.ONLINE, AcquisitionMethod.RESEARCH, true, null))
+                .id());
+        String[] surnames = {"张", "王", "李", "赵", "陈", "刘", "杨", "黄", "周", "吴"};
+        String[] given = {"伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "艳", "杰", "涛", "明"};
+        SystemActor.run(() -> {
+            // Customers of the promotion and online channels, each acquired by a first purchase in the last year.
+            for (int i = 0; i < 36; i++) {
+                buyer(i % 2 == 0 ? fair : search, null, surnames[i % 10] + given[i % 12] + u + i, today, random);
+            }
+            // Four promoters and the customers they brought, some of whom brought others in turn.
+            List<Long> promoters = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                promoters.add(buyer(word, null, "推荐人" + surnames[i] + given[i + 3] + u, today, random));
+            }
+            List<Long> brought = new java.util.ArrayList<>();
+            for (int i = 0; i < 14; i++) {
+                long referrer = promoters.get(i % 5 == 4 ? 3 : i % 3);
+                brought.add(
+                        buyer(word, referrer, surnames[(i + 3) % 10] + given[(i + 5) % 12] + u + "介", today, random));
+            }
+            for (int i = 0; i < 4; i++) {
+                long second = buyer(word, brought.get(i), surnames[(i + 6) % 10] + given[i] + u + "二", today, random);
+                if (i == 0) {
+                    buyer(word, second, surnames[9] + given[11] + u + "三", today, random);
+                }
+            }
+        });
+        SystemActor.run(() -> jobs.await(channelReports.startRebuild(), Duration.ofMinutes(2)));
+        signIn("MANAGER");
+
+        // The mix by channel category over the last 12 months: a stacked bar per month with its table.
+        driver.get(base() + "/insight/channels?from=" + month.minusMonths(11) + "&to=" + month
+                + "&by=CATEGORY&mix=customers");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#channel-mix-chart svg")));
+        wait.until(d -> gridRows("channel-mix-grid").size() == 12);
+        js("document.getElementById('channel-mix-title').scrollIntoView()");
+        shot("insight-mix-zh-CN");
+        select(driver.findElement(By.id("channel-mix-measure")), "收入");
+        wait.until(d -> String.valueOf(js("return location.search")).contains("mix=revenue"));
+        wait.until(d -> gridRows("channel-mix-grid").stream()
+                .anyMatch(r -> String.join(" ", r).contains("¥")));
+
+        // The referral report of the word-of-mouth channel: the comparison, the promoters (linked), the chains.
+        String referrals =
+                base() + "/insight/referrals?from=" + month.minusMonths(11) + "&to=" + month + "&channel=" + word;
+        driver.get(referrals);
+        wait.until(d -> gridRows("referral-promoters").size() == 9);
+        assertThat(driver.findElement(By.id("referral-summary")).getText()).contains("19");
+        assertThat(gridRows("referral-depths")).hasSize(3);
+        shot("insight-referrals-zh-CN");
+
+        switchLanguage("en");
+        wait.until(d -> gridRows("referral-promoters").size() == 9);
+        assertThat(driver.findElement(By.id("referral-summary")).getText()).contains("referred");
+        shot("insight-referrals-en");
+        driver.get(base() + "/insight/channels?from=" + month.minusMonths(11) + "&to=" + month
+                + "&by=CATEGORY&mix=revenue");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#channel-mix-chart svg")));
+        wait.until(d -> gridRows("channel-mix-grid").size() == 12);
+        js("document.getElementById('channel-mix-title').scrollIntoView()");
+        shot("insight-mix-en");
+
+        // A promoter's link opens their customer page.
+        driver.get(referrals);
+        wait.until(d -> gridRows("referral-promoters").size() == 9);
+        click(By.cssSelector("#referral-promoters a[href^='customers/']"));
+        wait.until(d -> d.getCurrentUrl().matches(".*/customers/\\d+$"));
+    }
+
+    /** A customer of the channel (referred by {@code referrer}) who first bought on a day of the last 11 months. */
+    private long buyer(long channel, Long referrer, String name, LocalDate today, Random random) {
+        Customer c = new Customer();
+        c.setName(name);
+        c.setSourceChannelId(channel);
+        c.setReferredById(referrer);
+        long id = customers.save(c).getId();
+        int n = 1 + random.nextInt(3);
+        int first = random.nextInt(330);
+        for (int p = 0; p < n; p++) {
+            customers.recordPurchase(new NewPurchase(
+                    id,
+                    today.minusDays(Math.max(0, first - 20L * p)),
+                    "旅程商品",
+                    1,
+                    BigDecimal.valueOf(80 + random.nextInt(1500)),
+                    SalesChannel.STORE));
+        }
+        return id;
+    }
+
     @AfterEach
     void lastScreen() throws Exception {
         if (driver != null) {

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -22,6 +23,7 @@ import com.vaadin.flow.router.Route;
 import io.keyuan.channel.ChannelService;
 import io.keyuan.channel.ChannelSummary;
 import io.keyuan.insight.ChannelFigures;
+import io.keyuan.insight.ChannelMix;
 import io.keyuan.insight.ChannelPerformanceService;
 import io.keyuan.insight.ChannelReport;
 import io.keyuan.insight.ChannelReportGrouping;
@@ -83,7 +85,17 @@ public class ChannelReportView extends VerticalLayout implements HasDynamicTitle
     final Chart chart = new Chart();
 
     final Div legend = new Div();
+    /** The channel mix over time: new customers or revenue per channel and month, stacked, with its table. */
+    final H3 mixTitle = new H3();
+
+    final HorizontalLayout mixBar = new HorizontalLayout();
+
+    final Select<ChannelMix.Measure> mixMeasure = new Select<>();
+    final Div mixEmpty = new Div();
+    final Chart mixChart = new Chart();
+    final Grid<ChannelMix.Month> mixGrid = new Grid<>();
     ChannelReport report;
+    ChannelMix mix;
     private boolean reading;
 
     public ChannelReportView(ChannelPerformanceService reports, JobService jobs, ChannelService channelService) {
@@ -197,7 +209,95 @@ public class ChannelReportView extends VerticalLayout implements HasDynamicTitle
                         ? none()
                         : getTranslation("insight.report.payback-months", f.paybackMonths()));
         chart.setId("channel-report-chart");
-        add(toolbar, status, empty, chart, grid, legend);
+
+        mixTitle.setId("channel-mix-title");
+        mixTitle.setText(getTranslation("insight.mix.title"));
+        mixTitle.getStyle().set("margin", "var(--lumo-space-l) 0 0 0");
+        mixMeasure.setId("channel-mix-measure");
+        mixMeasure.setLabel(getTranslation("insight.mix.measure"));
+        mixMeasure.setItems(ChannelMix.Measure.values());
+        mixMeasure.setItemLabelGenerator(
+                m -> getTranslation("insight.mix.measure." + m.name().toLowerCase(java.util.Locale.ROOT)));
+        mixMeasure.setValue(ChannelMix.Measure.CUSTOMERS);
+        mixMeasure.addValueChangeListener(e -> {
+            if (!reading) {
+                writeUrl();
+                showMix();
+            }
+        });
+        mixBar.add(mixTitle, mixMeasure);
+        mixBar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        mixBar.getStyle().set("flex-wrap", "wrap");
+        mixEmpty.setId("channel-mix-empty");
+        mixEmpty.addClassName("keyuan-empty");
+        mixChart.setId("channel-mix-chart");
+        mixChart.setHeight("22rem");
+        mixGrid.setId("channel-mix-grid");
+        mixGrid.setAllRowsVisible(true);
+        mixGrid.addThemeVariants(
+                GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COLUMN_BORDERS);
+        add(toolbar, status, empty, chart, grid, legend, mixBar, mixEmpty, mixChart, mixGrid);
+    }
+
+    /** Draws the mix in the chosen measure: one stacked bar per month, a series per group, the table below it. */
+    void showMix() {
+        ChannelMix.Measure measure =
+                mixMeasure.getValue() == null ? ChannelMix.Measure.CUSTOMERS : mixMeasure.getValue();
+        mixGrid.removeAllColumns();
+        // An empty or refused report says why above; the mix then shows nothing rather than the same words again.
+        boolean section = report != null && report.empty() == null;
+        mixBar.setVisible(section);
+        if (!section || mix == null || mix.empty() != null) {
+            mixChart.setVisible(false);
+            mixGrid.setItems(List.of());
+            mixGrid.setVisible(false);
+            mixEmpty.setVisible(section);
+            // Only a report with deals or costs but no customers or revenue in the period gets here with a section.
+            mixEmpty.setText(section ? getTranslation("insight.mix.empty") : "");
+            return;
+        }
+        List<String> names = mix.groups().stream()
+                .map(g -> ChannelReportLabels.of(g, (k, a) -> getTranslation(k, a)))
+                .toList();
+        List<ChartSpec.Series> series = new ArrayList<>();
+        for (int g = 0; g < names.size(); g++) {
+            int i = g;
+            series.add(new ChartSpec.Series(
+                    names.get(g),
+                    mix.months().stream().map(m -> m.value(measure, i)).toList()));
+        }
+        mixChart.setVisible(true);
+        mixChart.show(
+                new ChartSpec(
+                        ChartSpec.Kind.STACKED_BAR,
+                        mix.months().stream().map(m -> m.month().toString()).toList(),
+                        series,
+                        measure == ChannelMix.Measure.REVENUE ? "¥" : getTranslation("insight.mix.unit.customers")),
+                getTranslation("insight.mix.empty"));
+        mixGrid.addColumn(m -> m.month().toString())
+                .setHeader(getTranslation("insight.mix.month"))
+                .setFrozen(true)
+                .setAutoWidth(true);
+        for (int g = 0; g < names.size(); g++) {
+            int i = g;
+            mixGrid.addColumn(m -> mixValue(measure, m.value(measure, i)) + " (" + percent(m.share(measure, i)) + ")")
+                    .setHeader(names.get(g))
+                    .setTextAlign(ColumnTextAlign.END)
+                    .setAutoWidth(true);
+        }
+        mixGrid.addColumn(m -> mixValue(measure, m.total(measure)))
+                .setHeader(getTranslation("insight.report.total"))
+                .setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
+        mixGrid.setItems(mix.months());
+        mixGrid.setVisible(true);
+        mixEmpty.setVisible(false);
+    }
+
+    private String mixValue(ChannelMix.Measure measure, BigDecimal v) {
+        return measure == ChannelMix.Measure.REVENUE
+                ? Formats.money(v, getLocale())
+                : Formats.number(v.longValue(), getLocale());
     }
 
     private void figure(String header, Function<ChannelFigures, String> value) {
@@ -219,8 +319,11 @@ public class ChannelReportView extends VerticalLayout implements HasDynamicTitle
         ChannelReportQuery q = query();
         try {
             report = reports.report(q);
+            mix = reports.mix(q);
         } catch (KeyuanException e) {
             report = null;
+            mix = null;
+            showMix();
             Notifications.error(this, Notifications.describe(this, e));
             grid.setItems(List.of());
             grid.setVisible(false);
@@ -241,6 +344,7 @@ public class ChannelReportView extends VerticalLayout implements HasDynamicTitle
                     report.from().toString(),
                     report.to().toString()));
             empty.setVisible(true);
+            showMix();
             return;
         }
         List<ChannelFigures> rows = new ArrayList<>(report.rows());
@@ -255,6 +359,7 @@ public class ChannelReportView extends VerticalLayout implements HasDynamicTitle
                         ? getTranslation(
                                 "insight.report.ends-early", report.to().toString())
                         : "");
+        showMix();
     }
 
     private void showChart(List<ChannelFigures> rows) {
@@ -328,6 +433,9 @@ public class ChannelReportView extends VerticalLayout implements HasDynamicTitle
         if (q.channelId() != null) {
             params.put("channel", String.valueOf(q.channelId()));
         }
+        ChannelMix.Measure measure =
+                mixMeasure.getValue() == null ? ChannelMix.Measure.CUSTOMERS : mixMeasure.getValue();
+        params.put("mix", measure.name().toLowerCase(java.util.Locale.ROOT));
         return "insight/channels?" + QueryParameters.simple(params).getQueryString();
     }
 
@@ -340,6 +448,7 @@ public class ChannelReportView extends VerticalLayout implements HasDynamicTitle
             first(q, "from").flatMap(ChannelReportView::month).ifPresent(m -> select(from, m));
             first(q, "to").flatMap(ChannelReportView::month).ifPresent(m -> select(to, m));
             first(q, "by").flatMap(ChannelReportView::grouping).ifPresent(by::setValue);
+            first(q, "mix").flatMap(ChannelReportView::measure).ifPresent(mixMeasure::setValue);
             first(q, "channel").flatMap(ChannelReportView::id).ifPresent(id -> {
                 if (id == 0 || channels.containsKey(id)) {
                     channel.setValue(id);
@@ -380,6 +489,14 @@ public class ChannelReportView extends VerticalLayout implements HasDynamicTitle
     private static Optional<ChannelReportGrouping> grouping(String text) {
         try {
             return Optional.of(ChannelReportGrouping.valueOf(text.strip().toUpperCase(java.util.Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<ChannelMix.Measure> measure(String text) {
+        try {
+            return Optional.of(ChannelMix.Measure.valueOf(text.strip().toUpperCase(java.util.Locale.ROOT)));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -123,6 +123,40 @@ class ChannelReportViewTest extends KeyuanViewTest {
 
     @Test
     @AsManager
+    void the_mix_stacks_new_customers_or_revenue_per_channel_by_month_with_its_table_and_the_switch_in_the_address() {
+        ChannelReportView view = openReport("from=" + m0 + "&to=" + m0.plusMonths(1) + "&channel=" + channelId);
+
+        assertThat(view.mixMeasure.getValue()).isEqualTo(io.keyuan.insight.ChannelMix.Measure.CUSTOMERS);
+        assertThat(view.mixChart.isVisible()).isTrue();
+        assertThat(view.mixChart.spec().kind()).isEqualTo(io.keyuan.shared.ui.ChartSpec.Kind.STACKED_BAR);
+        assertThat(view.mixChart.spec().categories())
+                .containsExactly(m0.toString(), m0.plusMonths(1).toString());
+        assertThat(view.mixChart.spec().series())
+                .extracting(io.keyuan.shared.ui.ChartSpec.Series::name)
+                .containsExactly(channelName);
+        assertThat(view.mixChart.optionJson()).contains("\"stack\":\"all\"");
+        var table = test(view.mixGrid);
+        assertThat(table.size()).isEqualTo(2);
+        assertThat(table.getCellText(0, 0)).isEqualTo(m0.toString());
+        assertThat(table.getCellText(0, 1)).isEqualTo("2 (100%)");
+        assertThat(table.getCellText(1, 1)).as("a month with nothing: no share").isEqualTo("0 (—)");
+        assertThat(table.getCellText(0, 2)).isEqualTo("2");
+
+        view.mixMeasure.setValue(io.keyuan.insight.ChannelMix.Measure.REVENUE);
+        assertThat(view.bookmark()).contains("mix=revenue");
+        assertThat(test(view.mixGrid).getCellText(0, 1)).isEqualTo("¥240.00 (100%)");
+        assertThat(view.mixChart.optionJson()).contains("240");
+
+        restartVaadin();
+        ChannelReportView again = openReport("from=" + m0 + "&to=" + m0 + "&channel=" + channelId + "&mix=REVENUE");
+        assertThat(again.mixMeasure.getValue()).isEqualTo(io.keyuan.insight.ChannelMix.Measure.REVENUE);
+        restartVaadin();
+        again = openReport("from=" + m0 + "&to=" + m0 + "&mix=nonsense");
+        assertThat(again.mixMeasure.getValue()).isEqualTo(io.keyuan.insight.ChannelMix.Measure.CUSTOMERS);
+    }
+
+    @Test
+    @AsManager
     void changed_filters_make_an_address_that_opens_the_same_report() {
         ChannelReportView view = openReport("from=" + m0 + "&to=" + m0);
         view.by.setValue(ChannelReportGrouping.MONTH);
@@ -130,7 +164,8 @@ class ChannelReportViewTest extends KeyuanViewTest {
         String bookmark = view.bookmark();
         assertThat(bookmark).startsWith("insight/channels?");
         assertThat(bookmark.substring(bookmark.indexOf('?') + 1).split("&"))
-                .containsExactlyInAnyOrder("from=" + m0, "to=" + m0, "by=MONTH", "channel=" + channelId);
+                .containsExactlyInAnyOrder(
+                        "from=" + m0, "to=" + m0, "by=MONTH", "channel=" + channelId, "mix=customers");
         assertThat(test(view.grid).getCellText(0, 0)).isEqualTo(m0.toString());
 
         restartVaadin();
@@ -150,6 +185,20 @@ class ChannelReportViewTest extends KeyuanViewTest {
         assertThat(view.empty.isVisible()).isTrue();
         assertThat(view.chart.isVisible()).as("no blank chart").isFalse();
         assertThat(view.empty.getText()).isEqualTo(t("insight.report.empty.future", next.toString(), next.toString()));
+        assertThat(view.mixChart.isVisible()).as("no blank mix chart").isFalse();
+        assertThat(view.mixBar.isVisible())
+                .as("the reason above is not repeated for the mix")
+                .isFalse();
+        assertThat(view.mixEmpty.isVisible()).isFalse();
+
+        // a month with a cost but no customer or revenue: the report has a row, the mix says it has nothing to draw
+        YearMonth costOnly = m0.plusMonths(1);
+        SystemActor.run(() -> channels.setCost(channelId, costOnly, new BigDecimal("100.00"), null));
+        view = openReport("from=" + costOnly + "&to=" + costOnly + "&channel=" + channelId);
+        assertThat(view.report.empty()).isNull();
+        assertThat(view.mixChart.isVisible()).isFalse();
+        assertThat(view.mixEmpty.isVisible()).isTrue();
+        assertThat(view.mixEmpty.getText()).isEqualTo(t("insight.mix.empty"));
 
         YearMonth old = m0.minusYears(6);
         view = openReport("from=" + old + "&to=" + old + "&channel=" + channelId);
@@ -178,7 +227,9 @@ class ChannelReportViewTest extends KeyuanViewTest {
 
         assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(done.resultName()).isEqualTo("channel-report-" + m0 + "-" + m0 + ".xlsx");
-        assertThat(done.summary()).containsEntry("rows", 2);
+        assertThat(done.summary())
+                .as("the channel, the total and the mix's one cell")
+                .containsEntry("rows", 3);
         assertThat(view.report.rows()).hasSize(1);
     }
 
