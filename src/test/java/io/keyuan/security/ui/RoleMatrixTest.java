@@ -126,6 +126,8 @@ class RoleMatrixTest extends KeyuanViewTest {
                     role, "insight/customers", manager ? io.keyuan.insight.ui.CustomerInsightView.class : null));
             rows.add(Arguments.of(
                     role, "insight/channels", manager ? io.keyuan.insight.ui.ChannelReportView.class : null));
+            rows.add(
+                    Arguments.of(role, "insight/summaries", manager ? io.keyuan.insight.ui.SummariesView.class : null));
             rows.add(Arguments.of(role, "admin/users", admin ? UserAdminView.class : null));
         }
         return rows.stream();
@@ -170,6 +172,8 @@ class RoleMatrixTest extends KeyuanViewTest {
         if (role != Role.STAFF) {
             labels.add(t("insight.nav.channels"));
             paths.add("insight/channels");
+            labels.add(t("insight.nav.summaries"));
+            paths.add("insight/summaries");
         }
         labels.addAll(List.of(t("pipeline.nav.board"), t("pipeline.nav.deals")));
         paths.addAll(List.of("pipelines", "deals"));
