@@ -2,12 +2,17 @@ package io.keyuan.insight;
 
 import io.keyuan.channel.ChannelService;
 import io.keyuan.channel.ChannelSummary;
+import io.keyuan.customer.PurchaseQueries;
 import io.keyuan.pipeline.PipelineReport;
 import io.keyuan.pipeline.PipelineReportService;
 import io.keyuan.pipeline.PipelineService;
 import io.keyuan.pipeline.PipelineSummary;
 import io.keyuan.pipeline.StageKind;
+import io.keyuan.pricing.TierQueries;
+import io.keyuan.pricing.TierRow;
+import io.keyuan.pricing.TierService;
 import io.keyuan.segmentation.SegmentMembershipService;
+import io.keyuan.shared.BusinessTime;
 import io.keyuan.shared.KeyuanException;
 import io.keyuan.shared.Roles;
 import io.keyuan.shared.i18n.KeyuanI18NProvider;
@@ -44,6 +49,8 @@ public class InsightSummaries {
     private final ChannelService channels;
     private final SurveyResultsService surveyResults;
     private final SegmentMembershipService segments;
+    private final TierService tiers;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc;
     private final KeyuanI18NProvider i18n;
 
     InsightSummaries(
@@ -52,7 +59,11 @@ public class InsightSummaries {
             ChannelService channels,
             SurveyResultsService surveyResults,
             SegmentMembershipService segments,
+            TierService tiers,
+            org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc,
             KeyuanI18NProvider i18n) {
+        this.tiers = tiers;
+        this.jdbc = jdbc;
         this.segments = segments;
         this.pipelines = pipelines;
         this.pipelineReports = pipelineReports;
@@ -94,6 +105,10 @@ public class InsightSummaries {
             case SATISFACTION -> {
                 Satisfaction f = satisfaction(q, locale);
                 yield new Tables(satisfactionTables(f, locale), satisfactionEmpty(f, q, locale));
+            }
+            case TIERS -> {
+                TierRevenue f = tierRevenue(q, locale);
+                yield new Tables(tierTables(f, locale), tierEmpty(f, q, locale));
             }
             default -> throw new IllegalArgumentException("tab " + tab);
         };
@@ -376,6 +391,199 @@ public class InsightSummaries {
                         q.from().toString(),
                         q.to().toString())
                 : null;
+    }
+
+    // ---- price tiers
+
+    /**
+     * A tier's purchases in a month (or, with {@code month} null, in the whole period): revenue net of returns; of
+     * it, the revenue of purchases whose product has a known cost, that cost (unit cost × quantity kept), the margin
+     * (costed revenue − cost), the margin in % of the costed revenue, and the costed share of the revenue.
+     */
+    public record TierMonth(
+            YearMonth month,
+            Long tierId,
+            String tier,
+            long purchases,
+            BigDecimal revenue,
+            BigDecimal costedRevenue,
+            BigDecimal cost,
+            BigDecimal margin,
+            BigDecimal marginPercent,
+            BigDecimal costedPercent) {
+        static TierMonth of(
+                YearMonth month,
+                Long tierId,
+                String tier,
+                long purchases,
+                BigDecimal revenue,
+                BigDecimal costed,
+                BigDecimal cost) {
+            BigDecimal margin = costed == null ? null : costed.subtract(cost == null ? BigDecimal.ZERO : cost);
+            return new TierMonth(
+                    month,
+                    tierId,
+                    tier,
+                    purchases,
+                    revenue,
+                    costed,
+                    costed == null ? null : cost,
+                    margin,
+                    ratio(margin, costed),
+                    ratio(costed == null ? BigDecimal.ZERO : costed, revenue));
+        }
+
+        TierMonth plus(TierMonth o) {
+            return of(
+                    null,
+                    tierId,
+                    tier,
+                    purchases + o.purchases,
+                    revenue.add(o.revenue),
+                    add(costedRevenue, o.costedRevenue),
+                    add(cost, o.cost));
+        }
+    }
+
+    /** Revenue and margin by the customers' price tier, by month and over the period (a row per tier). */
+    public record TierRevenue(List<YearMonth> months, List<TierMonth> byMonth, List<TierMonth> totals) {
+        public boolean empty() {
+            return byMonth.isEmpty();
+        }
+    }
+
+    /**
+     * Revenue and margin per price tier by month, in one grouped SQL pass over the period's purchases. Purchases
+     * keep no tier and no cost, so this is what the data allows: a purchase counts in the tier its customer has
+     * now (customers without one: "no tier"), its revenue is its amount less returns, and its cost is known only
+     * when its product text names a catalogue product by code (as purchases recorded from a quote do), at that
+     * product's cost today times the quantity kept.
+     */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    public TierRevenue tierRevenue(SummaryQuery q, Locale locale) {
+        check(q);
+        Locale lang = KeyuanI18NProvider.supported(locale);
+        Map<Long, String> names = new LinkedHashMap<>();
+        for (TierRow t : tiers.tiers()) {
+            names.put(t.id(), t.name());
+        }
+        String p = "p";
+        String sql = "SELECT x.tier_id, x.month, COUNT(*) purchases, SUM(x.net) revenue,"
+                + " SUM(CASE WHEN x.unit_cost IS NOT NULL THEN x.net END) costed,"
+                + " SUM(x.unit_cost * x.qty) cost FROM (SELECT "
+                + TierQueries.tierId(PurchaseQueries.customerId(p)) + " tier_id, "
+                + BusinessTime.sqlMonth(PurchaseQueries.purchaseDate(p)) + " month, "
+                + PurchaseQueries.netAmount(p) + " net, "
+                + TierQueries.productCost(PurchaseQueries.product(p)) + " unit_cost, "
+                + PurchaseQueries.netQuantity(p) + " qty FROM" + PurchaseQueries.purchases(p) + " WHERE "
+                + PurchaseQueries.dated(p) + ") x GROUP BY x.tier_id, x.month";
+        List<TierMonth> byMonth = new ArrayList<>();
+        jdbc.query(
+                sql,
+                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                        .addValue("fromDay", java.sql.Date.valueOf(q.from().atDay(1)))
+                        .addValue(
+                                "untilDay",
+                                java.sql.Date.valueOf(q.to().plusMonths(1).atDay(1))),
+                rs -> {
+                    Long tierId = rs.getObject("tier_id", Long.class);
+                    byMonth.add(TierMonth.of(
+                            YearMonth.from(rs.getObject("month", java.time.LocalDate.class)),
+                            tierId,
+                            tierName(tierId, names, lang),
+                            rs.getLong("purchases"),
+                            rs.getBigDecimal("revenue"),
+                            rs.getBigDecimal("costed"),
+                            rs.getBigDecimal("cost")));
+                });
+        // tiers in priority order, "no tier" last; months in order
+        List<Long> order = new ArrayList<>(names.keySet());
+        java.util.Comparator<TierMonth> byTier = java.util.Comparator.comparingInt(m -> m.tierId() == null
+                ? Integer.MAX_VALUE
+                : order.contains(m.tierId()) ? order.indexOf(m.tierId()) : order.size());
+        byMonth.sort(java.util.Comparator.comparing(TierMonth::month).thenComparing(byTier));
+        Map<String, TierMonth> totals = new LinkedHashMap<>();
+        for (TierMonth m : byMonth) {
+            totals.merge(String.valueOf(m.tierId()), m, TierMonth::plus);
+        }
+        List<TierMonth> totalRows = new ArrayList<>();
+        for (TierMonth t : totals.values()) {
+            totalRows.add(
+                    TierMonth.of(null, t.tierId(), t.tier(), t.purchases(), t.revenue(), t.costedRevenue(), t.cost()));
+        }
+        totalRows.sort(byTier);
+        return new TierRevenue(months(q), byMonth, totalRows);
+    }
+
+    @PreAuthorize(Roles.HAS_MANAGER)
+    public List<SummaryTable> tierTables(TierRevenue r, Locale locale) {
+        Locale lang = KeyuanI18NProvider.supported(locale);
+        List<List<Object>> monthly = new ArrayList<>();
+        for (TierMonth m : r.byMonth()) {
+            List<Object> line = new ArrayList<>();
+            line.add(m.month().toString());
+            line.addAll(tierFigures(m));
+            monthly.add(line);
+        }
+        List<List<Object>> totals = new ArrayList<>();
+        for (TierMonth m : r.totals()) {
+            totals.add(tierFigures(m));
+        }
+        List<SummaryTable.Column> figures = List.of(
+                col(lang, "insight.summary.col.tier", SummaryTable.Kind.TEXT),
+                col(lang, "insight.report.purchases", SummaryTable.Kind.COUNT),
+                col(lang, "insight.report.revenue", SummaryTable.Kind.MONEY),
+                col(lang, "insight.summary.col.costed-revenue", SummaryTable.Kind.MONEY),
+                col(lang, "insight.report.cost", SummaryTable.Kind.MONEY),
+                col(lang, "insight.summary.col.margin", SummaryTable.Kind.MONEY),
+                col(lang, "insight.summary.col.margin-percent", SummaryTable.Kind.PERCENT),
+                col(lang, "insight.summary.col.costed-share", SummaryTable.Kind.PERCENT));
+        List<SummaryTable.Column> withMonth = new ArrayList<>();
+        withMonth.add(col(lang, "insight.customers.col.month", SummaryTable.Kind.TEXT));
+        withMonth.addAll(figures);
+        return List.of(
+                new SummaryTable(t(lang, "insight.summary.tiers.totals"), figures, totals),
+                new SummaryTable(t(lang, "insight.summary.tiers.by-month"), withMonth, monthly));
+    }
+
+    private static List<Object> tierFigures(TierMonth m) {
+        return java.util.Arrays.asList(
+                m.tier(),
+                m.purchases(),
+                m.revenue(),
+                m.costedRevenue(),
+                m.cost(),
+                m.margin(),
+                m.marginPercent(),
+                m.costedPercent());
+    }
+
+    @PreAuthorize(Roles.HAS_MANAGER)
+    public String tierEmpty(TierRevenue r, SummaryQuery q, Locale locale) {
+        return r.empty()
+                ? t(
+                        KeyuanI18NProvider.supported(locale),
+                        "insight.summary.tiers.empty",
+                        q.from().toString(),
+                        q.to().toString())
+                : null;
+    }
+
+    private String tierName(Long id, Map<Long, String> names, Locale lang) {
+        return id == null
+                ? t(lang, "insight.summary.no-tier")
+                : Optional.ofNullable(names.get(id)).orElse(t(lang, "insight.summary.deleted-tier", id));
+    }
+
+    /** {@code part × 100 ÷ whole}, one decimal; null without a whole (or a part). */
+    static BigDecimal ratio(BigDecimal part, BigDecimal whole) {
+        return part == null || whole == null || whole.signum() == 0
+                ? null
+                : part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal add(BigDecimal a, BigDecimal b) {
+        return a == null ? b : b == null ? a : a.add(b);
     }
 
     // ---- helpers

@@ -24,4 +24,14 @@ public final class TierQueries {
     public static String name(String tierId) {
         return "(SELECT tn.name FROM price_tier tn WHERE tn.id = " + tierId + ")";
     }
+
+    /**
+     * The unit cost of the catalogue product a purchase names, from the SQL expression of its product text, or null
+     * when it names none: a purchase recorded from a quote reads {@code code · name}, one typed or imported may hold
+     * the code alone; the code before the first " · " is looked up by the product code's unique index. The cost is
+     * the product's cost now (purchases keep none of their own).
+     */
+    public static String productCost(String productText) {
+        return "(SELECT pc.cost FROM product pc WHERE pc.code = SUBSTRING_INDEX(" + productText + ", ' · ', 1))";
+    }
 }

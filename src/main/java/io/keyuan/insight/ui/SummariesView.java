@@ -67,7 +67,7 @@ public class SummariesView extends VerticalLayout implements HasDynamicTitle, Be
     static final int MONTHS_BACK = InsightSummaries.MAX_MONTHS - 1;
 
     /** The tabs offered, in order. */
-    static final List<SummaryTab> TABS = List.of(SummaryTab.FUNNEL, SummaryTab.SATISFACTION);
+    static final List<SummaryTab> TABS = List.of(SummaryTab.FUNNEL, SummaryTab.SATISFACTION, SummaryTab.TIERS);
 
     private final InsightSummaries summaries;
     private final JobService jobs;
@@ -81,6 +81,9 @@ public class SummariesView extends VerticalLayout implements HasDynamicTitle, Be
     final Select<Long> channel = new Select<>();
     final Button export = new Button();
     final Paragraph empty = new Paragraph();
+    /** What a tab's figures cover, where that needs saying (the price tiers). */
+    final Paragraph note = new Paragraph();
+
     final Chart chart = new Chart();
     final Div tables = new Div();
     final List<Grid<List<Object>>> grids = new ArrayList<>();
@@ -172,10 +175,12 @@ public class SummariesView extends VerticalLayout implements HasDynamicTitle, Be
         toolbar.getStyle().set("flex-wrap", "wrap");
         empty.setId("summary-empty");
         empty.addClassName("keyuan-empty");
+        note.setId("summary-note");
+        note.addClassName("keyuan-audit");
         chart.setId("summary-chart");
         tables.setId("summary-tables");
         tables.setWidthFull();
-        add(tabs, toolbar, empty, chart, tables);
+        add(tabs, toolbar, empty, chart, note, tables);
     }
 
     static String key(SummaryTab t) {
@@ -214,6 +219,8 @@ public class SummariesView extends VerticalLayout implements HasDynamicTitle, Be
     void load() {
         SummaryTab t = tab();
         showFilters(t);
+        note.setVisible(t == SummaryTab.TIERS);
+        note.setText(t == SummaryTab.TIERS ? getTranslation("insight.summary.tiers.note") : "");
         SummaryQuery q = query();
         Locale locale = getLocale();
         List<SummaryTable> shown;
@@ -232,6 +239,12 @@ public class SummariesView extends VerticalLayout implements HasDynamicTitle, Be
                     shown = summaries.satisfactionTables(f, locale);
                     why = summaries.satisfactionEmpty(f, q, locale);
                     spec = satisfactionChart(f, q);
+                }
+                case TIERS -> {
+                    InsightSummaries.TierRevenue f = summaries.tierRevenue(q, locale);
+                    shown = summaries.tierTables(f, locale);
+                    why = summaries.tierEmpty(f, q, locale);
+                    spec = tierChart(f);
                 }
                 default -> throw new IllegalStateException(t.name());
             }
@@ -360,6 +373,27 @@ public class SummariesView extends VerticalLayout implements HasDynamicTitle, Be
         }
         series.add(new ChartSpec.Series(getTranslation("insight.summary.col.nps") + " · " + group, nps));
         series.add(new ChartSpec.Series(getTranslation("insight.summary.col.csat") + " · " + group, csat));
+    }
+
+    /** Revenue per tier, stacked by month (a tier without purchases in a month adds nothing there). */
+    private ChartSpec tierChart(InsightSummaries.TierRevenue r) {
+        List<ChartSpec.Series> series = new ArrayList<>();
+        for (InsightSummaries.TierMonth total : r.totals()) {
+            List<BigDecimal> values = new ArrayList<>();
+            for (YearMonth m : r.months()) {
+                values.add(r.byMonth().stream()
+                        .filter(x -> x.month().equals(m) && java.util.Objects.equals(x.tierId(), total.tierId()))
+                        .map(InsightSummaries.TierMonth::revenue)
+                        .findFirst()
+                        .orElse(BigDecimal.ZERO));
+            }
+            series.add(new ChartSpec.Series(total.tier(), values));
+        }
+        return new ChartSpec(
+                ChartSpec.Kind.STACKED_BAR,
+                r.months().stream().map(YearMonth::toString).toList(),
+                series,
+                "¥");
     }
 
     private void startExport() {

@@ -133,11 +133,52 @@ class SummariesViewTest extends KeyuanViewTest {
         assertThat(view.chart.isVisible()).isFalse();
         assertThat(view.bookmark()).contains("tab=satisfaction", "channel=0");
 
+        answerThisMonth(9);
         view = openSummaries("tab=satisfaction&from=" + now + "&to=" + now);
+        assertThat(view.empty.isVisible()).isFalse();
         assertThat(view.chart.spec().kind()).isEqualTo(io.keyuan.shared.ui.ChartSpec.Kind.LINE);
         assertThat(view.chart.spec().series())
                 .extracting(io.keyuan.shared.ui.ChartSpec.Series::name)
                 .startsWith(t("insight.summary.col.nps"), t("insight.summary.col.csat"));
+    }
+
+    @Test
+    @AsManager
+    void the_tier_tab_says_what_its_margin_covers_and_explains_a_period_without_purchases() {
+        YearMonth old = now.minusYears(8);
+        SummariesView view = openSummaries("tab=tiers&from=" + old + "&to=" + old);
+        assertThat(view.tab()).isEqualTo(SummaryTab.TIERS);
+        assertThat(view.channel.isVisible()).isFalse();
+        assertThat(view.segment.isVisible()).isFalse();
+        assertThat(view.note.isVisible()).isTrue();
+        assertThat(view.note.getText()).isEqualTo(t("insight.summary.tiers.note"));
+        assertThat(view.empty.getText()).isEqualTo(t("insight.summary.tiers.empty", old.toString(), old.toString()));
+        assertThat(view.chart.isVisible()).isFalse();
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Autowired
+    io.keyuan.survey.PublicAnswerService answers;
+
+    /** One answer this month, through a campaign sent to a segment of one customer. */
+    private void answerThisMonth(int nps) {
+        io.keyuan.survey.TestSurveys.forgetRateLimits(context);
+        var fixtures = io.keyuan.survey.TestSurveys.from(context);
+        var survey = fixtures.activeSurvey();
+        var form = SystemActor.call(() -> fixtures.surveys.form(survey.id()));
+        var world = fixtures.segmentOf(1);
+        var sent = fixtures.send(fixtures.draft(
+                survey.id(),
+                io.keyuan.survey.CampaignChannel.ONLINE,
+                world.segment().id(),
+                null));
+        answers.submit(
+                sent.tokens().getFirst(),
+                "198.51.100.77",
+                java.util.List.of(io.keyuan.survey.AnswerInput.score(
+                        form.questions().getFirst().id(), nps)));
     }
 
     @Test
