@@ -12,6 +12,7 @@ import io.keyuan.pricing.TierQueries;
 import io.keyuan.pricing.TierRow;
 import io.keyuan.pricing.TierService;
 import io.keyuan.segmentation.SegmentMembershipService;
+import io.keyuan.segmentation.SegmentMonthSize;
 import io.keyuan.shared.BusinessTime;
 import io.keyuan.shared.KeyuanException;
 import io.keyuan.shared.Roles;
@@ -110,7 +111,10 @@ public class InsightSummaries {
                 TierRevenue f = tierRevenue(q, locale);
                 yield new Tables(tierTables(f, locale), tierEmpty(f, q, locale));
             }
-            default -> throw new IllegalArgumentException("tab " + tab);
+            case SEGMENTS -> {
+                SegmentSizes f = segmentSizes(q, locale);
+                yield new Tables(segmentTables(f, locale), segmentEmpty(f, q, locale));
+            }
         };
     }
 
@@ -584,6 +588,67 @@ public class InsightSummaries {
 
     private static BigDecimal add(BigDecimal a, BigDecimal b) {
         return a == null ? b : b == null ? a : a.add(b);
+    }
+
+    // ---- segment sizes
+
+    /** A segment at a month's end: its members (null before its first refresh), who entered and left that month. */
+    public record SegmentMonth(
+            YearMonth month, long segmentId, String segment, Long members, long entered, long exited) {}
+
+    /** Every segment (or the one filtered) at each month end of the period, by segment then month. */
+    public record SegmentSizes(List<YearMonth> months, List<SegmentMonth> rows) {
+        public boolean empty() {
+            return rows.stream().allMatch(r -> r.members() == null);
+        }
+    }
+
+    /**
+     * Members per segment at each month end, from the segmentation module's refresh history
+     * ({@link SegmentMembershipService#monthlySizes}): the size the last refresh of the month left, the entries and
+     * exits of the month's refreshes.
+     */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    public SegmentSizes segmentSizes(SummaryQuery q, Locale locale) {
+        check(q);
+        Map<Long, String> names = new LinkedHashMap<>();
+        segments().forEach(c -> names.put(c.id(), c.name()));
+        List<SegmentMonth> rows = new ArrayList<>();
+        for (SegmentMonthSize s : segments.monthlySizes(q.from(), q.to())) {
+            if ((q.segmentId() == null || q.segmentId() == s.segmentId()) && names.containsKey(s.segmentId())) {
+                rows.add(new SegmentMonth(
+                        s.month(), s.segmentId(), names.get(s.segmentId()), s.members(), s.entered(), s.exited()));
+            }
+        }
+        List<Long> order = new ArrayList<>(names.keySet());
+        rows.sort(java.util.Comparator.comparingInt((SegmentMonth r) -> order.indexOf(r.segmentId()))
+                .thenComparing(SegmentMonth::month));
+        return new SegmentSizes(months(q), rows);
+    }
+
+    @PreAuthorize(Roles.HAS_MANAGER)
+    public List<SummaryTable> segmentTables(SegmentSizes s, Locale locale) {
+        Locale lang = KeyuanI18NProvider.supported(locale);
+        List<List<Object>> rows = new ArrayList<>();
+        for (SegmentMonth r : s.rows()) {
+            rows.add(row(r.segment(), r.month().toString(), r.members(), r.entered(), r.exited()));
+        }
+        return List.of(new SummaryTable(
+                t(lang, "insight.summary.segments.by-month"),
+                List.of(
+                        col(lang, "insight.summary.segment", SummaryTable.Kind.TEXT),
+                        col(lang, "insight.summary.col.month-end", SummaryTable.Kind.TEXT),
+                        col(lang, "insight.summary.col.members", SummaryTable.Kind.COUNT),
+                        col(lang, "insight.summary.col.entered", SummaryTable.Kind.COUNT),
+                        col(lang, "insight.summary.col.exited", SummaryTable.Kind.COUNT)),
+                rows));
+    }
+
+    @PreAuthorize(Roles.HAS_MANAGER)
+    public String segmentEmpty(SegmentSizes s, SummaryQuery q, Locale locale) {
+        return s.empty()
+                ? t(KeyuanI18NProvider.supported(locale), "insight.summary.segments.empty", q.to().toString())
+                : null;
     }
 
     // ---- helpers

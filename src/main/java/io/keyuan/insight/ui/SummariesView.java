@@ -67,7 +67,7 @@ public class SummariesView extends VerticalLayout implements HasDynamicTitle, Be
     static final int MONTHS_BACK = InsightSummaries.MAX_MONTHS - 1;
 
     /** The tabs offered, in order. */
-    static final List<SummaryTab> TABS = List.of(SummaryTab.FUNNEL, SummaryTab.SATISFACTION, SummaryTab.TIERS);
+    static final List<SummaryTab> TABS = List.of(SummaryTab.values());
 
     private final InsightSummaries summaries;
     private final JobService jobs;
@@ -223,9 +223,9 @@ public class SummariesView extends VerticalLayout implements HasDynamicTitle, Be
         note.setText(t == SummaryTab.TIERS ? getTranslation("insight.summary.tiers.note") : "");
         SummaryQuery q = query();
         Locale locale = getLocale();
-        List<SummaryTable> shown;
-        String why;
-        ChartSpec spec;
+        List<SummaryTable> shown = List.of();
+        String why = null;
+        ChartSpec spec = null;
         try {
             switch (t) {
                 case FUNNEL -> {
@@ -246,7 +246,12 @@ public class SummariesView extends VerticalLayout implements HasDynamicTitle, Be
                     why = summaries.tierEmpty(f, q, locale);
                     spec = tierChart(f);
                 }
-                default -> throw new IllegalStateException(t.name());
+                case SEGMENTS -> {
+                    InsightSummaries.SegmentSizes f = summaries.segmentSizes(q, locale);
+                    shown = summaries.segmentTables(f, locale);
+                    why = summaries.segmentEmpty(f, q, locale);
+                    spec = segmentChart(f);
+                }
             }
         } catch (KeyuanException e) {
             show(List.of(), io.keyuan.shared.ui.Notifications.describe(this, e), null);
@@ -395,6 +400,34 @@ public class SummariesView extends VerticalLayout implements HasDynamicTitle, Be
                 series,
                 "¥");
     }
+
+    /** Members at each month end, a line per segment: the {@value #CHART_SEGMENTS} largest now, so lines stay legible. */
+    private ChartSpec segmentChart(InsightSummaries.SegmentSizes s) {
+        Map<Long, List<InsightSummaries.SegmentMonth>> bySegment = new LinkedHashMap<>();
+        s.rows()
+                .forEach(r -> bySegment
+                        .computeIfAbsent(r.segmentId(), k -> new ArrayList<>())
+                        .add(r));
+        List<List<InsightSummaries.SegmentMonth>> lines = new ArrayList<>(bySegment.values());
+        lines.sort(java.util.Comparator.comparingLong((List<InsightSummaries.SegmentMonth> l) -> {
+                    Long last = l.getLast().members();
+                    return last == null ? 0 : last;
+                })
+                .reversed());
+        List<ChartSpec.Series> series = new ArrayList<>();
+        for (List<InsightSummaries.SegmentMonth> line : lines.subList(0, Math.min(CHART_SEGMENTS, lines.size()))) {
+            series.add(new ChartSpec.Series(
+                    line.getFirst().segment(),
+                    line.stream().map(InsightSummaries.SegmentMonth::members).toList()));
+        }
+        return new ChartSpec(
+                ChartSpec.Kind.LINE,
+                s.months().stream().map(YearMonth::toString).toList(),
+                series,
+                getTranslation("insight.unit.customers"));
+    }
+
+    static final int CHART_SEGMENTS = 10;
 
     private void startExport() {
         SummaryQuery q = query();

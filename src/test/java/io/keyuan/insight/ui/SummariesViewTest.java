@@ -183,6 +183,32 @@ class SummariesViewTest extends KeyuanViewTest {
 
     @Test
     @AsManager
+    void the_segment_tab_draws_a_line_per_segment_and_keeps_the_segment_of_the_address() {
+        var world = io.keyuan.survey.TestSurveys.from(context).segmentOf(2);
+        long segment = world.segment().id();
+        SummariesView view =
+                openSummaries("tab=segments&from=" + now.minusMonths(1) + "&to=" + now + "&segment=" + segment);
+        assertThat(view.tab()).isEqualTo(SummaryTab.SEGMENTS);
+        assertThat(view.segment.getValue()).isEqualTo(segment);
+        assertThat(view.empty.isVisible()).isFalse();
+        assertThat(view.chart.spec().series()).singleElement().satisfies(line -> {
+            assertThat(line.name()).endsWith(world.segment().name());
+            assertThat(new java.util.ArrayList<Object>(line.values())).containsExactly(null, 2L);
+        });
+        var grid = test(view.grids.getFirst());
+        assertThat(grid.size()).isEqualTo(2);
+        assertThat(grid.getCellText(0, 2)).as("not refreshed before this month").isEqualTo("—");
+        assertThat(grid.getCellText(1, 2)).isEqualTo("2");
+        assertThat(view.bookmark()).contains("tab=segments", "segment=" + segment);
+
+        YearMonth old = now.minusYears(9);
+        view = openSummaries("tab=segments&from=" + old + "&to=" + old + "&segment=" + segment);
+        assertThat(view.empty.getText()).isEqualTo(t("insight.summary.segments.empty", old.toString()));
+        assertThat(view.chart.isVisible()).isFalse();
+    }
+
+    @Test
+    @AsManager
     void the_export_runs_as_a_job_that_writes_the_tables() {
         openSummaries("tab=funnel&from=" + now + "&to=" + now + "&pipeline=" + pipelineId);
         test($(Button.class).id("summary-export")).click();
