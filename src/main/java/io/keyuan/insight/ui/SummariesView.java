@@ -130,6 +130,7 @@ public class SummariesView extends VerticalLayout implements HasDynamicTitle, Be
             pipelineNames.put(p.id(), p.nameKey() == null ? p.name() : getTranslation(p.nameKey()));
         }
         pipeline.setId("summary-pipeline");
+        pipeline.setWidth("16rem");
         pipeline.setLabel(getTranslation("insight.summary.pipeline"));
         pipeline.setItems(pipelineNames.keySet());
         pipeline.setItemLabelGenerator(id -> id == null ? "" : pipelineNames.getOrDefault(id, String.valueOf(id)));
@@ -137,6 +138,7 @@ public class SummariesView extends VerticalLayout implements HasDynamicTitle, Be
 
         summaries.segments().forEach(c -> segmentNames.put(c.id(), c.name()));
         segment.setId("summary-segment");
+        segment.setWidth("18rem");
         segment.setLabel(getTranslation("insight.summary.segment"));
         segment.setEmptySelectionAllowed(true);
         segment.setEmptySelectionCaption(getTranslation("insight.summary.all-segments"));
@@ -146,6 +148,7 @@ public class SummariesView extends VerticalLayout implements HasDynamicTitle, Be
                 : segmentNames.getOrDefault(id, String.valueOf(id)));
 
         channel.setId("summary-channel");
+        channel.setWidth("12rem");
         channel.setLabel(getTranslation("insight.report.channel"));
         List<Long> ids = new ArrayList<>(channels.keySet());
         ids.add(0L);
@@ -180,7 +183,7 @@ public class SummariesView extends VerticalLayout implements HasDynamicTitle, Be
         chart.setId("summary-chart");
         tables.setId("summary-tables");
         tables.setWidthFull();
-        add(tabs, toolbar, empty, chart, note, tables);
+        add(tabs, toolbar, empty, note, chart, tables);
     }
 
     static String key(SummaryTab t) {
@@ -233,6 +236,15 @@ public class SummariesView extends VerticalLayout implements HasDynamicTitle, Be
                     shown = summaries.funnelTables(f, locale);
                     why = summaries.funnelEmpty(f, q, locale);
                     spec = funnelChart(f);
+                    note.setVisible(true);
+                    note.setText(getTranslation(
+                            "insight.summary.funnel.headline",
+                            f.winPercent() == null
+                                    ? getTranslation("form.none")
+                                    : format(f.winPercent(), SummaryTable.Kind.PERCENT),
+                            f.won(),
+                            f.won() + f.lost(),
+                            f.deals()));
                 }
                 case SATISFACTION -> {
                     InsightSummaries.Satisfaction f = summaries.satisfaction(q, locale);
@@ -267,6 +279,7 @@ public class SummariesView extends VerticalLayout implements HasDynamicTitle, Be
         grids.clear();
         if (why != null) {
             chart.setVisible(false);
+            note.setVisible(false);
             return;
         }
         chart.setVisible(spec != null);
@@ -275,6 +288,7 @@ public class SummariesView extends VerticalLayout implements HasDynamicTitle, Be
         }
         for (SummaryTable table : shown) {
             H3 title = new H3(table.title());
+            title.getStyle().set("margin-top", "var(--lumo-space-l)");
             tables.add(title);
             if (table.rows().isEmpty()) {
                 Paragraph none = new Paragraph(getTranslation("insight.summary.table-empty"));
@@ -313,7 +327,11 @@ public class SummariesView extends VerticalLayout implements HasDynamicTitle, Be
         return switch (kind) {
             case TEXT -> v.toString();
             case COUNT -> Formats.number(((Number) v).longValue(), locale);
-            case MONEY -> Formats.money((BigDecimal) v, locale);
+            // a loss reads −¥2.00, not ¥-2.00
+            case MONEY ->
+                ((BigDecimal) v).signum() < 0
+                        ? "−" + Formats.money(((BigDecimal) v).negate(), locale)
+                        : Formats.money((BigDecimal) v, locale);
             case PERCENT -> decimal((BigDecimal) v, 1) + " %";
             case SCORE -> decimal((BigDecimal) v, 1);
         };

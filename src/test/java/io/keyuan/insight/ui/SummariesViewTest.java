@@ -92,6 +92,9 @@ class SummariesViewTest extends KeyuanViewTest {
         assertThat(stages.getCellText(2, 4))
                 .as("nobody reached stage 3: no 0 ÷ 0")
                 .isEqualTo("—");
+        assertThat(view.note.getText())
+                .as("nothing closed: the overall win rate is —")
+                .isEqualTo(t("insight.summary.funnel.headline", "—", 0, 0, 1));
         var byChannel = test(view.grids.get(1));
         assertThat(byChannel.getCellText(0, 5)).as("nothing closed yet").isEqualTo("—");
 
@@ -150,7 +153,6 @@ class SummariesViewTest extends KeyuanViewTest {
         assertThat(view.tab()).isEqualTo(SummaryTab.TIERS);
         assertThat(view.channel.isVisible()).isFalse();
         assertThat(view.segment.isVisible()).isFalse();
-        assertThat(view.note.isVisible()).isTrue();
         assertThat(view.note.getText()).isEqualTo(t("insight.summary.tiers.note"));
         assertThat(view.empty.getText()).isEqualTo(t("insight.summary.tiers.empty", old.toString(), old.toString()));
         assertThat(view.chart.isVisible()).isFalse();
