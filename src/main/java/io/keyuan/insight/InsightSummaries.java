@@ -2,18 +2,15 @@ package io.keyuan.insight;
 
 import io.keyuan.channel.ChannelService;
 import io.keyuan.channel.ChannelSummary;
-import io.keyuan.customer.PurchaseQueries;
 import io.keyuan.pipeline.PipelineReport;
 import io.keyuan.pipeline.PipelineReportService;
 import io.keyuan.pipeline.PipelineService;
 import io.keyuan.pipeline.PipelineSummary;
 import io.keyuan.pipeline.StageKind;
-import io.keyuan.pricing.TierQueries;
 import io.keyuan.pricing.TierRow;
 import io.keyuan.pricing.TierService;
 import io.keyuan.segmentation.SegmentMembershipService;
 import io.keyuan.segmentation.SegmentMonthSize;
-import io.keyuan.shared.BusinessTime;
 import io.keyuan.shared.KeyuanException;
 import io.keyuan.shared.Roles;
 import io.keyuan.shared.i18n.KeyuanI18NProvider;
@@ -457,7 +454,8 @@ public class InsightSummaries {
     }
 
     /**
-     * Revenue and margin per price tier by month, in one grouped SQL pass over the period's purchases. Purchases
+     * Revenue and margin per price tier by month, read from the rollup {@link TierRevenueRollup} builds (one grouped
+     * SQL pass per month over its purchases; "as of" its last build). Purchases
      * keep no tier and no cost, so this is what the data allows: a purchase counts in the tier its customer has
      * now (customers without one: "no tier"), its revenue is its amount less returns, and its cost is known only
      * when its product text names a catalogue product by code (as purchases recorded from a quote do), at that
@@ -471,33 +469,23 @@ public class InsightSummaries {
         for (TierRow t : tiers.tiers()) {
             names.put(t.id(), t.name());
         }
-        String p = "p";
-        String sql = "SELECT x.tier_id, x.month, COUNT(*) purchases, SUM(x.net) revenue,"
-                + " SUM(CASE WHEN x.unit_cost IS NOT NULL THEN x.net END) costed,"
-                + " SUM(x.unit_cost * x.qty) cost FROM (SELECT "
-                + TierQueries.tierId(PurchaseQueries.customerId(p)) + " tier_id, "
-                + BusinessTime.sqlMonth(PurchaseQueries.purchaseDate(p)) + " month, "
-                + PurchaseQueries.netAmount(p) + " net, "
-                + TierQueries.productCost(PurchaseQueries.product(p)) + " unit_cost, "
-                + PurchaseQueries.netQuantity(p) + " qty FROM" + PurchaseQueries.purchases(p) + " WHERE "
-                + PurchaseQueries.dated(p) + ") x GROUP BY x.tier_id, x.month";
         List<TierMonth> byMonth = new ArrayList<>();
         jdbc.query(
-                sql,
+                "SELECT tier_id, month, purchases, revenue, costed_revenue, cost FROM insight_tier_month"
+                        + " WHERE month >= :from AND month <= :to",
                 new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
-                        .addValue("fromDay", java.sql.Date.valueOf(q.from().atDay(1)))
-                        .addValue(
-                                "untilDay",
-                                java.sql.Date.valueOf(q.to().plusMonths(1).atDay(1))),
+                        .addValue("from", java.sql.Date.valueOf(q.from().atDay(1)))
+                        .addValue("to", java.sql.Date.valueOf(q.to().atDay(1))),
                 rs -> {
-                    Long tierId = rs.getObject("tier_id", Long.class);
+                    long stored = rs.getLong("tier_id");
+                    Long tierId = stored == 0 ? null : stored;
                     byMonth.add(TierMonth.of(
                             YearMonth.from(rs.getObject("month", java.time.LocalDate.class)),
                             tierId,
                             tierName(tierId, names, lang),
                             rs.getLong("purchases"),
                             rs.getBigDecimal("revenue"),
-                            rs.getBigDecimal("costed"),
+                            rs.getBigDecimal("costed_revenue"),
                             rs.getBigDecimal("cost")));
                 });
         // tiers in priority order, "no tier" last; months in order

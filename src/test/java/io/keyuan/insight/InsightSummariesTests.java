@@ -59,6 +59,9 @@ class InsightSummariesTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    TierRevenueRollup rollup;
+
     static final long FUNNEL_TEMPLATE = 1;
 
     private static BigDecimal pct(String v) {
@@ -181,6 +184,10 @@ class InsightSummariesTests {
         assertThatThrownBy(() -> summaries.pipelines()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> summaries.tables(SummaryTab.FUNNEL, q, Locale.ENGLISH))
                 .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> summaries.tierRevenue(q, Locale.ENGLISH)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> summaries.satisfaction(q, Locale.ENGLISH)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> summaries.segmentSizes(q, Locale.ENGLISH)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> rollup.startRebuild()).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> export.export(SummaryTab.FUNNEL, q, Locale.ENGLISH, new ByteArrayOutputStream()))
                 .isInstanceOf(AccessDeniedException.class);
     }

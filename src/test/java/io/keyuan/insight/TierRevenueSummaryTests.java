@@ -55,6 +55,9 @@ class TierRevenueSummaryTests {
     JdbcTemplate jdbc;
 
     @Autowired
+    TierRevenueRollup rollup;
+
+    @Autowired
     ApplicationEventPublisher events;
 
     @Test
@@ -77,6 +80,9 @@ class TierRevenueSummaryTests {
         SystemActor.run(
                 () -> returns.record(new NewPurchaseReturn(returned, t2.atDay(20), 1, new BigDecimal("50.00"), "坏了")));
         buy(b, t1, "手写的产品", 1, "80.00");
+
+        assertThat(rollup.rebuild(n -> {}, () -> false)).isGreaterThanOrEqualTo(45);
+        assertThat(rollup.asOf()).isPresent();
 
         TierRevenue r = summaries.tierRevenue(new SummaryQuery(t1, t2, null, null, null), Locale.ENGLISH);
 

@@ -91,8 +91,19 @@ public class SummariesView extends VerticalLayout implements HasDynamicTitle, Be
     private final Map<Long, String> segmentNames = new LinkedHashMap<>();
     private boolean reading;
 
-    public SummariesView(InsightSummaries summaries, JobService jobs, ChannelService channelService) {
+    private final io.keyuan.insight.TierRevenueRollup tierRollup;
+    /** The tier rollup's "as of" and its rebuild (tiers tab only). */
+    final com.vaadin.flow.component.html.Span asOf = new com.vaadin.flow.component.html.Span();
+
+    final Button rebuild = new Button();
+
+    public SummariesView(
+            InsightSummaries summaries,
+            io.keyuan.insight.TierRevenueRollup tierRollup,
+            JobService jobs,
+            ChannelService channelService) {
         this.summaries = summaries;
+        this.tierRollup = tierRollup;
         this.jobs = jobs;
         channelService.summaries().forEach(c -> channels.put(c.id(), c));
         addClassName("keyuan-view");
@@ -172,7 +183,14 @@ public class SummariesView extends VerticalLayout implements HasDynamicTitle, Be
         export.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         export.addClickListener(e -> startExport());
 
-        HorizontalLayout toolbar = new HorizontalLayout(from, to, pipeline, segment, channel, export);
+        rebuild.setText(getTranslation("insight.rebuild"));
+        rebuild.setIcon(VaadinIcon.REFRESH.create());
+        rebuild.setId("summary-rebuild");
+        rebuild.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        rebuild.addClickListener(e -> follow(tierRollup.startRebuild()));
+        asOf.setId("summary-as-of");
+        asOf.addClassName("keyuan-audit");
+        HorizontalLayout toolbar = new HorizontalLayout(from, to, pipeline, segment, channel, export, rebuild, asOf);
         toolbar.addClassName("keyuan-toolbar");
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.getStyle().set("flex-wrap", "wrap");
@@ -222,6 +240,14 @@ public class SummariesView extends VerticalLayout implements HasDynamicTitle, Be
     void load() {
         SummaryTab t = tab();
         showFilters(t);
+        rebuild.setVisible(t == SummaryTab.TIERS);
+        asOf.setVisible(t == SummaryTab.TIERS);
+        if (t == SummaryTab.TIERS && rebuild.isEnabled()) {
+            asOf.setText(tierRollup
+                    .asOf()
+                    .map(i -> getTranslation("insight.as-of-time", Formats.dateTime(i)))
+                    .orElse(getTranslation("insight.never-built")));
+        }
         note.setVisible(t == SummaryTab.TIERS);
         note.setText(t == SummaryTab.TIERS ? getTranslation("insight.summary.tiers.note") : "");
         SummaryQuery q = query();
@@ -316,6 +342,18 @@ public class SummariesView extends VerticalLayout implements HasDynamicTitle, Be
             grids.add(grid);
             tables.add(grid);
         }
+    }
+
+    /** Shows a tier rollup build under way and reloads when it ends. */
+    private void follow(io.keyuan.shared.jobs.JobId id) {
+        rebuild.setEnabled(false);
+        asOf.setText(getTranslation("insight.rebuilding"));
+        io.keyuan.shared.ui.JobWatch.follow(this, jobs, id, view -> {
+            if (!view.status().active()) {
+                rebuild.setEnabled(true);
+                load();
+            }
+        });
     }
 
     /** A value as people read it; "—" where it cannot be computed. */
@@ -511,6 +549,12 @@ public class SummariesView extends VerticalLayout implements HasDynamicTitle, Be
             reading = false;
         }
         load();
+        if (tierRollup.asOf().isEmpty()) {
+            // Never built on this database: build it now (a manager opened the summaries), and follow the job.
+            follow(tierRollup.startRebuild());
+        } else {
+            tierRollup.running().ifPresent(this::follow);
+        }
     }
 
     /** A month outside the offered range is offered too, so that the summary can say why it is empty. */
