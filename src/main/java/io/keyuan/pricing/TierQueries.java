@@ -26,18 +26,9 @@ public final class TierQueries {
     }
 
     /**
-     * The unit cost of the catalogue product a purchase names, from the SQL expression of its product text, or null
-     * when it names none: a purchase recorded from a quote reads {@code code · name}, one typed or imported may hold
-     * the code alone; the code before the first " · " is looked up by the product code's unique index. The cost is
-     * the product's cost now (purchases keep none of their own).
-     */
-    public static String productCost(String productText) {
-        return "(SELECT pc.cost FROM product pc WHERE pc.code = SUBSTRING_INDEX(" + productText + ", ' · ', 1))";
-    }
-
-    /**
      * {@code LEFT JOIN product <alias> ON <alias>.code = <the code in productText>}: the catalogue product a purchase
-     * names, as {@link #productCost} finds it, as a join (faster over many purchases); {@code <alias>.cost} is then its
+     * names by code (before the first " · "; a purchase recorded from a quote reads {@code code · name}, one typed or
+     * imported may hold the code alone), by the product code's unique index; {@code <alias>.cost} is then its
      * cost now, null when it names none.
      */
     public static String productJoin(String alias, String productText) {
