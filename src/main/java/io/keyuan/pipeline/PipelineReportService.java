@@ -42,6 +42,15 @@ public class PipelineReportService {
     /** The report for deals opened from {@code from} to {@code to} (business days, both included). */
     @PreAuthorize(Roles.HAS_MANAGER)
     public PipelineReport report(long pipelineId, LocalDate from, LocalDate to) {
+        return report(pipelineId, from, to, null);
+    }
+
+    /**
+     * The same report over the deals of one source channel only ({@code channelId} 0: deals without a channel; null:
+     * every deal), for the insight summaries' channel filter.
+     */
+    @PreAuthorize(Roles.HAS_MANAGER)
+    public PipelineReport report(long pipelineId, LocalDate from, LocalDate to, Long channelId) {
         if (from == null || to == null) {
             throw KeyuanException.onField("period", "pipeline.report.error.period-required");
         }
@@ -54,6 +63,10 @@ public class PipelineReportService {
                 .addValue("from", Timestamp.from(DealService.startOf(from)))
                 .addValue("to", Timestamp.from(DealService.startOf(to.plusDays(1))));
         String period = " d.pipeline_id = :p AND d.created_at >= :from AND d.created_at < :to";
+        if (channelId != null) {
+            period += channelId == 0 ? " AND d.channel_id IS NULL" : " AND d.channel_id = :channel";
+            p.addValue("channel", channelId);
+        }
         List<Transition> transitions = transitions(p, period);
         List<Breakdown>[] breakdowns = breakdowns(p, period);
         return new PipelineReport(

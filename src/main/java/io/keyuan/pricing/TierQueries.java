@@ -24,4 +24,25 @@ public final class TierQueries {
     public static String name(String tierId) {
         return "(SELECT tn.name FROM price_tier tn WHERE tn.id = " + tierId + ")";
     }
+
+    /**
+     * {@code LEFT JOIN product <alias> ON <alias>.code = <the code in productText>}: the catalogue product a purchase
+     * names by code (before the first " · "; a purchase recorded from a quote reads {@code code · name}, one typed or
+     * imported may hold the code alone), by the product code's unique index; {@code <alias>.cost} is then its
+     * cost now, null when it names none.
+     */
+    public static String productJoin(String alias, String productText) {
+        return " LEFT JOIN product " + alias + " ON " + alias + ".code = SUBSTRING_INDEX(" + productText
+                + ", ' · ', 1)";
+    }
+
+    /** The joined product's cost (see {@link #productJoin}). */
+    public static String cost(String alias) {
+        return alias + ".cost";
+    }
+
+    /** The joined tier's id (see {@link #join}). */
+    public static String tierIdOf(String alias) {
+        return alias + ".tier_id";
+    }
 }

@@ -295,6 +295,51 @@ public class SegmentMembershipService {
                         rs.getLong("exited")));
     }
 
+    /**
+     * Every segment's size at the end of each month from {@code from} to {@code to}, by segment and month: the member
+     * count a refresh run wrote (a run's counts are the membership it left behind, its entries and exits applied), so
+     * one grouped pass over the runs' counts answers it, however many members and events there are. A month without a
+     * run keeps the size of the last run before it.
+     */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public List<SegmentMonthSize> monthlySizes(java.time.YearMonth from, java.time.YearMonth to) {
+        if (from == null || to == null || from.isAfter(to)) {
+            throw new KeyuanException("segment.error.period");
+        }
+        String month = BusinessTime.sqlMonth(BusinessTime.sqlDate("r.started_at"));
+        Map<Long, java.util.TreeMap<java.time.YearMonth, long[]>> bySegment = new LinkedHashMap<>();
+        jdbc.query(
+                "SELECT g.segment_id, g.m, g.entered, g.exited, rc.members FROM (SELECT rc.segment_id, " + month
+                        + " m, SUM(rc.entered) entered, SUM(rc.exited) exited, MAX(rc.run_id) last_run"
+                        + " FROM segment_refresh_count rc JOIN segment_refresh_run r ON r.id = rc.run_id"
+                        + " WHERE r.started_at < :until GROUP BY rc.segment_id, " + month + ") g"
+                        + " JOIN segment_refresh_count rc ON rc.run_id = g.last_run AND rc.segment_id = g.segment_id"
+                        + " ORDER BY g.segment_id, g.m",
+                new MapSqlParameterSource("until", java.sql.Timestamp.from(BusinessTime.monthStart(to.plusMonths(1)))),
+                rs -> {
+                    bySegment
+                            .computeIfAbsent(rs.getLong(1), k -> new java.util.TreeMap<>())
+                            .put(
+                                    java.time.YearMonth.from(rs.getObject(2, java.time.LocalDate.class)),
+                                    new long[] {rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                });
+        List<SegmentMonthSize> sizes = new ArrayList<>();
+        bySegment.forEach((segment, months) -> {
+            for (java.time.YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+                long[] in = months.get(m);
+                var last = months.floorEntry(m);
+                sizes.add(new SegmentMonthSize(
+                        segment,
+                        m,
+                        last == null ? null : last.getValue()[2],
+                        in == null ? 0 : in[0],
+                        in == null ? 0 : in[1]));
+            }
+        });
+        return sizes;
+    }
+
     /** The customer's stays in segments, the latest entry first; a stay still going on has no exit. */
     @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)

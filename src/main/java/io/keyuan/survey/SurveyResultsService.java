@@ -172,6 +172,36 @@ public class SurveyResultsService {
         return rows;
     }
 
+    /**
+     * The filter's responses grouped by month answered and by the dimension in one pass (a respondent in several
+     * segments counts in each), months in order, then groups as {@link #breakdown} orders them; for trends by group.
+     * The month cannot be the dimension.
+     */
+    public List<MonthlyResultRow> monthlyBreakdown(ResultDimension dimension, ResultFilter filter) {
+        if (dimension == ResultDimension.MONTH) {
+            throw new IllegalArgumentException("dimension");
+        }
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        Grouping month = grouping(ResultDimension.MONTH, "r.customer_id", "r");
+        Grouping g = grouping(dimension, "r.customer_id", "r");
+        List<MonthlyResultRow> rows = new ArrayList<>();
+        jdbc.query(
+                "SELECT g.*, " + g.label("g.k") + " AS label FROM (SELECT " + month.key() + " AS m, " + g.key()
+                        + " AS k, " + SCORES + " FROM survey_response r" + g.join() + " WHERE "
+                        + responses(filter, p) + " GROUP BY 1, 2) g",
+                p,
+                rs -> {
+                    rows.add(new MonthlyResultRow(
+                            month(rs.getString("m")), rs.getString("k"), rs.getString("label"), scores(rs)));
+                });
+        java.util.Comparator<ResultRow> groups = order(dimension);
+        rows.sort(java.util.Comparator.comparing(MonthlyResultRow::month)
+                .thenComparing((a, b) -> groups.compare(
+                        new ResultRow(a.key(), a.label(), a.scores(), null, null),
+                        new ResultRow(b.key(), b.label(), b.scores(), null, null))));
+        return rows;
+    }
+
     /** The recipients of the filter's campaigns grouped as the dimension groups them: key → {recipients, answered}. */
     private Map<String, long[]> rates(ResultDimension dimension, ResultFilter filter) {
         MapSqlParameterSource p = new MapSqlParameterSource();

@@ -19,7 +19,9 @@ public record ChartSpec(Kind kind, List<String> categories, List<Series> series,
         STACKED_BAR,
         LINE,
         /** Bars for the first series, lines on a second axis for the rest (e.g. revenue against ROI). */
-        BAR_AND_LINE
+        BAR_AND_LINE,
+        /** A funnel of the first series over the categories in their order (stages reached, say); no axes. */
+        FUNNEL
     }
 
     /** One named row of values, one per category. */
@@ -50,6 +52,9 @@ public record ChartSpec(Kind kind, List<String> categories, List<Series> series,
 
     /** The ECharts option as plain maps and lists, ready for a JSON writer. */
     Map<String, Object> option() {
+        if (kind == Kind.FUNNEL) {
+            return funnelOption();
+        }
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("animation", false);
         o.put("tooltip", Map.of("trigger", "axis"));
@@ -86,6 +91,40 @@ public record ChartSpec(Kind kind, List<String> categories, List<Series> series,
             drawn.add(d);
         }
         o.put("series", drawn);
+        return o;
+    }
+
+    /** The categories in their own order (sort none), widths by value, each labelled with its name and value. */
+    private Map<String, Object> funnelOption() {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("animation", false);
+        o.put("tooltip", Map.of("trigger", "item", "formatter", "{b}: {c}"));
+        Series s = series.getFirst();
+        List<Object> data = new ArrayList<>();
+        double max = 0;
+        for (int i = 0; i < categories.size(); i++) {
+            Number n = s.values().get(i);
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("name", categories.get(i));
+            d.put("value", n == null ? 0 : n);
+            data.add(d);
+            max = Math.max(max, n == null ? 0 : n.doubleValue());
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("name", s.name());
+        f.put("type", "funnel");
+        f.put("sort", "none");
+        f.put("min", 0);
+        f.put("max", max > 0 ? max : 1);
+        f.put("minSize", "8%");
+        f.put("gap", 2);
+        f.put("left", "10%");
+        f.put("width", "80%");
+        f.put("top", 8);
+        f.put("bottom", 8);
+        f.put("label", Map.of("show", true, "position", "inside", "formatter", "{b}  {c}", "color", "#fff"));
+        f.put("data", data);
+        o.put("series", List.of(f));
         return o;
     }
 

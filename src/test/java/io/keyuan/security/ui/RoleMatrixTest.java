@@ -128,6 +128,8 @@ class RoleMatrixTest extends KeyuanViewTest {
                     role, "insight/channels", manager ? io.keyuan.insight.ui.ChannelReportView.class : null));
             rows.add(Arguments.of(
                     role, "insight/referrals", manager ? io.keyuan.insight.ui.ReferralReportView.class : null));
+            rows.add(
+                    Arguments.of(role, "insight/summaries", manager ? io.keyuan.insight.ui.SummariesView.class : null));
             rows.add(Arguments.of(role, "admin/users", admin ? UserAdminView.class : null));
         }
         return rows.stream();
@@ -174,6 +176,8 @@ class RoleMatrixTest extends KeyuanViewTest {
             paths.add("insight/channels");
             labels.add(t("insight.nav.referrals"));
             paths.add("insight/referrals");
+            labels.add(t("insight.nav.summaries"));
+            paths.add("insight/summaries");
         }
         labels.addAll(List.of(t("pipeline.nav.board"), t("pipeline.nav.deals")));
         paths.addAll(List.of("pipelines", "deals"));

@@ -54,4 +54,22 @@ class ChartTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("1 values for 2 categories");
     }
+
+    @Test
+    void a_funnel_keeps_its_stages_in_order_without_axes() {
+        Chart chart = new Chart();
+        chart.show(
+                new ChartSpec(
+                        ChartSpec.Kind.FUNNEL,
+                        List.of("初选", "精选", "成交"),
+                        List.of(new ChartSpec.Series("到达", Arrays.asList(3, null, 1))),
+                        null),
+                "没有商机");
+        assertThat(chart.optionJson())
+                .contains("\"type\":\"funnel\"")
+                .contains("\"sort\":\"none\"")
+                .contains("{\"name\":\"初选\",\"value\":3},{\"name\":\"精选\",\"value\":0}")
+                .contains("\"max\":3.0")
+                .doesNotContain("xAxis");
+    }
 }
