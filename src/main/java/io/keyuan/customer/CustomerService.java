@@ -216,8 +216,15 @@ public class CustomerService {
             c.add("c.province = :province");
         }
         if (trim(filter.city()) != null) {
-            p.addValue("city", trim(filter.city()));
-            c.add("c.city = :city");
+            // The column shows "province city": either one matches, and both together ("浙江 杭州") narrow to both.
+            String[] place = trim(filter.city()).split("\\s+", 2);
+            if (place.length == 2) {
+                p.addValue("cityProvince", place[0]).addValue("city", place[1]);
+                c.add("(c.province = :cityProvince AND c.city = :city)");
+            } else {
+                p.addValue("city", place[0]);
+                c.add("(c.city = :city OR c.province = :city)");
+            }
         }
         if (filter.occupation() != null) {
             p.addValue("occupation", filter.occupation().name());

@@ -155,6 +155,33 @@ class CustomerQuickSearchTests {
     }
 
     @Test
+    void the_city_filter_matches_the_province_the_column_shows_as_well() {
+        String province = "拼音省" + TestData.unique();
+        long id = SystemActor.call(() -> {
+            Customer c = new Customer();
+            c.setCode("PY" + TestData.unique());
+            c.setName("黄蓉");
+            c.setProvince(province);
+            c.setCity(city);
+            return customers.save(c).getId();
+        });
+        CustomerFilter byProvince =
+                new CustomerFilter(null, null, null, null, null, province, null, null, null, null, null, null, null);
+        CustomerFilter byBoth = new CustomerFilter(
+                null, null, null, null, null, province + " " + city, null, null, null, null, null, null, null);
+        CustomerFilter wrongPair = new CustomerFilter(
+                null, null, null, null, null, province + " 别处", null, null, null, null, null, null, null);
+
+        assertThat(customers.page(byProvince, CustomerSort.newestFirst(), 0, 50))
+                .extracting(CustomerRow::id)
+                .containsExactly(id);
+        assertThat(customers.page(byBoth, CustomerSort.newestFirst(), 0, 50))
+                .extracting(CustomerRow::id)
+                .containsExactly(id);
+        assertThat(customers.page(wrongPair, CustomerSort.newestFirst(), 0, 50)).isEmpty();
+    }
+
+    @Test
     void the_spelling_of_names_as_written() {
         assertThat(NamePinyin.of("王芳")).isEqualTo(new NamePinyin("wangfang", "wf", NamePinyin.crc("王芳")));
         assertThat(NamePinyin.of("吕布").full()).isEqualTo("lvbu");
