@@ -93,6 +93,7 @@ public class CustomerListView extends VerticalLayout implements HasDynamicTitle 
         configureGrid(channelList, userList);
         quick.setId("customer-quick-search");
         quick.setPlaceholder(getTranslation("customer.list.quick-search"));
+        quick.setTooltipText(getTranslation("customer.list.quick-search.help"));
         quick.setPrefixComponent(VaadinIcon.SEARCH.create());
         quick.setClearButtonVisible(true);
         quick.setValueChangeMode(ValueChangeMode.LAZY);

@@ -51,7 +51,7 @@ class LocalizedViewsTest extends KeyuanViewTest {
 
         assertThat($(Button.class).id("customer-new").getText()).isEqualTo("New customer");
         assertThat($(TextField.class).id("customer-quick-search").getPlaceholder())
-                .isEqualTo("Search by name, pinyin or initials, code, last digits of a phone, or e-mail");
+                .isEqualTo("Name, pinyin, code, phone or e-mail");
     }
 
     @Test
