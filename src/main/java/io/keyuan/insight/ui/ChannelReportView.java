@@ -46,7 +46,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -445,11 +444,15 @@ public class ChannelReportView extends VerticalLayout implements HasDynamicTitle
         Map<String, List<String>> q = event.getLocation().getQueryParameters().getParameters();
         reading = true;
         try {
-            first(q, "from").flatMap(ChannelReportView::month).ifPresent(m -> select(from, m));
-            first(q, "to").flatMap(ChannelReportView::month).ifPresent(m -> select(to, m));
-            first(q, "by").flatMap(ChannelReportView::grouping).ifPresent(by::setValue);
-            first(q, "mix").flatMap(ChannelReportView::measure).ifPresent(mixMeasure::setValue);
-            first(q, "channel").flatMap(ChannelReportView::id).ifPresent(id -> {
+            ReportAddress.first(q, "from").flatMap(ReportAddress::month).ifPresent(m -> ReportAddress.select(from, m));
+            ReportAddress.first(q, "to").flatMap(ReportAddress::month).ifPresent(m -> ReportAddress.select(to, m));
+            ReportAddress.first(q, "by")
+                    .flatMap(t -> ReportAddress.named(ChannelReportGrouping.class, t))
+                    .ifPresent(by::setValue);
+            ReportAddress.first(q, "mix")
+                    .flatMap(t -> ReportAddress.named(ChannelMix.Measure.class, t))
+                    .ifPresent(mixMeasure::setValue);
+            ReportAddress.first(q, "channel").flatMap(ReportAddress::id).ifPresent(id -> {
                 if (id == 0 || channels.containsKey(id)) {
                     channel.setValue(id);
                 }
@@ -458,56 +461,6 @@ public class ChannelReportView extends VerticalLayout implements HasDynamicTitle
             reading = false;
         }
         load();
-    }
-
-    /** A month outside the offered range (far past or future) is offered too, so that its report can say why. */
-    private static void select(Select<YearMonth> field, YearMonth m) {
-        if (field.getListDataView().getItems().noneMatch(m::equals)) {
-            List<YearMonth> items =
-                    new ArrayList<>(field.getListDataView().getItems().toList());
-            items.add(m);
-            items.sort(null);
-            field.setItems(items);
-        }
-        field.setValue(m);
-    }
-
-    private static Optional<String> first(Map<String, List<String>> q, String name) {
-        List<String> v = q.getOrDefault(name, List.of());
-        return v.isEmpty() ? Optional.empty() : Optional.of(v.getFirst());
-    }
-
-    private static Optional<YearMonth> month(String text) {
-        try {
-            YearMonth m = YearMonth.parse(text.strip());
-            return m.getYear() < 1900 || m.getYear() > 9999 ? Optional.empty() : Optional.of(m);
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<ChannelReportGrouping> grouping(String text) {
-        try {
-            return Optional.of(ChannelReportGrouping.valueOf(text.strip().toUpperCase(java.util.Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<ChannelMix.Measure> measure(String text) {
-        try {
-            return Optional.of(ChannelMix.Measure.valueOf(text.strip().toUpperCase(java.util.Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Long> id(String text) {
-        try {
-            return Optional.of(Long.parseLong(text.strip()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     private String none() {

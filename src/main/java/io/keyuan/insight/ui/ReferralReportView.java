@@ -43,7 +43,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -383,59 +382,20 @@ public class ReferralReportView extends VerticalLayout implements HasDynamicTitl
         Map<String, List<String>> q = event.getLocation().getQueryParameters().getParameters();
         reading = true;
         try {
-            first(q, "from").flatMap(ReferralReportView::month).ifPresent(m -> select(from, m));
-            first(q, "to").flatMap(ReferralReportView::month).ifPresent(m -> select(to, m));
-            first(q, "channel").flatMap(ReferralReportView::id).ifPresent(id -> {
+            ReportAddress.first(q, "from").flatMap(ReportAddress::month).ifPresent(m -> ReportAddress.select(from, m));
+            ReportAddress.first(q, "to").flatMap(ReportAddress::month).ifPresent(m -> ReportAddress.select(to, m));
+            ReportAddress.first(q, "channel").flatMap(ReportAddress::id).ifPresent(id -> {
                 if (id == 0 || channels.containsKey(id)) {
                     channel.setValue(id);
                 }
             });
-            first(q, "rank").flatMap(ReferralReportView::ranking).ifPresent(rank::setValue);
+            ReportAddress.first(q, "rank")
+                    .flatMap(t -> ReportAddress.named(ReferralRanking.class, t))
+                    .ifPresent(rank::setValue);
         } finally {
             reading = false;
         }
         load();
-    }
-
-    private static void select(Select<YearMonth> field, YearMonth m) {
-        if (field.getListDataView().getItems().noneMatch(m::equals)) {
-            List<YearMonth> items =
-                    new ArrayList<>(field.getListDataView().getItems().toList());
-            items.add(m);
-            items.sort(null);
-            field.setItems(items);
-        }
-        field.setValue(m);
-    }
-
-    private static Optional<String> first(Map<String, List<String>> q, String name) {
-        List<String> v = q.getOrDefault(name, List.of());
-        return v.isEmpty() ? Optional.empty() : Optional.of(v.getFirst());
-    }
-
-    private static Optional<YearMonth> month(String text) {
-        try {
-            YearMonth m = YearMonth.parse(text.strip());
-            return m.getYear() < 1900 || m.getYear() > 9999 ? Optional.empty() : Optional.of(m);
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<ReferralRanking> ranking(String text) {
-        try {
-            return Optional.of(ReferralRanking.valueOf(text.strip().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Long> id(String text) {
-        try {
-            return Optional.of(Long.parseLong(text.strip()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     private static BigDecimal share(long part, long whole) {

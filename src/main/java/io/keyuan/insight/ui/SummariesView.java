@@ -45,7 +45,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -530,19 +529,22 @@ public class SummariesView extends VerticalLayout implements HasDynamicTitle, Be
         Map<String, List<String>> q = event.getLocation().getQueryParameters().getParameters();
         reading = true;
         try {
-            first(q, "tab").flatMap(SummariesView::tabNamed).map(tabOf::get).ifPresent(tabs::setSelectedTab);
-            first(q, "from").flatMap(SummariesView::month).ifPresent(m -> select(from, m));
-            first(q, "to").flatMap(SummariesView::month).ifPresent(m -> select(to, m));
-            first(q, "pipeline")
-                    .flatMap(SummariesView::id)
+            ReportAddress.first(q, "tab")
+                    .flatMap(SummariesView::tabNamed)
+                    .map(tabOf::get)
+                    .ifPresent(tabs::setSelectedTab);
+            ReportAddress.first(q, "from").flatMap(ReportAddress::month).ifPresent(m -> ReportAddress.select(from, m));
+            ReportAddress.first(q, "to").flatMap(ReportAddress::month).ifPresent(m -> ReportAddress.select(to, m));
+            ReportAddress.first(q, "pipeline")
+                    .flatMap(ReportAddress::id)
                     .filter(pipelineNames::containsKey)
                     .ifPresent(pipeline::setValue);
-            first(q, "segment")
-                    .flatMap(SummariesView::id)
+            ReportAddress.first(q, "segment")
+                    .flatMap(ReportAddress::id)
                     .filter(segmentNames::containsKey)
                     .ifPresent(segment::setValue);
-            first(q, "channel")
-                    .flatMap(SummariesView::id)
+            ReportAddress.first(q, "channel")
+                    .flatMap(ReportAddress::id)
                     .filter(id -> id == 0 || channels.containsKey(id))
                     .ifPresent(channel::setValue);
         } finally {
@@ -557,45 +559,11 @@ public class SummariesView extends VerticalLayout implements HasDynamicTitle, Be
         }
     }
 
-    /** A month outside the offered range is offered too, so that the summary can say why it is empty. */
-    private static void select(Select<YearMonth> field, YearMonth m) {
-        if (field.getListDataView().getItems().noneMatch(m::equals)) {
-            List<YearMonth> items =
-                    new ArrayList<>(field.getListDataView().getItems().toList());
-            items.add(m);
-            items.sort(null);
-            field.setItems(items);
-        }
-        field.setValue(m);
-    }
-
     private static Optional<SummaryTab> tabNamed(String text) {
         try {
             SummaryTab t = SummaryTab.valueOf(text.strip().toUpperCase(Locale.ROOT));
             return TABS.contains(t) ? Optional.of(t) : Optional.empty();
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<String> first(Map<String, List<String>> q, String name) {
-        List<String> v = q.getOrDefault(name, List.of());
-        return v.isEmpty() ? Optional.empty() : Optional.of(v.getFirst());
-    }
-
-    private static Optional<YearMonth> month(String text) {
-        try {
-            YearMonth m = YearMonth.parse(text.strip());
-            return m.getYear() < 1900 || m.getYear() > 9999 ? Optional.empty() : Optional.of(m);
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<Long> id(String text) {
-        try {
-            return Optional.of(Long.parseLong(text.strip()));
-        } catch (NumberFormatException e) {
             return Optional.empty();
         }
     }
