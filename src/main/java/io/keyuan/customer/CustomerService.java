@@ -216,13 +216,15 @@ public class CustomerService {
             c.add("c.province = :province");
         }
         if (trim(filter.city()) != null) {
-            // The column shows "province city": either one matches, and both together ("浙江 杭州") narrow to both.
-            String[] place = trim(filter.city()).split("\\s+", 2);
-            if (place.length == 2) {
-                p.addValue("cityProvince", place[0]).addValue("city", place[1]);
-                c.add("(c.province = :cityProvince AND c.city = :city)");
+            // The column shows "province city": the text matches either one as it is ("New York" too), and split at
+            // its first space ("浙江 杭州") it matches the pair.
+            String place = trim(filter.city());
+            p.addValue("city", place);
+            String[] pair = place.split("\\s+", 2);
+            if (pair.length == 2) {
+                p.addValue("pairProvince", pair[0]).addValue("pairCity", pair[1]);
+                c.add("(c.city = :city OR c.province = :city OR (c.province = :pairProvince AND c.city = :pairCity))");
             } else {
-                p.addValue("city", place[0]);
                 c.add("(c.city = :city OR c.province = :city)");
             }
         }
