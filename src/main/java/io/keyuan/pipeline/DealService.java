@@ -425,6 +425,14 @@ public class DealService {
     @PreAuthorize(Roles.HAS_STAFF)
     @Transactional(readOnly = true)
     public List<DealCard> page(long pipelineId, DealFilter filter, int offset, int limit) {
+        return page(pipelineId, filter, DealSort.newestFirst(), offset, limit);
+    }
+
+    /** A page of the deal list in the given order (blank values last either way). */
+    @PreAuthorize(Roles.HAS_STAFF)
+    @Transactional(readOnly = true)
+    public List<DealCard> page(long pipelineId, DealFilter filter, DealSort sort, int offset, int limit) {
+        DealSort order = sort == null ? DealSort.newestFirst() : sort;
         if (offset < 0 || limit < 0 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("bad page " + offset + "/" + limit);
         }
@@ -435,8 +443,8 @@ public class DealService {
                 .addValue("p", pipelineId)
                 .addValue("limit", limit)
                 .addValue("offset", offset);
-        String sql = SELECT_CARD + " WHERE d.pipeline_id = :p" + where(filter, p)
-                + " ORDER BY d.updated_at DESC, d.id DESC LIMIT :limit OFFSET :offset";
+        String sql = SELECT_CARD + " JOIN pipeline_stage s ON s.id = d.stage_id WHERE d.pipeline_id = :p"
+                + where(filter, p) + " ORDER BY " + order.orderBy() + " LIMIT :limit OFFSET :offset";
         return jdbc.query(sql, p, (rs, i) -> toCard(rs, byId));
     }
 

@@ -426,6 +426,35 @@ class DealServiceTests {
     }
 
     @Test
+    void the_list_sorts_by_each_column_both_ways_with_blank_values_last() {
+        long p = funnel.pipeline().id();
+        LocalDate today = LocalDate.now(io.keyuan.shared.BusinessTime.ZONE);
+        TestPipelines.deal(deals, p, customer.getId(), "Bravo", "200.00", d -> d.setExpectedClose(today));
+        TestPipelines.deal(deals, p, customer.getId(), "Alpha", "100.00", d -> d.setExpectedClose(null));
+        TestPipelines.deal(deals, p, customer.getId(), "Charlie", "300.00", d -> d.setExpectedClose(today.plusDays(9)));
+
+        assertThat(titles(p, DealSort.Field.TITLE, true)).containsExactly("Alpha", "Bravo", "Charlie");
+        assertThat(titles(p, DealSort.Field.TITLE, false)).containsExactly("Charlie", "Bravo", "Alpha");
+        assertThat(titles(p, DealSort.Field.VALUE, true)).containsExactly("Alpha", "Bravo", "Charlie");
+        assertThat(titles(p, DealSort.Field.VALUE, false)).containsExactly("Charlie", "Bravo", "Alpha");
+        assertThat(titles(p, DealSort.Field.EXPECTED_CLOSE, true))
+                .as("no expected close: last")
+                .containsExactly("Bravo", "Charlie", "Alpha");
+        assertThat(titles(p, DealSort.Field.EXPECTED_CLOSE, false))
+                .as("last both ways")
+                .containsExactly("Charlie", "Bravo", "Alpha");
+        assertThat(titles(p, DealSort.Field.UPDATED, false)).containsExactly("Charlie", "Alpha", "Bravo");
+        assertThat(titles(p, DealSort.Field.STAGE, true)).hasSize(3);
+        assertThat(titles(p, DealSort.Field.CUSTOMER, true)).hasSize(3);
+    }
+
+    private List<String> titles(long pipelineId, DealSort.Field field, boolean ascending) {
+        return deals.page(pipelineId, DealFilter.none(), new DealSort(field, ascending), 0, 50).stream()
+                .map(DealCard::title)
+                .toList();
+    }
+
+    @Test
     void the_board_and_the_list_follow_the_filters() {
         long p = funnel.pipeline().id();
         dealIn(funnel, "100.00");

@@ -25,6 +25,7 @@ import io.keyuan.customer.CustomerService;
 import io.keyuan.pipeline.DealCard;
 import io.keyuan.pipeline.DealFilter;
 import io.keyuan.pipeline.DealService;
+import io.keyuan.pipeline.DealSort;
 import io.keyuan.pipeline.PipelineDetail;
 import io.keyuan.pipeline.PipelineExportJobs;
 import io.keyuan.pipeline.PipelineService;
@@ -132,18 +133,22 @@ public class DealListView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("deal.field.title"))
                 .setAutoWidth(true)
                 .setFlexGrow(1)
-                .setKey("title");
+                .setKey("title")
+                .setSortProperty(DealSort.Field.TITLE.name());
         grid.addColumn(DealCard::customerName)
                 .setHeader(getTranslation("deal.field.customer"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setSortProperty(DealSort.Field.CUSTOMER.name());
         grid.addColumn(c -> detail == null ? "" : stageName(c.stageId()))
                 .setHeader(getTranslation("deal.field.stage"))
                 .setAutoWidth(true)
-                .setKey("stage");
+                .setKey("stage")
+                .setSortProperty(DealSort.Field.STAGE.name());
         grid.addColumn(c -> Formats.money(c.value(), getLocale()))
                 .setHeader(getTranslation("deal.field.value"))
                 .setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setSortProperty(DealSort.Field.VALUE.name());
         grid.addColumn(c -> c.ownerId() == null ? "" : userNames.getOrDefault(c.ownerId(), ""))
                 .setHeader(getTranslation("deal.field.owner"))
                 .setAutoWidth(true);
@@ -152,7 +157,8 @@ public class DealListView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(c -> Formats.date(c.expectedClose()))
                 .setHeader(getTranslation("deal.field.expected-close"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setSortProperty(DealSort.Field.EXPECTED_CLOSE.name());
         grid.addComponentColumn(c -> {
                     Span s = new Span(c.stale() ? getTranslation("pipeline.board.stale") : "");
                     if (c.stale()) {
@@ -161,14 +167,24 @@ public class DealListView extends VerticalLayout implements HasDynamicTitle {
                     return s;
                 })
                 .setHeader(getTranslation("pipeline.board.stale"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setSortProperty(DealSort.Field.STAGE_ENTERED.name());
         grid.addColumn(c -> Formats.dateTime(c.updatedAt()))
                 .setHeader(getTranslation("audit.updated"))
-                .setAutoWidth(true);
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setSortProperty(DealSort.Field.UPDATED.name());
         grid.setItems(
                 q -> detail == null
                         ? java.util.stream.Stream.empty()
-                        : deals.page(detail.pipeline().id(), filter(), q.getOffset(), q.getLimit()).stream(),
+                        : deals
+                                .page(
+                                        detail.pipeline().id(),
+                                        filter(),
+                                        sortOf(q.getSortOrders()),
+                                        q.getOffset(),
+                                        q.getLimit())
+                                .stream(),
                 q -> detail == null ? 0 : (int) deals.count(detail.pipeline().id(), filter()));
         grid.addItemClickListener(e -> open(e.getItem()));
         add(toolbar, filters, grid);
@@ -178,6 +194,17 @@ public class DealListView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private final JobService jobs;
+
+    /** The grid's first sort order as the service's whitelisted one; none means last changed first. */
+    static DealSort sortOf(List<com.vaadin.flow.data.provider.QuerySortOrder> orders) {
+        if (orders == null || orders.isEmpty()) {
+            return DealSort.newestFirst();
+        }
+        com.vaadin.flow.data.provider.QuerySortOrder first = orders.getFirst();
+        return new DealSort(
+                DealSort.Field.valueOf(first.getSorted()),
+                first.getDirection() == com.vaadin.flow.data.provider.SortDirection.ASCENDING);
+    }
 
     DealFilter filter() {
         return filters.filter(title.getValue());

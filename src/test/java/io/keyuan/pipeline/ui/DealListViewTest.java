@@ -58,4 +58,34 @@ class DealListViewTest extends KeyuanViewTest {
         assertThat(dialog.title.getValue()).isEqualTo("续约" + tag);
         assertThat(textOf(dialog)).contains(t("deal.stage.current", t("pipeline.stage.targets")));
     }
+
+    @Test
+    void clicking_a_header_sorts_the_list_by_that_column() {
+        PipelineDetail p = TestPipelines.copy(pipelines, TestPipelines.FUNNEL_TEMPLATE, "排序" + unique());
+        Customer c = TestPipelines.customer(customers, "排序客户" + unique());
+        TestPipelines.deal(deals, p.pipeline().id(), c.getId(), "小单", "100.00");
+        TestPipelines.deal(deals, p.pipeline().id(), c.getId(), "大单", "900.00");
+        TestPipelines.deal(deals, p.pipeline().id(), c.getId(), "中单", "500.00");
+        navigate(DealListView.class);
+        DealListView view = $(DealListView.class).single();
+        view.pipeline.setValue(view.pipeline
+                .getListDataView()
+                .getItems()
+                .filter(s -> s.id() == p.pipeline().id())
+                .findFirst()
+                .orElseThrow());
+        GridTester<Grid<DealCard>, DealCard> grid = test(view.grid);
+
+        // every column but owner and channel (names kept by other modules) sorts
+        assertThat(view.grid.getColumns().stream().filter(Grid.Column::isSortable))
+                .hasSize(view.grid.getColumns().size() - 2);
+        Grid.Column<DealCard> value = view.grid.getColumns().get(3);
+        view.grid.sort(java.util.List.of(new com.vaadin.flow.component.grid.GridSortOrder<>(
+                value, com.vaadin.flow.data.provider.SortDirection.DESCENDING)));
+        assertThat(java.util.List.of(
+                        grid.getRow(0).title(),
+                        grid.getRow(1).title(),
+                        grid.getRow(2).title()))
+                .containsExactly("大单", "中单", "小单");
+    }
 }
