@@ -106,17 +106,7 @@ public class ChannelReportView extends VerticalLayout implements HasDynamicTitle
         setPadding(false);
 
         YearMonth current = YearMonth.now(BusinessTime.ZONE);
-        List<YearMonth> months = new ArrayList<>();
-        for (YearMonth m = current.minusMonths(MONTHS_BACK);
-                !m.isAfter(current.plusMonths(MONTHS_AHEAD));
-                m = m.plusMonths(1)) {
-            months.add(m);
-        }
-        for (Select<YearMonth> s : List.of(from, to)) {
-            s.setItems(months);
-            s.setItemLabelGenerator(YearMonth::toString);
-            s.setWidth("9rem");
-        }
+        ReportAddress.offerMonths(from, to, current.minusMonths(MONTHS_BACK), current.plusMonths(MONTHS_AHEAD));
         from.setId("channel-report-from");
         from.setLabel(getTranslation("insight.report.from"));
         to.setId("channel-report-to");

@@ -94,17 +94,11 @@ public class ReferralReportView extends VerticalLayout implements HasDynamicTitl
         setPadding(false);
 
         YearMonth current = YearMonth.now(BusinessTime.ZONE);
-        List<YearMonth> months = new ArrayList<>();
-        for (YearMonth m = current.minusMonths(ChannelReportView.MONTHS_BACK);
-                !m.isAfter(current.plusMonths(ChannelReportView.MONTHS_AHEAD));
-                m = m.plusMonths(1)) {
-            months.add(m);
-        }
-        for (Select<YearMonth> s : List.of(from, to)) {
-            s.setItems(months);
-            s.setItemLabelGenerator(YearMonth::toString);
-            s.setWidth("9rem");
-        }
+        ReportAddress.offerMonths(
+                from,
+                to,
+                current.minusMonths(ChannelReportView.MONTHS_BACK),
+                current.plusMonths(ChannelReportView.MONTHS_AHEAD));
         from.setId("referral-from");
         from.setLabel(getTranslation("insight.report.from"));
         to.setId("referral-to");

@@ -60,4 +60,17 @@ final class ReportAddress {
         }
         field.setValue(m);
     }
+
+    /** The period's two month pickers, offering {@code first} to {@code last}, as every insight report shows them. */
+    static void offerMonths(Select<YearMonth> from, Select<YearMonth> to, YearMonth first, YearMonth last) {
+        List<YearMonth> months = new ArrayList<>();
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            months.add(m);
+        }
+        for (Select<YearMonth> s : List.of(from, to)) {
+            s.setItems(months);
+            s.setItemLabelGenerator(YearMonth::toString);
+            s.setWidth("9rem");
+        }
+    }
 }

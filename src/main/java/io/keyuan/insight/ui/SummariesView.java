@@ -119,15 +119,7 @@ public class SummariesView extends VerticalLayout implements HasDynamicTitle, Be
         tabs.addSelectedChangeListener(e -> changed());
 
         YearMonth current = YearMonth.now(BusinessTime.ZONE);
-        List<YearMonth> months = new ArrayList<>();
-        for (YearMonth m = current.minusMonths(MONTHS_BACK); !m.isAfter(current); m = m.plusMonths(1)) {
-            months.add(m);
-        }
-        for (Select<YearMonth> s : List.of(from, to)) {
-            s.setItems(months);
-            s.setItemLabelGenerator(YearMonth::toString);
-            s.setWidth("9rem");
-        }
+        ReportAddress.offerMonths(from, to, current.minusMonths(MONTHS_BACK), current);
         from.setId("summary-from");
         from.setLabel(getTranslation("insight.report.from"));
         to.setId("summary-to");
